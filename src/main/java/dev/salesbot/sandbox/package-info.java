@@ -1,0 +1,14 @@
+/**
+ * Simulated Shopify and Facebook, for tests and for running locally with no account anywhere.
+ *
+ * <p>A separate root package, like cargotracker's pathfinder: the product never imports it and
+ * reaches it only through configured base URLs ({@code SHOPIFY_SHOP_BASE_URL},
+ * {@code FACEBOOK_GRAPH_BASE_URL}, {@code FACEBOOK_DIALOG_BASE_URL}). Every resource answers 404
+ * unless {@code SANDBOX_ENABLED=true}. The simulations are strict where the real platforms are
+ * strict (signatures, single-use codes, schema validation, rate limits) so that a test passing
+ * here means the same request would pass there.
+ *
+ * <p>Control endpoints under {@code /sandbox/.../_control} let tests inject faults and observe
+ * what the product sent; they exist only in the sandbox.
+ */
+package dev.salesbot.sandbox;

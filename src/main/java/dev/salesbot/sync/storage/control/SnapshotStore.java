@@ -1,0 +1,28 @@
+package dev.salesbot.sync.storage.control;
+
+import java.util.Optional;
+
+/**
+ * Where snapshots live: a Spaces bucket ({@code SpacesRepository}) or, with no bucket configured,
+ * the same layout under {@code DATA_DIR} ({@code LocalDirectoryStore}). Exactly one is produced
+ * for the application.
+ */
+public interface SnapshotStore {
+
+    enum Outcome { WRITTEN, UNCHANGED }
+
+    /**
+     * Stores {@code json} (already canonical: the same content always gives the same bytes) at
+     * {@code key} unless the object there already carries the same SHA-256; a private,
+     * {@code application/json} object either way.
+     *
+     * @throws StorageUnavailableException when the backend cannot be reached or refuses
+     */
+    Outcome put(StorageKey key, byte[] json);
+
+    /** The stored bytes, if any. Not used on the write path (a write never downloads). */
+    Optional<byte[]> get(StorageKey key);
+
+    /** Where the object is, for people: {@code s3://bucket/key} or a file path. */
+    String describe(StorageKey key);
+}
