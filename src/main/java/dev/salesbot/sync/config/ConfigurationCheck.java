@@ -1,0 +1,33 @@
+package dev.salesbot.sync.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+
+/**
+ * At start-up, names every required setting that is missing, so an operator sees them all at
+ * once in the log instead of one per failed request. Requests that need a missing setting still
+ * fail on use with the same named message; nothing falls back to an insecure default.
+ */
+@ApplicationScoped
+public class ConfigurationCheck {
+
+    private static final System.Logger LOGGER = System.getLogger(ConfigurationCheck.class.getName());
+
+    static final List<String> REQUIRED = List.of(
+            "SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_REDIRECT_URI", "STATE_TOKEN_SECRET", "TOKEN_ENCRYPTION_KEY");
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (Boolean.parseBoolean(Settings.orDefault("SANDBOX_ENABLED", "false"))) {
+            LOGGER.log(System.Logger.Level.WARNING, "SANDBOX_ENABLED=true: the simulated Shopify and Facebook are served "
+                    + "under /sandbox. Never enable it in production.");
+        }
+        List<String> missing = REQUIRED.stream().filter(name -> Settings.optional(name).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            LOGGER.log(System.Logger.Level.ERROR, "Missing configuration: {0}. Set these environment variables; "
+                    + "the connect flows answer 500 naming them until then.", String.join(", ", missing));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.salesbot.sync.problems.boundary;
+
+import dev.salesbot.sync.web.Html;
+import dev.salesbot.sync.web.Negotiation;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.UUID;
+
+/**
+ * Builds the answer for a problem: {@code application/problem+json} for API clients, a readable
+ * page for browsers. 4xx are logged at DEBUG, 5xx at ERROR with the {@code instance} id that the
+ * answer also carries, so an operator can find the log line a user quotes.
+ */
+final class ProblemResponses {
+
+    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final System.Logger LOGGER = System.getLogger(ProblemResponses.class.getName());
+
+    private ProblemResponses() {
+    }
+
+    static Response answer(int status, String type, String title, String detail,
+                           HttpHeaders headers, UriInfo uri, Throwable cause) {
+        String instance = "urn:uuid:" + UUID.randomUUID();
+        String path = uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
+        if (status >= 500) {
+            LOGGER.log(System.Logger.Level.ERROR, "{0} {1} on {2}: {3}", instance, status, path, detail, cause);
+        } else {
+            LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} on {2}: {3}", instance, status, path, detail);
+        }
+        if (headers != null && Negotiation.prefersHtml(headers)) {
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Html.page(title, "<h1>" + Html.escape(title) + "</h1>"
+                            + "<p class=\"problem\">" + Html.escape(detail) + "</p>"
+                            + "<p class=\"muted\">Reference: <code>" + instance + "</code></p>"
+                            + "<p><a href=\"/\">Back to the start page</a></p>"))
+                    .build();
+        }
+        String body = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .add("instance", instance)
+                .build().toString();
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.salesbot.sync.security.control;
+
+import dev.salesbot.sync.config.RequiredSetting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * OAuth {@code state} values: signed with {@code STATE_TOKEN_SECRET}, expiring, bound to the
+ * browser session (a hash of its id is inside the signed payload) and carrying a nonce that the
+ * session's {@code PendingStates} lets be used once. Format:
+ * {@code base64url(v1|purpose|subject|nonce|expiresEpochSecond|sessionHash).base64url(hmac)}.
+ */
+@ApplicationScoped
+public class StateTokens {
+
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MIN_SECRET_LENGTH = 32;
+
+    /** What a verified state says. */
+    public record Claims(String purpose, String subject, String nonce, Instant expiresAt) {
+    }
+
+    private byte[] secret;
+    private Duration ttl;
+    private Clock clock;
+    private Optional<String> configuredSecret;
+
+    protected StateTokens() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    StateTokens(@ConfigProperty(name = "STATE_TOKEN_SECRET") Optional<String> secret) {
+        this.configuredSecret = secret;
+        this.ttl = DEFAULT_TTL;
+        this.clock = Clock.systemUTC();
+    }
+
+    public StateTokens(String secret, Duration ttl, Clock clock) {
+        this.configuredSecret = Optional.ofNullable(secret);
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public String issue(String purpose, String subject, String sessionId) {
+        String nonce = HexFormat.of().formatHex(randomBytes(16));
+        long expires = clock.instant().plus(ttl).getEpochSecond();
+        String payload = String.join("|", "v1", purpose, subject, nonce, Long.toString(expires), sessionHash(sessionId));
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(body) + "." + B64.encodeToString(Hmac.sha256(key(), body));
+    }
+
+    /**
+     * Checks signature, purpose, session binding and expiry, in that order, and answers the
+     * claims; single use is the caller's {@code PendingStates.consume(nonce)}.
+     *
+     * @throws InvalidState with a reason fit for a problem detail
+     */
+    public Claims verify(String token, String purpose, String sessionId) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidState("the state parameter is missing");
+        }
+        String[] parts = token.split("\\.", -1);
+        byte[] body;
+        byte[] signature;
+        try {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            body = B64D.decode(parts[0]);
+            signature = B64D.decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidState("the state parameter is malformed");
+        }
+        if (!MessageDigest.isEqual(Hmac.sha256(key(), body), signature)) {
+            throw new InvalidState("the state parameter's signature is not valid");
+        }
+        String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
+        if (f.length != 6 || !"v1".equals(f[0])) {
+            throw new InvalidState("the state parameter is malformed");
+        }
+        if (!f[1].equals(purpose)) {
+            throw new InvalidState("the state was issued for another flow");
+        }
+        if (sessionId == null || !MessageDigest.isEqual(
+                f[5].getBytes(StandardCharsets.UTF_8), sessionHash(sessionId).getBytes(StandardCharsets.UTF_8))) {
+            throw new InvalidState("the state belongs to another browser session");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(f[4]));
+        if (!clock.instant().isBefore(expiresAt)) {
+            throw new InvalidState("the state has expired; start the connection again");
+        }
+        return new Claims(f[1], f[2], f[3], expiresAt);
+    }
+
+    private byte[] key() {
+        if (secret == null) {
+            String value = configuredSecret.map(String::trim).orElse("");
+            if (value.length() < MIN_SECRET_LENGTH) {
+                throw new RequiredSetting("STATE_TOKEN_SECRET", "a random secret of at least 32 characters");
+            }
+            secret = value.getBytes(StandardCharsets.UTF_8);
+        }
+        return secret;
+    }
+
+    private static String sessionHash(String sessionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    String.valueOf(sessionId).getBytes(StandardCharsets.UTF_8));
+            return B64.encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.salesbot.sync.shopify.boundary;
+
+import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.shopify.control.ShopDomain;
+import dev.salesbot.sync.shopify.control.ShopifyConnect;
+import dev.salesbot.sync.web.Negotiation;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Connecting a Shopify store: the start of the OAuth dance and Shopify's redirect back. */
+@Path("shopify")
+public class ShopifyConnectResource {
+
+    @Inject
+    ShopifyConnect connect;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("{shop}/login")
+    public Response login(@PathParam("shop") String shop) {
+        ShopDomain domain = parse(shop);
+        HttpSession session = request.getSession(true);
+        return Response.seeOther(connect.begin(domain, session.getId())).build();
+    }
+
+    /** The start page's form: {@code ?shop=acme}. */
+    @GET
+    @Path("connect")
+    public Response connectForm(@QueryParam("shop") String shop) {
+        return login(shop);
+    }
+
+    @GET
+    @Path("callback")
+    public Response callback() {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            throw Problem.forbidden("invalid-state",
+                    "This browser has no session from the start of the connection (are cookies blocked?); start again.");
+        }
+        ShopifyConnect.Connected connected = connect.complete(singleValued(uri.getQueryParameters()), session.getId());
+        request.changeSessionId(); // a new id at login: a session id seen before it is worth nothing after
+        if (Negotiation.prefersHtml(headers)) {
+            return Response.ok(ConnectedPage.render(connected), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        String body = Json.createObjectBuilder()
+                .add("user_uuid", connected.merchant().toString())
+                .add("shop", connected.shop().value())
+                .add("token_data", Json.createObjectBuilder().add("scope", connected.scope()))
+                .build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static ShopDomain parse(String shop) {
+        try {
+            return ShopDomain.parse(shop);
+        } catch (ShopDomain.InvalidShop e) {
+            throw Problem.badRequest("invalid-shop", e.getMessage() + ".");
+        }
+    }
+
+    private static Map<String, String> singleValued(MultivaluedMap<String, String> parameters) {
+        Map<String, String> single = new HashMap<>();
+        parameters.forEach((name, values) -> {
+            if (values.size() != 1) {
+                throw Problem.badRequest("repeated-parameter", "The parameter '" + name + "' is given more than once.");
+            }
+            single.put(name, values.get(0));
+        });
+        return single;
+    }
+
+}
