@@ -9,13 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Shopify's OAuth token endpoint, as a MicroProfile Rest Client. Built per shop with
- * {@code RestClientBuilder} because the host is the shop's own.
+ * {@code RestClientBuilder} because the host is the shop's own. No class-level {@code @Path}: the
+ * JAX-RS runtime would take the interface for a resource of ours.
  */
-@Path("/admin/oauth")
 public interface ShopifyOAuthApi {
 
     @POST
-    @Path("/access_token")
+    @Path("/admin/oauth/access_token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject accessToken(JsonObject request);

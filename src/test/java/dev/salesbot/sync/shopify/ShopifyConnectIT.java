@@ -1,0 +1,265 @@
+package dev.salesbot.sync.shopify;
+
+import dev.salesbot.sync.security.control.StateTokens;
+import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.Database;
+import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.ItSettings;
+import dev.salesbot.sync.testing.SandboxShopify;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Flows 1–2 end to end on a real Payara Micro, through the sandbox Shopify, over loopback. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ShopifyConnectIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shipped();
+    }
+
+    @Test
+    void connectsTheSandboxStoreAndAnswersAMerchantUuid() {
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "acme-outdoor");
+        Map<String, String> params = SandboxShopify.query(callback);
+        assertThat(params).containsKeys("code", "hmac", "host", "shop", "state", "timestamp");
+        assertThat(params.get("shop")).isEqualTo("acme-outdoor.myshopify.com");
+        String sessionBefore = browser.sessionId().orElseThrow();
+
+        HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonObject json = json(answer);
+        UUID merchant = UUID.fromString(json.getString("user_uuid"));
+        assertThat(json.getJsonObject("token_data").keySet()).containsExactly("scope");
+        assertThat(json.getJsonObject("token_data").getString("scope")).contains("read_products", "read_discounts");
+        assertThat(browser.sessionId()).as("session id changes at login").isPresent().get().isNotEqualTo(sessionBefore);
+        assertThat(Database.connectionsOf("acme-outdoor.myshopify.com")).isEqualTo(1);
+        assertThat(merchant).isNotNull();
+    }
+
+    @Test
+    void givesTheSameMerchantUuidWhenTheSameShopConnectsFromAnotherBrowser() {
+        String first = json(connect(new Browser(), "returning-gear")).getString("user_uuid");
+        String second = json(connect(new Browser(), "returning-gear")).getString("user_uuid");
+        assertThat(second).isEqualTo(first);
+        assertThat(Database.connectionsOf("returning-gear.myshopify.com")).isEqualTo(1);
+    }
+
+    @Test
+    void showsABrowserAReadablePage() {
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "html-boutique");
+        HttpResponse<String> page = browser.get(callback.toString(), Browser.HTML);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(page.body()).contains("<strong>html-boutique.myshopify.com</strong> is connected", "id=\"user-uuid\"");
+    }
+
+    @Test
+    void servesTheStartPageWithAConnectForm() {
+        HttpResponse<String> page = new Browser().get("/", Browser.HTML);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Connect Shopify", "name=\"shop\"", "action=\"/shopify/connect\"");
+        HttpResponse<String> viaForm = new Browser().get("/shopify/connect?shop=form-store", Browser.HTML);
+        assertThat(viaForm.statusCode()).isEqualTo(303);
+        assertThat(viaForm.headers().firstValue("Location")).get().asString()
+                .contains("/sandbox/shopify/form-store.myshopify.com/admin/oauth/authorize?");
+    }
+
+    @Test
+    void refusesInvalidShopsBeforeAnyRedirect() {
+        for (String shop : List.of("evil.com", "a.myshopify.com.evil.test", "-x", "x%2F..%2Fy", "evil.com%252F.myshopify.com")) {
+            HttpResponse<String> answer = new Browser().get("/shopify/" + shop + "/login", Browser.JSON);
+            assertThat(answer.statusCode()).as(shop).isBetween(400, 499);
+            assertThat(answer.headers().firstValue("Location")).as(shop).isEmpty();
+            assertProblem(answer);
+        }
+        HttpResponse<String> viaForm = new Browser().get("/shopify/connect?shop=" + Browser.enc("x/../y"), Browser.JSON);
+        assertThat(viaForm.statusCode()).isEqualTo(400);
+        assertProblem(viaForm);
+    }
+
+    @Test
+    void refusesEveryBadCallbackWithAProblemAndNoSideEffects() {
+        List<String> failures = new ArrayList<>();
+        for (BadCallback bad : BadCallback.values()) {
+            String shop = "bad-" + bad.name().toLowerCase().replace('_', '-') + ".myshopify.com";
+            Browser browser = new Browser();
+            Map<String, String> params = SandboxShopify.query(SandboxShopify.installUntilCallback(browser, shop.replace(".myshopify.com", "")));
+            int exchangesBefore = SandboxShopify.tokenRequests(shop);
+
+            HttpResponse<String> answer = bad.send(browser, params);
+
+            String what = bad + " → " + answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() != bad.status) {
+                failures.add(what);
+            }
+            assertProblem(answer);
+            assertThat(answer.body()).as(what).contains(bad.detail);
+            assertThat(Database.connectionsOf(shop)).as("no connection stored: " + what).isZero();
+            if (bad.exchangeMayHappen == 0) {
+                assertThat(SandboxShopify.tokenRequests(shop)).as("no token exchange: " + what).isEqualTo(exchangesBefore);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void neverRevealsTheIssuedTokenInAnswersLogsOrTheDatabase() throws Exception {
+        Browser browser = new Browser();
+        connect(browser, "secretive-supplies");
+        browser.get("/", Browser.HTML);
+        List<String> tokens = SandboxShopify.issuedTokens("secretive-supplies.myshopify.com");
+        assertThat(tokens).isNotEmpty();
+
+        String log = Files.readString(ItSettings.serverLog());
+        List<String> stored = Database.everyStoredValue();
+        assertThat(stored).anyMatch(v -> v.startsWith("v1:")); // the sealed token is there…
+        for (String token : tokens) {
+            assertThat(browser.bodiesSeen()).noneMatch(body -> body.contains(token));
+            assertThat(log).doesNotContain(token);
+            assertThat(stored).noneMatch(v -> v.contains(token)); // …but never in plain text
+        }
+    }
+
+    private static HttpResponse<String> connect(Browser browser, String shop) {
+        URI callback = SandboxShopify.installUntilCallback(browser, shop);
+        HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static void assertProblem(HttpResponse<String> answer) {
+        assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonObject problem = json(answer);
+        assertThat(problem.keySet()).contains("type", "title", "status", "detail", "instance");
+        assertThat(problem.getInt("status")).isEqualTo(answer.statusCode());
+        assertThat(answer.body()).doesNotContain("Exception", "at dev.salesbot");
+    }
+
+    /** The bad-input table of issue 3: each callback defect, the answer it must get. */
+    enum BadCallback {
+        MISSING_CODE(400, "code", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.remove("code"); return p; }
+        },
+        MISSING_SHOP(400, "shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.remove("shop"); return p; }
+        },
+        MISSING_STATE(400, "state", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.remove("state"); return p; }
+        },
+        FORGED_HMAC(403, "hmac", 0) {
+            String url(Map<String, String> p, Browser b) { return SandboxShopify.callbackUrl(p, "not-the-app-secret"); }
+        },
+        STALE_TIMESTAMP(403, "timestamp", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) {
+                p.put("timestamp", Long.toString(Instant.now().minus(Duration.ofHours(1)).getEpochSecond()));
+                return p;
+            }
+        },
+        REPLAYED_STATE(403, "already been used", 1) {
+            HttpResponse<String> send(Browser browser, Map<String, String> p) {
+                SandboxShopify.failTokenEndpoint(p.get("shop"), 401, 1);
+                HttpResponse<String> first = browser.get(SandboxShopify.callbackUrl(p, SandboxShopify.appSecret()));
+                assertThat(first.statusCode()).as(first.body()).isEqualTo(502);
+                int exchanges = SandboxShopify.tokenRequests(p.get("shop"));
+                HttpResponse<String> replay = browser.get(SandboxShopify.callbackUrl(p, SandboxShopify.appSecret()));
+                assertThat(SandboxShopify.tokenRequests(p.get("shop"))).as("a replay exchanges nothing").isEqualTo(exchanges);
+                return replay;
+            }
+        },
+        STATE_FROM_ANOTHER_SESSION(403, "another browser session", 0) {
+            HttpResponse<String> send(Browser browser, Map<String, String> p) {
+                Browser other = new Browser();
+                other.get("/shopify/" + p.get("shop") + "/login", Browser.HTML); // other has a session of its own
+                return other.get(SandboxShopify.callbackUrl(p, SandboxShopify.appSecret()));
+            }
+        },
+        EXPIRED_STATE(403, "expired", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) {
+                StateTokens elevenMinutesAgo = new StateTokens(ItSettings.get("STATE_TOKEN_SECRET"), Duration.ofMinutes(10),
+                        Clock.fixed(Instant.now().minus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+                p.put("state", elevenMinutesAgo.issue("shopify-connect", p.get("shop"), b.sessionId().orElseThrow()));
+                return p;
+            }
+        },
+        SHOP_EVIL_COM(400, "not a Shopify shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.put("shop", "evil.com"); return p; }
+        },
+        SHOP_SUFFIXED(400, "not a Shopify shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.put("shop", "a.myshopify.com.evil.test"); return p; }
+        },
+        SHOP_LEADING_HYPHEN(400, "not a Shopify shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.put("shop", "-x"); return p; }
+        },
+        SHOP_PATH(400, "not a Shopify shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.put("shop", "x/../y"); return p; }
+        },
+        SHOP_ENCODED_SLASH(400, "not a Shopify shop", 0) {
+            Map<String, String> change(Map<String, String> p, Browser b) { p.put("shop", "evil.com%2F.myshopify.com"); return p; }
+        },
+        TOKEN_ENDPOINT_401(502, "HTTP 401", 1) {
+            HttpResponse<String> send(Browser browser, Map<String, String> p) {
+                SandboxShopify.failTokenEndpoint(p.get("shop"), 401, 1);
+                return super.send(browser, p);
+            }
+        },
+        TOKEN_ENDPOINT_500(502, "HTTP 500", 1) {
+            HttpResponse<String> send(Browser browser, Map<String, String> p) {
+                SandboxShopify.failTokenEndpoint(p.get("shop"), 500, 1);
+                return super.send(browser, p);
+            }
+        };
+
+        final int status;
+        final String detail;
+        final int exchangeMayHappen;
+
+        BadCallback(int status, String detail, int exchangeMayHappen) {
+            this.status = status;
+            this.detail = detail;
+            this.exchangeMayHappen = exchangeMayHappen;
+        }
+
+        Map<String, String> change(Map<String, String> params, Browser browser) {
+            return params;
+        }
+
+        String url(Map<String, String> params, Browser browser) {
+            return SandboxShopify.callbackUrl(change(new LinkedHashMap<>(params), browser), SandboxShopify.appSecret());
+        }
+
+        HttpResponse<String> send(Browser browser, Map<String, String> params) {
+            return browser.get(url(params, browser));
+        }
+    }
+}

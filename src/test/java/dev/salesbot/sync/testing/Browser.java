@@ -1,0 +1,93 @@
+package dev.salesbot.sync.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A cookie-keeping HTTP client that follows no redirect by itself (tests look at each hop) and
+ * remembers every body it received, so a test can prove a secret never reached a client.
+ */
+public final class Browser {
+
+    public static final String JSON = "application/json";
+    public static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final List<String> bodiesSeen = new ArrayList<>();
+
+    public HttpResponse<String> get(String pathOrUrl, String accept) {
+        return send(HttpRequest.newBuilder(resolve(pathOrUrl)).header("Accept", accept).GET());
+    }
+
+    public HttpResponse<String> get(String pathOrUrl) {
+        return get(pathOrUrl, JSON);
+    }
+
+    public HttpResponse<String> postForm(String pathOrUrl, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", HTML)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            bodiesSeen.add(response.body());
+            response.headers().firstValue("Location").ifPresent(bodiesSeen::add);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public List<String> bodiesSeen() {
+        return List.copyOf(bodiesSeen);
+    }
+
+    public static URI resolve(String pathOrUrl) {
+        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : ItSettings.baseUri().resolve(pathOrUrl);
+        if (!"127.0.0.1".equals(uri.getHost())) {
+            throw new IllegalArgumentException("tests talk to 127.0.0.1 only, not " + uri.getHost());
+        }
+        return uri;
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
