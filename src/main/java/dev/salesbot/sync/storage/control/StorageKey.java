@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A bucket key, built only from validated ids: a merchant {@link UUID} (a type that cannot carry
- * a path) and, for pages, a Facebook page id of digits only. Nothing else can make one.
+ * a path) and, for pages, a Facebook page id of digits only. Use the factories: a record's
+ * canonical constructor cannot be hidden, so the stores still refuse a key that would leave
+ * their root.
  */
 public record StorageKey(String value) {
 

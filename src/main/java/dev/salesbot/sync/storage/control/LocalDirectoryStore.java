@@ -1,0 +1,144 @@
+package dev.salesbot.sync.storage.control;
+
+import static java.lang.System.Logger.Level.DEBUG;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * The bucket layout under a local directory ({@code DATA_DIR}), for the embedded default and
+ * development. The hash of each object lives in a sidecar file ({@code <name>.sha256}) so an
+ * unchanged snapshot is not rewritten; every file is replaced by an atomic rename, so a reader
+ * never sees half a file.
+ */
+public class LocalDirectoryStore implements SnapshotStore {
+
+    private static final System.Logger LOGGER = System.getLogger(LocalDirectoryStore.class.getName());
+    static final String SIDECAR_SUFFIX = ".sha256";
+    private static final FileAttribute<?> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    private final Path root;
+
+    public LocalDirectoryStore(Path dataDir) {
+        this.root = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /*
+     * Synchronized: the object and its sidecar are two files, and two writers of the same key
+     * interleaving could leave a hash that does not match the object. One process owns a
+     * DATA_DIR; writes are small and rare, so one lock costs nothing that matters.
+     */
+    @Override
+    public synchronized Outcome put(StorageKey key, byte[] json) {
+        var target = resolve(key);
+        var sidecar = sidecarOf(target);
+        var sha256 = CanonicalJson.sha256Hex(json);
+        try {
+            if (Files.isRegularFile(target) && sha256.equals(readSidecar(sidecar))) {
+                LOGGER.log(DEBUG, "Unchanged, not rewritten: {0}", target);
+                return Outcome.UNCHANGED;
+            }
+            var directory = target.getParent();
+            createPrivateDirectories(directory);
+            // Sidecar first out, last in: after a crash anywhere in between, the hash is either
+            // absent (the next put rewrites) or matches the object, never a stale "unchanged".
+            Files.deleteIfExists(sidecar);
+            AtomicFiles.replace(target, json);
+            AtomicFiles.replace(sidecar, sha256.getBytes(StandardCharsets.US_ASCII));
+            LOGGER.log(DEBUG, "Written: {0}", target);
+            return Outcome.WRITTEN;
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Cannot write " + target + " in DATA_DIR " + root, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(StorageKey key) {
+        var target = resolve(key);
+        try {
+            return Optional.of(Files.readAllBytes(target));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Cannot read " + target + " in DATA_DIR " + root, e);
+        }
+    }
+
+    @Override
+    public String describe(StorageKey key) {
+        return resolve(key).toString();
+    }
+
+    /**
+     * Keys come from validated ids, but {@link StorageKey}'s constructor is public: refuse
+     * anything that would land outside {@code DATA_DIR} (absolute, {@code ..}, or through a
+     * symbolic link that leads out).
+     */
+    Path resolve(StorageKey key) {
+        var relative = Path.of(key.value());
+        var target = root.resolve(relative).normalize();
+        if (relative.isAbsolute() || !target.startsWith(root) || target.getNameCount() <= root.getNameCount()) {
+            throw new IllegalArgumentException("Storage key resolves outside DATA_DIR: " + key);
+        }
+        refuseLinksOutOfRoot(target);
+        return target;
+    }
+
+    private void refuseLinksOutOfRoot(Path target) {
+        // The deepest existing ancestor decides where the file really lands.
+        var existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.exists(root)) {
+            return;
+        }
+        try {
+            if (!existing.toRealPath().startsWith(root.toRealPath())) {
+                throw new IllegalArgumentException("Storage path leaves DATA_DIR through a link: " + target);
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Cannot inspect " + existing + " in DATA_DIR " + root, e);
+        }
+    }
+
+    private static Path sidecarOf(Path target) {
+        return target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    private static String readSidecar(Path sidecar) throws IOException {
+        try {
+            return Files.readString(sidecar, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private void createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        var existing = directory;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // Only directories created here get rwx------; an existing DATA_DIR keeps its mode.
+            Files.createDirectories(directory, OWNER_ONLY_DIRECTORY);
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.salesbot.sync.storage.control;
+
+import static dev.salesbot.sync.storage.control.SampleSnapshots.acmeCatalog;
+import static dev.salesbot.sync.storage.control.SampleSnapshots.acmeCatalogAfterPriceChange;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salesbot.sync.storage.control.S3RequestCounter.Counts;
+import dev.salesbot.sync.storage.control.SnapshotStore.Outcome;
+import dev.salesbot.sync.testing.S3ProxyExtension;
+import dev.salesbot.sync.testing.S3ProxyServer;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.Type;
+
+@ExtendWith(S3ProxyExtension.class)
+class SpacesRepositoryTest {
+
+    private final S3ProxyServer server;
+    private SpacesRepository spaces;
+    // A merchant of its own per test: the server is shared by the whole run.
+    private final StorageKey key = StorageKey.shopifySnapshot(UUID.randomUUID());
+
+    SpacesRepositoryTest(S3ProxyServer server) {
+        this.server = server;
+    }
+
+    @BeforeEach
+    void connect() {
+        spaces = new SpacesRepository(configFor(server.secretKey()));
+    }
+
+    @AfterEach
+    void disconnect() {
+        spaces.close();
+    }
+
+    @Test
+    void firstPutUploadsThePrivateJsonWithItsHash() {
+        assertThat(spaces.put(key, acmeCatalog())).isEqualTo(Outcome.WRITTEN);
+
+        try (var s3 = server.newClient()) {
+            var head = s3.headObject(b -> b.bucket(server.bucket()).key(key.value()));
+            assertThat(head.contentType()).isEqualTo("application/json");
+            assertThat(head.metadata()).containsEntry("sha256", CanonicalJson.sha256Hex(acmeCatalog()));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(server.bucket()).key(key.value())).asByteArray())
+                    .isEqualTo(acmeCatalog());
+            var grants = s3.getObjectAcl(b -> b.bucket(server.bucket()).key(key.value())).grants();
+            assertThat(grants).noneMatch(g -> g.grantee().type() == Type.GROUP);
+            assertThat(grants).allMatch(g -> g.permission() == Permission.FULL_CONTROL);
+        }
+        assertThat(spaces.requests().counts()).isEqualTo(new Counts(1, 1, 0));
+    }
+
+    @Test
+    void identicalSnapshotCostsOneHeadAndNoPut() {
+        spaces.put(key, acmeCatalog());
+        var before = spaces.requests().counts();
+
+        assertThat(spaces.put(key, acmeCatalog())).isEqualTo(Outcome.UNCHANGED);
+
+        assertThat(since(before)).isEqualTo(new Counts(1, 0, 0));
+    }
+
+    @Test
+    void changedSnapshotCostsExactlyOnePut() {
+        spaces.put(key, acmeCatalog());
+        var before = spaces.requests().counts();
+
+        assertThat(spaces.put(key, acmeCatalogAfterPriceChange())).isEqualTo(Outcome.WRITTEN);
+
+        assertThat(since(before)).isEqualTo(new Counts(1, 1, 0));
+        assertThat(spaces.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(acmeCatalogAfterPriceChange()));
+    }
+
+    @Test
+    void rewritesAnObjectThatCarriesNoHash() {
+        try (var s3 = server.newClient()) {
+            s3.putObject(b -> b.bucket(server.bucket()).key(key.value()).contentType("application/json"),
+                    RequestBody.fromBytes(acmeCatalog()));
+        }
+
+        assertThat(spaces.put(key, acmeCatalog())).isEqualTo(Outcome.WRITTEN);
+    }
+
+    @Test
+    void findsNothingWhereNothingWasWritten() {
+        assertThat(spaces.get(key)).isEmpty();
+    }
+
+    @Test
+    void reportsAWrongSecretAsStorageUnavailableWithoutShowingIt() {
+        var wrongSecret = "not-the-secret-s3proxy-expects";
+        try (var refused = new SpacesRepository(configFor(wrongSecret))) {
+            assertThatThrownBy(() -> refused.put(key, acmeCatalog()))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining(server.bucket())
+                    .hasMessageContaining(key.value())
+                    .hasMessageContaining("403")
+                    .hasMessageNotContaining(wrongSecret)
+                    .hasMessageNotContaining(server.secretKey());
+        }
+    }
+
+    @Test
+    void reportsAStoppedServerAsStorageUnavailable() throws Exception {
+        var stopped = S3ProxyServer.start("salesbot-stopped", server.accessKey(), server.secretKey());
+        var config = new SpacesConfig(stopped.bucket(), stopped.region(), stopped.endpoint(), true,
+                stopped.accessKey(), stopped.secretKey());
+        stopped.close();
+
+        try (var unreachable = new SpacesRepository(config)) {
+            assertThatThrownBy(() -> unreachable.put(key, acmeCatalog()))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("salesbot-stopped")
+                    .hasMessageContaining(key.value());
+        }
+    }
+
+    private SpacesConfig configFor(String secretKey) {
+        return new SpacesConfig(server.bucket(), server.region(), server.endpoint(), true, server.accessKey(), secretKey);
+    }
+
+    private Counts since(Counts before) {
+        var now = spaces.requests().counts();
+        return new Counts(now.heads() - before.heads(), now.puts() - before.puts(), now.gets() - before.gets());
+    }
+}

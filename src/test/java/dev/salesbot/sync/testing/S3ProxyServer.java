@@ -1,0 +1,137 @@
+package dev.salesbot.sync.testing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An in-memory S3Proxy on 127.0.0.1 with AWS signature checks and one bucket: a stand-in for a
+ * Spaces bucket. Closing it stops the server.
+ *
+ * <p>Both {@link AutoCloseable} (what JUnit 5.13+ closes in a store) and the deprecated
+ * {@link ExtensionContext.Store.CloseableResource} (what older JUnit closes); JUnit calls one.
+ */
+@SuppressWarnings("deprecation")
+public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    public static final String REGION = "nyc3";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+    private final String accessKey;
+    private final String secretKey;
+    private final String bucket;
+    private volatile boolean stopped;
+
+    private S3ProxyServer(S3Proxy proxy, String accessKey, String secretKey, String bucket) {
+        this.proxy = proxy;
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.bucket = bucket;
+    }
+
+    /** Starts a server on a free loopback port and creates {@code bucket} through the SDK. */
+    public static S3ProxyServer start(String bucket, String accessKey, String secretKey) {
+        var proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("transient", new Properties()))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .build();
+        try {
+            proxy.start();
+            awaitStarted(proxy);
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+        var server = new S3ProxyServer(proxy, accessKey, secretKey, bucket);
+        try (var s3 = server.newClient()) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        return server;
+    }
+
+    private static void awaitStarted(S3Proxy proxy) throws InterruptedException {
+        var deadline = Instant.now().plus(START_TIMEOUT);
+        while (!"STARTED".equals(proxy.getState())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("S3Proxy still " + proxy.getState() + " after " + START_TIMEOUT);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String region() {
+        return REGION;
+    }
+
+    /** The application's settings for this server, e.g. to pass to a container as -D options. */
+    public Map<String, String> spacesSettings() {
+        return Map.of(
+                "SPACES_ENDPOINT", endpoint.toString(),
+                "SPACES_REGION", REGION,
+                "SPACES_BUCKET", bucket,
+                "SPACES_ACCESS_KEY", accessKey,
+                "SPACES_SECRET_KEY", secretKey);
+    }
+
+    /** A client of its own for a test to look behind the application's back; close it. */
+    public S3Client newClient() {
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(REGION))
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (!stopped) {
+            stopped = true;
+            proxy.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3Proxy at " + endpoint + ", bucket " + bucket;
+    }
+}
