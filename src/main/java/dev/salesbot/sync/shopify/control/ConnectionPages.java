@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class ConnectionPages {
 
+    private static final System.Logger LOGGER = System.getLogger(ConnectionPages.class.getName());
+
     private final PacedAdmin admin;
 
     ConnectionPages(PacedAdmin admin) {
@@ -68,7 +70,9 @@ final class ConnectionPages {
                     .add("id", id).add("first", AdminQueries.FOLLOW_UP_PAGE).add("after", cursor).build();
             JsonObject data = admin.data(connection.followUp(), variables, connection.cost());
             if (!(JsonPaths.at(data, connection.pathInAnswer()) instanceof JsonObject page)) {
-                break; // the node vanished or changed type since the first page: keep what we have
+                // Deleted between two pages: keep what we have; the next sync sees the deletion.
+                LOGGER.log(System.Logger.Level.WARNING, "{0} vanished while paging {1}", id, connection.followUp().name());
+                break;
             }
             edges.addAll(page.getJsonArray("edges"));
             JsonObject info = page.getJsonObject("pageInfo");
