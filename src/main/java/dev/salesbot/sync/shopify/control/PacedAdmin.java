@@ -87,8 +87,10 @@ public final class PacedAdmin {
             retries++;
             LOGGER.log(System.Logger.Level.INFO, "Shopify {0} for {1} ({2}); retry {3} in {4} ms",
                     query.name(), shop, failure.getMessage(), attempt, delay.toMillis());
-            waited = waited.plus(delay);
-            sleeper.sleep(delay);
+            if (!delay.isZero()) {
+                waited = waited.plus(delay);
+                sleeper.sleep(delay);
+            }
         }
     }
 
