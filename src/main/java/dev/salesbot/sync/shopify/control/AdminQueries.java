@@ -1,0 +1,229 @@
+package dev.salesbot.sync.shopify.control;
+
+/**
+ * Every Admin GraphQL query the catalog fetch sends, with its page sizes and its requested cost.
+ *
+ * <p>Costs follow Shopify's documented static analysis: a scalar or enum costs 0, an object 1, an
+ * interface or union the most expensive of its possible selections, a connection 2 plus
+ * {@code first} × the cost of one node. A list of objects without a size argument is counted as
+ * one object. {@code AdminQueriesTest} recomputes each figure from the query text and the real
+ * schema, so a changed query or page size cannot silently exceed Shopify's 1,000-point ceiling.
+ * No query selects a deprecated field or argument (checked against the schema too).
+ */
+final class AdminQueries {
+
+    /** Shopify rejects any single query whose requested cost is above this. */
+    static final int MAX_QUERY_COST = 1000;
+
+    static final int PRODUCTS_PAGE = 15;
+    static final int VARIANTS_PER_PRODUCT = 25;
+    static final int DISCOUNTS_PAGE = 15;
+    static final int CODES_PER_DISCOUNT = 10;
+    static final int ITEMS_PER_DISCOUNT = 10;
+    static final int COLLECTIONS_PAGE = 20;
+    static final int PRODUCTS_PER_COLLECTION = 40;
+    /** Page size of every follow-up on one node: 250 is Shopify's largest page. */
+    static final int FOLLOW_UP_PAGE = 250;
+    /** Products per {@code nodes(ids:)} request of a partial sync. */
+    static final int PRODUCTS_BY_ID_BATCH = 15;
+
+    // Requested costs (see the class comment for the rules; AdminQueriesTest recomputes each one).
+    /** shop 1 + primaryDomain 1 + shopPolicies 1. */
+    static final int SHOP_COST = 3;
+    /** One product: itself 1 + featuredMedia→preview→image 3 + options(first: 3) 3 + variants 2 + 25 × (variant 1 + selectedOptions 1). */
+    static final int PRODUCT_COST = 9 + 2 * VARIANTS_PER_PRODUCT;
+    static final int PRODUCTS_COST = 2 + PRODUCTS_PAGE * PRODUCT_COST;
+    /** product 1 + variants 2 + 250 × 2. */
+    static final int PRODUCT_VARIANTS_COST = 1 + 2 + FOLLOW_UP_PAGE * 2;
+    /**
+     * One code discount: node 1 + discount 1 + codes (2 + 10) + customerGets 1 + value 4
+     * (DiscountOnQuantity: quantity 1 + effect 2) + items 1 + products (2 + 10) + productVariants
+     * (2 + 10 × 2).
+     */
+    static final int DISCOUNT_COST = 14 + CODES_PER_DISCOUNT + 3 * ITEMS_PER_DISCOUNT;
+    static final int DISCOUNTS_COST = 2 + DISCOUNTS_PAGE * DISCOUNT_COST;
+    /** discountNode 1 + discount 1 + codes (2 + 250). */
+    static final int DISCOUNT_CODES_COST = 2 + 2 + FOLLOW_UP_PAGE;
+    /** discountNode 1 + discount 1 + customerGets 1 + items 1 + products (2 + 250). */
+    static final int DISCOUNT_PRODUCTS_COST = 4 + 2 + FOLLOW_UP_PAGE;
+    /** As products, each variant with its product: 2 + 250 × 2. */
+    static final int DISCOUNT_VARIANTS_COST = 4 + 2 + FOLLOW_UP_PAGE * 2;
+    static final int DISCOUNT_COLLECTIONS_COST = 4 + 2 + FOLLOW_UP_PAGE;
+    /** 2 + 20 × (collection 1 + products (2 + 40)). */
+    static final int COLLECTIONS_COST = 2 + COLLECTIONS_PAGE * (1 + 2 + PRODUCTS_PER_COLLECTION);
+    /** collection 1 + products (2 + 250). */
+    static final int COLLECTION_PRODUCTS_COST = 1 + 2 + FOLLOW_UP_PAGE;
+
+    private static final String PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+
+    private static final String VARIANT_FIELDS = """
+            fragment VariantFields on ProductVariant {
+              id title sku price compareAtPrice inventoryQuantity availableForSale
+              selectedOptions { name value }
+            }
+            """;
+
+    private static final String PRODUCT_FIELDS = """
+            fragment ProductFields on Product {
+              id title handle description status vendor productType tags updatedAt
+              featuredMedia { preview { image { url altText } } }
+              options(first: 3) { name values }
+              variants(first: $variantsFirst) { edges { cursor node { ...VariantFields } } %s }
+            }
+            """.formatted(PAGE_INFO) + VARIANT_FIELDS;
+
+    static final AdminQuery SHOP = new AdminQuery("CatalogShop", """
+            query CatalogShop {
+              shop {
+                name myshopifyDomain currencyCode contactEmail
+                primaryDomain { url host }
+                shopPolicies { type title url body }
+              }
+            }
+            """);
+
+    static final AdminQuery PRODUCTS = new AdminQuery("CatalogProducts", """
+            query CatalogProducts($first: Int!, $after: String, $variantsFirst: Int!) {
+              products(first: $first, after: $after) {
+                edges { cursor node { ...ProductFields } }
+                %s
+              }
+            }
+            """.formatted(PAGE_INFO) + PRODUCT_FIELDS);
+
+    static final AdminQuery PRODUCTS_BY_ID = new AdminQuery("CatalogProductsById", """
+            query CatalogProductsById($ids: [ID!]!, $variantsFirst: Int!) {
+              nodes(ids: $ids) { ... on Product { ...ProductFields } }
+            }
+            """ + PRODUCT_FIELDS);
+
+    static final AdminQuery PRODUCT_VARIANTS = new AdminQuery("CatalogProductVariants", """
+            query CatalogProductVariants($id: ID!, $first: Int!, $after: String) {
+              product(id: $id) {
+                id
+                variants(first: $first, after: $after) { edges { cursor node { ...VariantFields } } %s }
+              }
+            }
+            """.formatted(PAGE_INFO) + VARIANT_FIELDS);
+
+    private static final String CODE_DISCOUNT_COMMON = """
+            title status startsAt endsAt
+            codes(first: $codesFirst) { edges { cursor node { code } } %s }
+            """.formatted(PAGE_INFO);
+
+    private static final String CUSTOMER_GETS = """
+            customerGets {
+              value {
+                ... on DiscountPercentage { percentage }
+                ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
+                ... on DiscountOnQuantity {
+                  quantity { quantity }
+                  effect {
+                    ... on DiscountPercentage { percentage }
+                    ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
+                  }
+                }
+              }
+              items {
+                ... on AllDiscountItems { allItems }
+                ... on DiscountProducts {
+                  products(first: $itemsFirst) { edges { cursor node { id } } %1$s }
+                  productVariants(first: $itemsFirst) { edges { cursor node { id product { id } } } %1$s }
+                }
+                ... on DiscountCollections {
+                  collections(first: $itemsFirst) { edges { cursor node { id } } %1$s }
+                }
+              }
+            }
+            """.formatted(PAGE_INFO);
+
+    static final AdminQuery DISCOUNTS = new AdminQuery("CatalogCodeDiscounts", """
+            query CatalogCodeDiscounts($first: Int!, $after: String, $codesFirst: Int!, $itemsFirst: Int!) {
+              codeDiscountNodes: discountNodes(first: $first, after: $after, query: "method:code") {
+                edges {
+                  cursor
+                  node {
+                    id
+                    discount {
+                      __typename
+                      ... on DiscountCodeBasic { %1$s summary %2$s }
+                      ... on DiscountCodeBxgy { %1$s summary %2$s }
+                      ... on DiscountCodeFreeShipping { %1$s summary }
+                      ... on DiscountCodeApp { %1$s }
+                    }
+                  }
+                }
+                %3$s
+              }
+            }
+            """.formatted(CODE_DISCOUNT_COMMON, CUSTOMER_GETS, PAGE_INFO));
+
+    static final AdminQuery DISCOUNT_CODES = new AdminQuery("CatalogDiscountCodes", """
+            query CatalogDiscountCodes($id: ID!, $first: Int!, $after: String) {
+              discountNode(id: $id) {
+                id
+                discount {
+                  ... on DiscountCodeBasic { %1$s }
+                  ... on DiscountCodeBxgy { %1$s }
+                  ... on DiscountCodeFreeShipping { %1$s }
+                  ... on DiscountCodeApp { %1$s }
+                }
+              }
+            }
+            """.formatted("codes(first: $first, after: $after) { edges { cursor node { code } } " + PAGE_INFO + " }"));
+
+    static final AdminQuery DISCOUNT_PRODUCTS = discountItemsQuery("CatalogDiscountProducts", "DiscountProducts",
+            "products(first: $first, after: $after) { edges { cursor node { id } } " + PAGE_INFO + " }");
+
+    static final AdminQuery DISCOUNT_VARIANTS = discountItemsQuery("CatalogDiscountVariants", "DiscountProducts",
+            "productVariants(first: $first, after: $after) { edges { cursor node { id product { id } } } " + PAGE_INFO + " }");
+
+    static final AdminQuery DISCOUNT_COLLECTIONS = discountItemsQuery("CatalogDiscountCollections", "DiscountCollections",
+            "collections(first: $first, after: $after) { edges { cursor node { id } } " + PAGE_INFO + " }");
+
+    static final AdminQuery COLLECTIONS = new AdminQuery("CatalogCollections", """
+            query CatalogCollections($first: Int!, $after: String, $productsFirst: Int!) {
+              collections(first: $first, after: $after) {
+                edges {
+                  cursor
+                  node {
+                    id title handle description updatedAt
+                    products(first: $productsFirst) { edges { cursor node { id } } %1$s }
+                  }
+                }
+                %1$s
+              }
+            }
+            """.formatted(PAGE_INFO));
+
+    static final AdminQuery COLLECTION_PRODUCTS = new AdminQuery("CatalogCollectionProducts", """
+            query CatalogCollectionProducts($id: ID!, $first: Int!, $after: String) {
+              collection(id: $id) {
+                id
+                products(first: $first, after: $after) { edges { cursor node { id } } %s }
+              }
+            }
+            """.formatted(PAGE_INFO));
+
+    private AdminQueries() {
+    }
+
+    /** {@code nodes(ids:)} is sized by its list: one product each. */
+    static int productsByIdCost(int ids) {
+        return ids * PRODUCT_COST;
+    }
+
+    private static AdminQuery discountItemsQuery(String name, String itemsType, String connection) {
+        return new AdminQuery(name, """
+                query %1$s($id: ID!, $first: Int!, $after: String) {
+                  discountNode(id: $id) {
+                    id
+                    discount {
+                      ... on DiscountCodeBasic { customerGets { items { ... on %2$s { %3$s } } } }
+                      ... on DiscountCodeBxgy { customerGets { items { ... on %2$s { %3$s } } } }
+                    }
+                  }
+                }
+                """.formatted(name, itemsType, connection));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.salesbot.sync.shopify.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry point of the catalog fetch: builds each shop's Admin API client from configuration and
+ * keeps one {@link ThrottlePacer} per shop for the life of the application, because Shopify's
+ * bucket outlives any single fetch.
+ */
+@ApplicationScoped
+public class Catalogs {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    // Generous: a 1,000-point page of a large shop can take several seconds to compute.
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    @ConfigProperty(name = "SHOPIFY_SHOP_BASE_URL", defaultValue = "https://{shop}")
+    String shopBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "SHOPIFY_API_VERSION", defaultValue = "2026-10")
+    String apiVersion;
+
+    private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private final Sleeper sleeper = Sleeper.system();
+
+    /** The access for a validated shop domain ({@code x.myshopify.com}) and its token. */
+    public ShopAccess access(String shop, String accessToken) {
+        return ShopAccess.fromTemplate(shopBaseUrl, shop, accessToken);
+    }
+
+    /** The full catalog document (see {@link CatalogFetch#all()}). */
+    public JsonObject fetchAll(ShopAccess access) {
+        try (AdminTransport transport = open(access)) {
+            return fetch(access, transport).all();
+        }
+    }
+
+    /** Changed products by id (see {@link CatalogFetch#products(List)}). */
+    public ProductFetch fetchProducts(ShopAccess access, List<String> productIds) {
+        try (AdminTransport transport = open(access)) {
+            return fetch(access, transport).products(productIds);
+        }
+    }
+
+    private AdminTransport open(ShopAccess access) {
+        return new RestAdminTransport(access, apiVersion, CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    private CatalogFetch fetch(ShopAccess access, AdminTransport transport) {
+        ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
+        PacedAdmin admin = new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock);
+        return new CatalogFetch(access.shop(), admin);
+    }
+}

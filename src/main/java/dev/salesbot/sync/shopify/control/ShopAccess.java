@@ -1,0 +1,43 @@
+package dev.salesbot.sync.shopify.control;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What it takes to call one shop's Admin API: the validated shop domain, the base URL its API
+ * lives under and the access token. {@link #toString()} never shows the token, so a record
+ * printed into a log or an exception message cannot leak it.
+ */
+public record ShopAccess(String shop, URI baseUri, String accessToken) {
+
+    private static final Pattern SHOP = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9-]*\\.myshopify\\.com$");
+
+    public ShopAccess {
+        Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(baseUri, "baseUri");
+        if (!SHOP.matcher(shop).matches()) {
+            throw new IllegalArgumentException("not a myshopify.com shop domain: " + shop);
+        }
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new IllegalArgumentException("an Admin API access token is required for " + shop);
+        }
+    }
+
+    /**
+     * Builds the access from the {@code SHOPIFY_SHOP_BASE_URL} template: {@code {shop}} becomes the
+     * shop domain, validated first so that the template can never be fed a host or a path.
+     */
+    public static ShopAccess fromTemplate(String baseUrlTemplate, String shop, String accessToken) {
+        Objects.requireNonNull(baseUrlTemplate, "baseUrlTemplate");
+        if (shop == null || !SHOP.matcher(shop).matches()) {
+            throw new IllegalArgumentException("not a myshopify.com shop domain: " + shop);
+        }
+        return new ShopAccess(shop, URI.create(baseUrlTemplate.replace("{shop}", shop)), accessToken);
+    }
+
+    @Override
+    public String toString() {
+        return "ShopAccess[shop=" + shop + ", baseUri=" + baseUri + ", accessToken=<redacted>]";
+    }
+}

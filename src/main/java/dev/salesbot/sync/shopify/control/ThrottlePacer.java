@@ -1,0 +1,80 @@
+package dev.salesbot.sync.shopify.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One shop's view of Shopify's leaky bucket, so that a request is sent only when the bucket can
+ * pay its requested cost and a normal sync never meets THROTTLED.
+ *
+ * <p>Model: Shopify reports {@code currentlyAvailable} in every answer and refills at
+ * {@code restoreRate} points per second up to {@code maximumAvailable}. The estimate now is the
+ * last report plus the refill since that request was <em>sent</em> (not answered): Shopify
+ * measured the level somewhere in between, so counting from the send under-estimates a little and
+ * the pacing errs on the safe side. Before a request of cost c with estimate a &lt; c the pacer
+ * waits (c − a) ÷ restoreRate, and no more: the bucket is then exactly full enough. A reservation
+ * keeps two requests for the same shop from spending the same points.
+ */
+public final class ThrottlePacer {
+
+    private static final System.Logger LOGGER = System.getLogger(ThrottlePacer.class.getName());
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private boolean known;
+    private double available;
+    private double maximum;
+    private double restoreRate;
+    private Instant observedAt;
+
+    public ThrottlePacer(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Waits until {@code cost} points are (estimated) available, then reserves them. */
+    public synchronized Duration acquire(int cost) {
+        Duration wait = waitFor(cost);
+        if (!wait.isZero()) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Pacing: waiting {0} ms for {1} points", wait.toMillis(), cost);
+            sleeper.sleep(wait);
+        }
+        if (known) {
+            available = estimate() - cost;
+            observedAt = clock.instant();
+        }
+        return wait;
+    }
+
+    /** How long until {@code cost} points are available; zero when unknown (nothing reported yet). */
+    public synchronized Duration waitFor(int cost) {
+        if (!known || restoreRate <= 0) {
+            return Duration.ZERO;
+        }
+        double missing = Math.min(cost, maximum) - estimate();
+        if (missing <= 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis((long) Math.ceil(missing * 1000 / restoreRate));
+    }
+
+    /** Takes Shopify's report from the answer to a request sent at {@code sentAt}. */
+    public synchronized void record(QueryCost cost, Instant sentAt) {
+        known = true;
+        available = cost.currentlyAvailable();
+        maximum = cost.maximumAvailable();
+        restoreRate = cost.restoreRate();
+        observedAt = sentAt;
+    }
+
+    /** The estimated points available now, or NaN before the first report. */
+    public synchronized double estimatedAvailable() {
+        return known ? estimate() : Double.NaN;
+    }
+
+    private double estimate() {
+        double seconds = Duration.between(observedAt, clock.instant()).toNanos() / 1e9;
+        return Math.min(maximum, available + Math.max(0, seconds) * restoreRate);
+    }
+}

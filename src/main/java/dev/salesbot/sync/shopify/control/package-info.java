@@ -1,0 +1,77 @@
+/**
+ * Shopify control: talking to Shopify on behalf of a connected shop.
+ *
+ * <h2>Catalog</h2>
+ *
+ * <p><b>Purpose.</b> Fetch a shop's complete catalog through the Admin GraphQL API (version
+ * {@code SHOPIFY_API_VERSION}, default 2026-10) for the stored snapshot, and the compact
+ * {@link dev.salesbot.sync.shopify.control.BotDigest} the bot reads. Entry point:
+ * {@link dev.salesbot.sync.shopify.control.Catalogs} ({@code fetchAll} on connect and poll,
+ * {@code fetchProducts} for a webhook's changed products).
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>The stored document is {@code {"data": {"shop", "products", "codeDiscountNodes",
+ *   "collections"}}} as if one query had returned every edge: every connection, nested ones
+ *   included, is paged to its end and merged, with {@code hasNextPage: false}.</li>
+ *   <li>No query selects a deprecated field or argument. Discounts come from {@code discountNodes}
+ *   filtered with {@code method:code}, aliased {@code codeDiscountNodes} to keep the tutorial's key.
+ *   Every query is validated against the real schema in the tests ({@code AdminSchemaCheck}).</li>
+ *   <li>No request asks for more than Shopify's 1,000-point single-query maximum.</li>
+ *   <li>The access token travels only in the {@code X-Shopify-Access-Token} header; it is never
+ *   logged, printed ({@link dev.salesbot.sync.shopify.control.ShopAccess#toString()}) or put in an
+ *   exception message.</li>
+ *   <li>Portable: MicroProfile Rest Client ({@code RestClientBuilder}, a
+ *   {@code ResponseExceptionMapper}) and JSON-P only. The fetch logic sees only the
+ *   {@link dev.salesbot.sync.shopify.control.AdminTransport} interface and is unit-tested with a
+ *   fake Shopify that executes queries on the real schema with a simulated leaky bucket.</li>
+ * </ul>
+ *
+ * <p><b>Decisions: page sizes.</b> Requested cost follows Shopify's documented rules (object 1,
+ * scalar/enum 0, union/interface the dearest possible type, connection 2 + first × node; a list of
+ * objects without a size argument counts once). Each figure is recomputed from the query text by
+ * {@code AdminQueriesTest}:
+ * <table>
+ *   <caption>queries, sizes and requested costs</caption>
+ *   <tr><th>query</th><th>sizes</th><th>cost</th></tr>
+ *   <tr><td>products</td><td>15 products × 25 variants (product 59)</td><td>2 + 15 × 59 = 887</td></tr>
+ *   <tr><td>code discounts</td><td>15 discounts × 10 codes, 10 items (discount 54)</td><td>2 + 15 × 54 = 812</td></tr>
+ *   <tr><td>collections</td><td>20 collections × 40 product ids</td><td>2 + 20 × 43 = 862</td></tr>
+ *   <tr><td>shop</td><td>with policies</td><td>3</td></tr>
+ *   <tr><td>variants follow-up</td><td>250</td><td>503</td></tr>
+ *   <tr><td>codes / discount products / collections follow-up</td><td>250</td><td>254 / 256 / 256</td></tr>
+ *   <tr><td>discount variants follow-up</td><td>250</td><td>506</td></tr>
+ *   <tr><td>collection products follow-up</td><td>250</td><td>253</td></tr>
+ *   <tr><td>products by id ({@code nodes(ids:)})</td><td>15 ids</td><td>15 × 59 = 885</td></tr>
+ * </table>
+ * First pages are sized for the common case (most products have under 25 variants, most
+ * discounts one code) and stay under 1,000 with some margin; what does not fit is followed per
+ * node with 250-item pages, Shopify's largest, so a long tail costs few requests. Real Shopify
+ * often charges less than these rules; the pacer reads the real bucket level from every answer.
+ *
+ * <p><b>Decisions: pacing.</b> {@link dev.salesbot.sync.shopify.control.ThrottlePacer} keeps one
+ * estimate of each shop's bucket: the last reported {@code currentlyAvailable} plus
+ * {@code restoreRate} × the time since that request was sent (sending time, not answer time, so
+ * the estimate errs low). Before a request of requested cost c it waits exactly
+ * (c − available) ÷ restoreRate when the bucket is short, so the bucket is drained but never
+ * overdrawn: a normal sync meets no THROTTLED, and since Shopify refunds requested − actual after
+ * each query, elapsed time tracks (total actual cost − bucket size) ÷ restore rate; the only points
+ * left unspent are the last request's reservation, which is why the 3-point shop query goes last.
+ * (A simulated sync of 604 products, 6 discounts with 3,000 codes and a 600-product collection:
+ * 61 requests, no THROTTLED, within about 3 % of that bound.) THROTTLED answers wait as computed
+ * from their own throttle status; 429 honours Retry-After; 5xx and network failures back off
+ * exponentially (1 s doubling, capped at 30 s, equal jitter); at most 8 attempts and 3 minutes per
+ * request, then a {@code ShopifyThrottledException} or {@code ShopifyUnavailableException} that
+ * leaves the sync pending. Any other GraphQL error is a {@code ShopifyQueryException}, never
+ * retried.
+ *
+ * <p><b>Decisions: digest.</b> Only ACTIVE products; codes of ACTIVE, in-date code discounts whose
+ * items cover the product (all items, the product, a variant, or a collection holding it), free
+ * shipping everywhere, app discounts nowhere (their scope is not in the data); at most five codes
+ * per discount.
+ *
+ * <p><b>Out of scope here.</b> Bulk operations for very large catalogs; storing and patching the
+ * snapshot (the sync feature); OAuth and the shop-domain type (same package, other classes);
+ * webhook registration.
+ */
+package dev.salesbot.sync.shopify.control;

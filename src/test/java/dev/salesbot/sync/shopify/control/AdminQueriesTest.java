@@ -1,0 +1,96 @@
+package dev.salesbot.sync.shopify.control;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static dev.salesbot.sync.shopify.control.AdminQueries.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdminQueriesTest {
+
+    private static final String PRODUCT_ID = "gid://shopify/Product/7001";
+    private static final String DISCOUNT_ID = "gid://shopify/DiscountCodeNode/9001";
+    private static final String COLLECTION_ID = "gid://shopify/Collection/8001";
+    private static final String CURSOR = "eyJsYXN0X2lkIjo3MDAxfQ==";
+
+    /** Every query the fetch can send, with the variables it sends and the cost it paces for. */
+    static Stream<Arguments> everyQuery() {
+        return Stream.of(
+                Arguments.of(SHOP, Map.of(), SHOP_COST),
+                Arguments.of(PRODUCTS, vars("first", PRODUCTS_PAGE, "variantsFirst", VARIANTS_PER_PRODUCT), PRODUCTS_COST),
+                Arguments.of(PRODUCTS, vars("first", PRODUCTS_PAGE, "variantsFirst", VARIANTS_PER_PRODUCT, "after", CURSOR), PRODUCTS_COST),
+                Arguments.of(PRODUCTS_BY_ID, vars("ids", ids(PRODUCTS_BY_ID_BATCH), "variantsFirst", VARIANTS_PER_PRODUCT),
+                        productsByIdCost(PRODUCTS_BY_ID_BATCH)),
+                Arguments.of(PRODUCT_VARIANTS, followUp(PRODUCT_ID), PRODUCT_VARIANTS_COST),
+                Arguments.of(DISCOUNTS, vars("first", DISCOUNTS_PAGE, "codesFirst", CODES_PER_DISCOUNT,
+                        "itemsFirst", ITEMS_PER_DISCOUNT, "after", CURSOR), DISCOUNTS_COST),
+                Arguments.of(DISCOUNT_CODES, followUp(DISCOUNT_ID), DISCOUNT_CODES_COST),
+                Arguments.of(DISCOUNT_PRODUCTS, followUp(DISCOUNT_ID), DISCOUNT_PRODUCTS_COST),
+                Arguments.of(DISCOUNT_VARIANTS, followUp(DISCOUNT_ID), DISCOUNT_VARIANTS_COST),
+                Arguments.of(DISCOUNT_COLLECTIONS, followUp(DISCOUNT_ID), DISCOUNT_COLLECTIONS_COST),
+                Arguments.of(COLLECTIONS, vars("first", COLLECTIONS_PAGE, "productsFirst", PRODUCTS_PER_COLLECTION), COLLECTIONS_COST),
+                Arguments.of(COLLECTION_PRODUCTS, followUp(COLLECTION_ID), COLLECTION_PRODUCTS_COST));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyQuery")
+    void isValidAgainstTheRealSchemaWithoutDeprecatedSelections(AdminQuery query, Map<String, Object> variables, int cost) {
+        assertThat(AdminSchemaCheck.problems(query.text(), variables)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyQuery")
+    void pacesForItsDocumentedCostWhichStaysUnderShopifysCeiling(AdminQuery query, Map<String, Object> variables, int cost) {
+        assertThat(AdminSchemaCheck.requestedCost(query.text(), variables))
+                .isEqualTo(cost)
+                .isLessThanOrEqualTo(MAX_QUERY_COST);
+    }
+
+    @Test
+    void storesDiscountsUnderTheTutorialsKeyThroughTheNonDeprecatedRootField() {
+        assertThat(DISCOUNTS.text())
+                .contains("codeDiscountNodes: discountNodes(")
+                .contains("query: \"method:code\"");
+    }
+
+    @Test
+    void schemaCheckCatchesWhatShopifyWouldReject() {
+        assertThat(AdminSchemaCheck.problems("{ shop { nickname } }", Map.of())).isNotEmpty();
+        assertThat(AdminSchemaCheck.problems("{ codeDiscountNodes(first: 1) { edges { cursor } } }", Map.of()))
+                .containsExactly("deprecated field QueryRoot.codeDiscountNodes");
+        assertThat(AdminSchemaCheck.problems("{ collections(first: 1) { edges { node { image(maxWidth: 10) { url } } } } }", Map.of()))
+                .containsExactly("deprecated argument Collection.image(maxWidth)");
+        assertThat(AdminSchemaCheck.problems(PRODUCTS.text(), vars("first", "many", "variantsFirst", 1))).isNotEmpty();
+    }
+
+    @Test
+    void costRulesMatchShopifysWorkedExample() {
+        // Shopify's documented example: 2 + 10 × (1 + 2 + 5 × 1) = 82.
+        String example = "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }";
+        assertThat(AdminSchemaCheck.requestedCost(example, Map.of())).isEqualTo(82);
+    }
+
+    private static Map<String, Object> followUp(String id) {
+        return vars("id", id, "first", FOLLOW_UP_PAGE, "after", CURSOR);
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "gid://shopify/Product/" + (7000 + i)).toList();
+    }
+
+    private static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
