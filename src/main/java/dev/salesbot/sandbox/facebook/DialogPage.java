@@ -12,7 +12,7 @@ final class DialogPage {
     private DialogPage() {
     }
 
-    static String render(LoginDialog.Request request, String appName, List<String> scopes, List<SandboxPage> pages) {
+    static String render(DialogRequest request, String appName, List<String> scopes, List<SandboxPage> pages) {
         String wants = scopes.isEmpty() ? "public_profile" : String.join(", ", scopes);
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

@@ -32,7 +32,7 @@ public class DialogResource {
                        @QueryParam("state") String state,
                        @QueryParam("scope") String scope,
                        @QueryParam("response_type") String responseType) {
-        return sandbox.showDialog(new LoginDialog.Request(version, clientId, redirectUri, state, scope, responseType));
+        return sandbox.showDialog(new DialogRequest(version, clientId, redirectUri, state, scope, responseType));
     }
 
     @POST
@@ -44,7 +44,7 @@ public class DialogResource {
             throw new DialogException("decision must be allow or deny.");
         }
         List<String> pages = form.getOrDefault("page", List.of());
-        LoginDialog.Decision choice = new LoginDialog.Decision(
+        DialogDecision choice = new DialogDecision(
                 form.getFirst("client_id"), form.getFirst("redirect_uri"), form.getFirst("state"),
                 form.getFirst("scope"), "allow".equals(decision), pages,
                 !pages.isEmpty() || form.containsKey("page_choice"),

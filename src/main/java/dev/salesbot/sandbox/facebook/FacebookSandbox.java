@@ -101,12 +101,12 @@ public class FacebookSandbox {
 
     // --- Login dialog
 
-    public String showDialog(LoginDialog.Request request) {
+    public String showDialog(DialogRequest request) {
         world.stats.count("GET", "/www/dialog/oauth");
         return dialog.show(request);
     }
 
-    public URI decide(LoginDialog.Decision decision) {
+    public URI decide(DialogDecision decision) {
         world.stats.count("POST", "/www/dialog/oauth/confirm");
         return dialog.decide(decision);
     }

@@ -20,21 +20,6 @@ final class LoginDialog {
 
     private static final System.Logger LOGGER = System.getLogger(LoginDialog.class.getName());
 
-    /** The query of a dialog request, as the product sends it. */
-    record Request(String version, String clientId, String redirectUri, String state, String scope,
-                   String responseType) {
-    }
-
-    /**
-     * The consent form as posted. {@code pagesChosen} is false when the client sent no {@code page}
-     * field and no {@code page_choice} marker: a plain HTTP client that does not care about Pages
-     * then grants all of them, while the HTML form (which always sends the marker) grants only the
-     * ticked ones.
-     */
-    record Decision(String clientId, String redirectUri, String state, String scope, boolean allow,
-                    List<String> pageIds, boolean pagesChosen, List<String> declinedScopes) {
-    }
-
     private final FacebookWorld world;
 
     LoginDialog(FacebookWorld world) {
@@ -42,7 +27,7 @@ final class LoginDialog {
     }
 
     /** The consent page's HTML, or a {@link DialogException} for a request Facebook would refuse. */
-    String show(Request request) {
+    String show(DialogRequest request) {
         check(request.clientId(), request.redirectUri());
         if (request.responseType() != null && !"code".equals(request.responseType())) {
             throw new DialogException("The sandbox supports only response_type=code.");
@@ -51,7 +36,7 @@ final class LoginDialog {
     }
 
     /** Where the browser goes next: the redirect URI with a code or with Facebook's denial. */
-    URI decide(Decision decision) {
+    URI decide(DialogDecision decision) {
         check(decision.clientId(), decision.redirectUri());
         Map<String, String> params = new LinkedHashMap<>();
         if (decision.allow()) {
@@ -71,7 +56,7 @@ final class LoginDialog {
         return redirect(decision.redirectUri(), params);
     }
 
-    private Grant grant(Decision decision) {
+    private Grant grant(DialogDecision decision) {
         List<String> requested = scopes(decision.scope());
         List<String> declined = decision.declinedScopes().stream().filter(requested::contains).distinct().toList();
         List<String> granted = requested.stream().filter(s -> !declined.contains(s)).toList();
