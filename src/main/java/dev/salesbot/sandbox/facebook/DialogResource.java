@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
-
 /**
  * The simulated Login dialog ({@code FACEBOOK_DIALOG_BASE_URL} = {@code .../sandbox/facebook/www}):
  * the consent page, and the form it posts, which answers with Facebook's 302 to the redirect URI.
@@ -39,16 +37,6 @@ public class DialogResource {
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(MultivaluedMap<String, String> form) {
-        String decision = form.getFirst("decision");
-        if (!"allow".equals(decision) && !"deny".equals(decision)) {
-            throw new DialogException("decision must be allow or deny.");
-        }
-        List<String> pages = form.getOrDefault("page", List.of());
-        DialogDecision choice = new DialogDecision(
-                form.getFirst("client_id"), form.getFirst("redirect_uri"), form.getFirst("state"),
-                form.getFirst("scope"), "allow".equals(decision), pages,
-                !pages.isEmpty() || form.containsKey("page_choice"),
-                form.getOrDefault("declined_scope", List.of()));
-        return Response.status(Response.Status.FOUND).location(sandbox.decide(choice)).build();
+        return Response.status(Response.Status.FOUND).location(sandbox.decide(DialogDecision.fromForm(form))).build();
     }
 }
