@@ -1,0 +1,22 @@
+package dev.salesbot.sandbox.facebook;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A refused Login dialog request becomes Facebook's error page (400), never a redirect. */
+@Provider
+public class DialogErrors implements ExceptionMapper<DialogException> {
+
+    private static final System.Logger LOGGER = System.getLogger(DialogErrors.class.getName());
+
+    @Override
+    public Response toResponse(DialogException e) {
+        LOGGER.log(System.Logger.Level.DEBUG, "Sandbox Login dialog refused: {0}", e.getMessage());
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(DialogPage.error(e.getMessage()))
+                .build();
+    }
+}

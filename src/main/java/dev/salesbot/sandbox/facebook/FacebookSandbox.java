@@ -1,0 +1,164 @@
+package dev.salesbot.sandbox.facebook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The simulated Facebook the server runs: one {@link FacebookWorld} and the operations the
+ * resources delegate to. Every Graph operation goes through {@link GraphCalls}, so counting,
+ * throttling and usage headers cannot be forgotten on a new endpoint.
+ */
+@ApplicationScoped
+public class FacebookSandbox {
+
+    private static final System.Logger LOGGER = System.getLogger(FacebookSandbox.class.getName());
+
+    private final FacebookWorld world;
+    private final GraphCalls calls;
+    private final OAuthExchange oauth;
+    private final UserEdges users;
+    private final PageNodes pages;
+    private final LoginDialog dialog;
+
+    /** For CDI's client proxy only. */
+    protected FacebookSandbox() {
+        this.world = null;
+        this.calls = null;
+        this.oauth = null;
+        this.users = null;
+        this.pages = null;
+        this.dialog = null;
+    }
+
+    @Inject
+    public FacebookSandbox(
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_APP_ID", defaultValue = "1000000000000001") String appId,
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_APP_SECRET", defaultValue = "sandbox-facebook-app-secret")
+            String appSecret,
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_PAGES", defaultValue = "3") int pageCount,
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_CALLS_PER_HOUR", defaultValue = "600") int callsPerHour) {
+        this(new FacebookWorld(new FacebookSettings(appId, appSecret, pageCount, callsPerHour), Clock.systemUTC()));
+        LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook: app {0}, {1} Page(s), {2} Graph calls/hour",
+                appId, pageCount, callsPerHour);
+    }
+
+    public FacebookSandbox(FacebookWorld world) {
+        this.world = world;
+        this.calls = new GraphCalls(world);
+        this.oauth = new OAuthExchange(world);
+        this.users = new UserEdges(world);
+        this.pages = new PageNodes(world);
+        this.dialog = new LoginDialog(world);
+    }
+
+    // --- Graph
+
+    public GraphAnswer accessToken(GraphRequest request) {
+        return calls.answer("GET", request.version(), "/oauth/access_token", null, false,
+                () -> oauth.accessToken(request));
+    }
+
+    public GraphAnswer me(GraphRequest request) {
+        return calls.answer("GET", request.version(), "/me", null, true, () -> users.me(request));
+    }
+
+    public GraphAnswer accounts(GraphRequest request, String graphBase) {
+        return calls.answer("GET", request.version(), "/me/accounts", null, true,
+                () -> users.accounts(request, graphBase));
+    }
+
+    public GraphAnswer permissions(GraphRequest request) {
+        return calls.answer("GET", request.version(), "/me/permissions", null, true,
+                () -> users.permissions(request));
+    }
+
+    public GraphAnswer page(GraphRequest request, String pageId) {
+        return calls.answer("GET", request.version(), "/" + pageId, pageId, true, () -> pages.read(request, pageId));
+    }
+
+    public GraphAnswer subscribedApps(GraphRequest request, String pageId) {
+        return calls.answer("GET", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+                () -> pages.subscribedApps(request, pageId));
+    }
+
+    public GraphAnswer subscribe(GraphRequest request, String pageId) {
+        return calls.answer("POST", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+                () -> pages.subscribe(request, pageId));
+    }
+
+    public GraphAnswer unsubscribe(GraphRequest request, String pageId) {
+        return calls.answer("DELETE", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+                () -> pages.unsubscribe(request, pageId));
+    }
+
+    // --- Login dialog
+
+    public String showDialog(DialogRequest request) {
+        world.stats.count("GET", "/www/dialog/oauth");
+        return dialog.show(request);
+    }
+
+    public URI decide(DialogDecision decision) {
+        world.stats.count("POST", "/www/dialog/oauth/confirm");
+        return dialog.decide(decision);
+    }
+
+    // --- control (tests only)
+
+    public void reseed(int pageCount, boolean nonNumericPageId) {
+        world.reseed(pageCount, nonNumericPageId);
+        LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook re-seeded with {0} Page(s)", pageCount);
+    }
+
+    /** @return false if there is no such Page */
+    public boolean expirePageTokens(String pageId) {
+        if (world.page(pageId).isEmpty()) {
+            return false;
+        }
+        int expired = world.tokens.expirePage(pageId);
+        LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook expired {0} token(s) of Page {1}", expired, pageId);
+        return true;
+    }
+
+    public void planRateLimit(Integer code, int count) {
+        world.faults.arm(code, count);
+    }
+
+    public void forceUsage(Integer percent) {
+        if (percent != null && (percent < 0 || percent > 100)) {
+            throw new IllegalArgumentException("percent must be between 0 and 100");
+        }
+        world.usage.force(percent);
+    }
+
+    public void reset() {
+        world.reset();
+    }
+
+    public JsonObject stats() {
+        JsonObjectBuilder byPath = Json.createObjectBuilder();
+        world.stats.byPath().forEach(byPath::add);
+        JsonObjectBuilder subscriptions = Json.createObjectBuilder();
+        world.subscriptions.all().forEach((pageId, fields) -> {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            fields.forEach(list::add);
+            subscriptions.add(pageId, list);
+        });
+        JsonArrayBuilder tokens = Json.createArrayBuilder();
+        world.tokens.all().forEach(tokens::add);
+        return Json.createObjectBuilder()
+                .add("requests", world.stats.requests())
+                .add("byPath", byPath)
+                .add("subscriptions", subscriptions)
+                .add("issuedTokens", tokens)
+                .build();
+    }
+}

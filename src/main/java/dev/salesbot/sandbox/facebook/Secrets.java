@@ -1,0 +1,29 @@
+package dev.salesbot.sandbox.facebook;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Random, unguessable strings for codes, tokens and trace ids, shaped like Meta's. */
+final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    private Secrets() {
+    }
+
+    static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return URL_SAFE.encodeToString(b);
+    }
+
+    /** Meta's user and page tokens start with "EAA"; products sometimes sniff that prefix. */
+    static String accessToken() {
+        return "EAA" + random(48).replace('-', 'Z').replace('_', 'Y');
+    }
+
+    static String fbtraceId() {
+        return random(8);
+    }
+}
