@@ -1,0 +1,170 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Admin GraphQL call, in Shopify's order: injected fault, parse, validate against the real
+ * schema, coerce variables, compute the requested cost, refuse it over 1,000
+ * ({@code MAX_COST_EXCEEDED}), take it from the store's bucket or refuse ({@code THROTTLED}),
+ * execute, refund requested minus actual. Every step's refusal is an HTTP 200 with
+ * {@code errors}, as Shopify answers.
+ */
+final class AdminGraphql {
+
+    private static final System.Logger LOGGER = System.getLogger(AdminGraphql.class.getName());
+
+    private final AdminSchema schema;
+    private final QueryCosts costs;
+    private final GraphQL graphql;
+    private final InstantSource clock;
+
+    AdminGraphql(AdminSchema schema, InstantSource clock) {
+        this.schema = schema;
+        this.costs = new QueryCosts(schema.graphQLSchema());
+        this.graphql = GraphQL.newGraphQL(schema.graphQLSchema()).build();
+        this.clock = clock;
+    }
+
+    AdminAnswer execute(SandboxShop shop, String query, Map<String, Object> variables, String operationName) {
+        shop.stats().request(query);
+        var fault = shop.takeFault();
+        if (fault.isPresent()) {
+            return failure(fault.get());
+        }
+        if (query == null || query.isBlank()) {
+            shop.stats().invalid();
+            return AdminAnswer.ok(Map.of("errors", List.of(Map.of("message", "No query string was present"))));
+        }
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (InvalidSyntaxException e) {
+            shop.stats().invalid();
+            return AdminAnswer.ok(Map.of("errors", List.of(ShopifyErrors.syntax(e))));
+        }
+        List<GraphQLError> invalid = schema.validate(document);
+        if (!invalid.isEmpty()) {
+            shop.stats().invalid();
+            String label = operationLabel(document, operationName);
+            return AdminAnswer.ok(Map.of("errors", invalid.stream()
+                    .map(e -> e instanceof graphql.validation.ValidationError v ? ShopifyErrors.validation(v, label)
+                            : ShopifyErrors.execution(e))
+                    .toList()));
+        }
+        Map<String, Object> vars = variables == null ? Map.of() : variables;
+        ExecutableNormalizedOperation operation;
+        try {
+            operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                    schema.graphQLSchema(), document, operationName, RawVariables.of(vars));
+        } catch (GraphQLException e) {
+            shop.stats().invalid();
+            String code = e.getMessage() != null && e.getMessage().contains("ariable") ? "INVALID_VARIABLE" : "BAD_REQUEST";
+            return AdminAnswer.ok(Map.of("errors", List.of(ShopifyErrors.coded(e.getMessage(), null, null, code))));
+        }
+        QueryCosts.Requested requested = costs.requested(operation);
+        if (requested.cost() > QueryCosts.MAX_SINGLE_QUERY_COST) {
+            shop.stats().maxCostExceeded();
+            // Measured on Shopify: this refusal carries no top-level extensions.cost at all.
+            return AdminAnswer.ok(Map.of("errors", List.of(ShopifyErrors.maxCostExceeded(requested.cost()))));
+        }
+        if (!shop.bucket().tryTake(requested.cost())) {
+            shop.stats().throttled();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("errors", List.of(ShopifyErrors.throttled()));
+            body.put("extensions", costExtension(requested.cost(), null, shop.bucket().status()));
+            return AdminAnswer.ok(body);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        int actual;
+        if (!requested.problems().isEmpty()) {
+            actual = requested.cost();
+            body.put("errors", requested.problems().stream().map(p -> pageProblem(operation, p)).toList());
+            body.put("data", null);
+        } else {
+            ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
+                    .operationName(operationName)
+                    .variables(vars)
+                    .root(AdminRoot.of(shop.catalog(), shop.webhooks(), clock))
+                    .build());
+            Map<String, Object> data = result.getData();
+            actual = Math.min(requested.cost(), costs.actual(operation, data));
+            if (!result.getErrors().isEmpty()) {
+                body.put("errors", result.getErrors().stream().map(ShopifyErrors::execution).toList());
+                LOGGER.log(System.Logger.Level.DEBUG, "Admin query on {0} answered with errors: {1}",
+                        shop.name(), result.getErrors());
+            }
+            body.put("data", data);
+        }
+        shop.bucket().refund(requested.cost() - actual);
+        shop.stats().cost(requested.cost(), actual);
+        body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
+        return AdminAnswer.ok(body);
+    }
+
+    private static AdminAnswer failure(int status) {
+        if (status == 429) {
+            return new AdminAnswer(429, Map.of("errors",
+                    "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."),
+                    Map.of("Retry-After", "2.0"));
+        }
+        String reason = status >= 500 ? "Internal Server Error" : "Error " + status;
+        return new AdminAnswer(status, Map.of("errors", reason), Map.of());
+    }
+
+    private static Map<String, Object> pageProblem(ExecutableNormalizedOperation operation, QueryCosts.PageProblem problem) {
+        List<SourceLocation> at = List.of();
+        var merged = operation.getMergedField(problem.field());
+        if (merged != null && merged.getSingleField().getSourceLocation() != null) {
+            at = List.of(merged.getSingleField().getSourceLocation());
+        }
+        List<String> path = new ArrayList<>();
+        for (ExecutableNormalizedField f = problem.field(); f != null; f = f.getParent()) {
+            path.add(0, f.getResultKey());
+        }
+        return ShopifyErrors.coded(problem.message(), at, path, problem.code());
+    }
+
+    static Map<String, Object> costExtension(int requested, Integer actual, LeakyBucket.Status status) {
+        Map<String, Object> throttle = new LinkedHashMap<>();
+        throttle.put("maximumAvailable", status.maximumAvailable());
+        throttle.put("currentlyAvailable", status.currentlyAvailable());
+        throttle.put("restoreRate", status.restoreRate());
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requestedQueryCost", requested);
+        cost.put("actualQueryCost", actual);
+        cost.put("throttleStatus", throttle);
+        return Map.of("cost", cost);
+    }
+
+    /** graphql-ruby names the root of a validation path after the operation: "query Name" or "query". */
+    private static String operationLabel(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        OperationDefinition operation = operations.stream()
+                .filter(o -> operationName == null || operationName.equals(o.getName()))
+                .findFirst().orElse(operations.isEmpty() ? null : operations.get(0));
+        if (operation == null) {
+            return "query";
+        }
+        String kind = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
+        return operation.getName() == null ? kind : kind + " " + operation.getName();
+    }
+}

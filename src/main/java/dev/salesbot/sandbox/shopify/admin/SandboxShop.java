@@ -1,0 +1,66 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Everything the simulated Admin API keeps for one store: its catalog, rate-limit bucket, webhook
+ * subscriptions, request statistics and pending injected faults.
+ */
+final class SandboxShop {
+
+    /** A pending fault: the next {@code remaining} Admin calls answer {@code status}. */
+    private record Fault(int status, int remaining) {
+    }
+
+    private final String name;
+    private final LeakyBucket bucket;
+    private final WebhookSubscriptions webhooks = new WebhookSubscriptions();
+    private final ShopStats stats = new ShopStats();
+    private volatile Catalog catalog;
+    private Fault fault;
+
+    SandboxShop(String name, int products, double bucketSize, double restoreRate, InstantSource clock) {
+        this.name = name;
+        this.catalog = CatalogSeeder.seed(name, products);
+        this.bucket = new LeakyBucket(bucketSize, restoreRate, clock);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    LeakyBucket bucket() {
+        return bucket;
+    }
+
+    WebhookSubscriptions webhooks() {
+        return webhooks;
+    }
+
+    ShopStats stats() {
+        return stats;
+    }
+
+    void reseed(int products) {
+        catalog = CatalogSeeder.seed(name, products);
+    }
+
+    synchronized void failNext(Integer status, int count) {
+        fault = status == null || count <= 0 ? null : new Fault(status, count);
+    }
+
+    /** The status the next call must fail with, consuming one pending fault. */
+    synchronized Optional<Integer> takeFault() {
+        if (fault == null) {
+            return Optional.empty();
+        }
+        int status = fault.status();
+        fault = fault.remaining() > 1 ? new Fault(status, fault.remaining() - 1) : null;
+        return Optional.of(status);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated stores, created on first use with the configured defaults
+ * ({@code SANDBOX_SHOPIFY_PRODUCTS}, {@code SANDBOX_SHOPIFY_BUCKET_SIZE},
+ * {@code SANDBOX_SHOPIFY_RESTORE_RATE}) and reconfigured per store by the control endpoints.
+ */
+@ApplicationScoped
+public class SandboxShops {
+
+    private static final System.Logger LOGGER = System.getLogger(SandboxShops.class.getName());
+
+    private final Map<String, SandboxShop> shops = new ConcurrentHashMap<>();
+    private final InstantSource clock = InstantSource.system();
+    private volatile AdminGraphql admin;
+
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_PRODUCTS", defaultValue = "36")
+    int defaultProducts;
+
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_BUCKET_SIZE", defaultValue = "2000")
+    double defaultBucketSize;
+
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_RESTORE_RATE", defaultValue = "100")
+    double defaultRestoreRate;
+
+    /** {@code acme} and {@code acme.myshopify.com} are the same store. */
+    static String normalize(String shop) {
+        String lower = shop.toLowerCase(Locale.ROOT);
+        return lower.contains(".") ? lower : lower + ".myshopify.com";
+    }
+
+    SandboxShop shop(String name) {
+        return shops.computeIfAbsent(normalize(name),
+                n -> new SandboxShop(n, defaultProducts, defaultBucketSize, defaultRestoreRate, clock));
+    }
+
+    Optional<SandboxShop> existing(String name) {
+        return Optional.ofNullable(shops.get(normalize(name)));
+    }
+
+    /** Re-seeds the store (with {@code products}, or its current size) and applies new limits if given. */
+    SandboxShop configure(String name, Integer products, Double bucketSize, Double restoreRate) {
+        SandboxShop shop = shop(name);
+        int size = products != null ? products : shop.catalog().products().size();
+        long started = System.nanoTime();
+        shop.reseed(size);
+        LeakyBucket.Status status = shop.bucket().status();
+        shop.bucket().reconfigure(bucketSize != null ? bucketSize : status.maximumAvailable(),
+                restoreRate != null ? restoreRate : status.restoreRate());
+        LOGGER.log(System.Logger.Level.INFO, "Sandbox store {0} seeded with {1} products ({2} variants) in {3} ms",
+                shop.name(), size, shop.catalog().variantCount(), (System.nanoTime() - started) / 1_000_000);
+        return shop;
+    }
+
+    AdminAnswer execute(String shop, String query, Map<String, Object> variables, String operationName) {
+        return admin().execute(shop(shop), query, variables, operationName);
+    }
+
+    /** Built on first use: loading the schema takes seconds, and most runs never call the sandbox. */
+    private AdminGraphql admin() {
+        AdminGraphql current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = new AdminGraphql(AdminSchema.load(), clock);
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one store's Admin API received, for tests that assert how the product behaved. */
+final class ShopStats {
+
+    static final int QUERIES_KEPT = 20;
+
+    private long requests;
+    private long invalid;
+    private long throttled;
+    private long maxCostExceeded;
+    private long totalRequestedCost;
+    private long totalActualCost;
+    private final Deque<String> queries = new ArrayDeque<>();
+
+    synchronized void request(String query) {
+        requests++;
+        queries.addLast(query == null ? "" : query);
+        while (queries.size() > QUERIES_KEPT) {
+            queries.removeFirst();
+        }
+    }
+
+    synchronized void invalid() {
+        invalid++;
+    }
+
+    synchronized void throttled() {
+        throttled++;
+    }
+
+    synchronized void maxCostExceeded() {
+        maxCostExceeded++;
+    }
+
+    synchronized void cost(int requested, int actual) {
+        totalRequestedCost += requested;
+        totalActualCost += actual;
+    }
+
+    synchronized void reset() {
+        requests = invalid = throttled = maxCostExceeded = totalRequestedCost = totalActualCost = 0;
+        queries.clear();
+    }
+
+    /** The JSON shape of {@code GET …/_control/shops/{shop}/stats}. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests", requests);
+        m.put("invalid", invalid);
+        m.put("throttled", throttled);
+        m.put("maxCostExceeded", maxCostExceeded);
+        m.put("totalRequestedCost", totalRequestedCost);
+        m.put("totalActualCost", totalActualCost);
+        m.put("queries", List.copyOf(queries));
+        return m;
+    }
+}
