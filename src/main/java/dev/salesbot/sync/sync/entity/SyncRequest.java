@@ -1,0 +1,125 @@
+package dev.salesbot.sync.sync.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A change that must reach storage: recorded durably before anyone is told "accepted", closed
+ * only when its snapshot was written (or found unchanged), or abandoned when retrying cannot help.
+ */
+@Entity
+@Table(name = "SYNC_REQUEST", indexes = @Index(name = "SYNC_REQUEST_DUE", columnList = "STATE, NOT_BEFORE"))
+@NamedQuery(name = SyncRequest.DUE, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
+        + " and r.notBefore <= :now order by r.notBefore, r.createdAt")
+@NamedQuery(name = SyncRequest.PENDING_FOR, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
+        + " and r.kind = :kind and r.target = :target")
+@NamedQuery(name = SyncRequest.COUNT_PENDING, query = "select count(r) from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING")
+public class SyncRequest {
+
+    public static final String DUE = "SyncRequest.due";
+    public static final String PENDING_FOR = "SyncRequest.pendingFor";
+    public static final String COUNT_PENDING = "SyncRequest.countPending";
+
+    public enum State { PENDING, DONE, ABANDONED }
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "KIND", nullable = false, length = 32)
+    private String kind;
+
+    @Column(name = "TARGET", nullable = false, length = 255)
+    private String target;
+
+    @Column(name = "MERCHANT_ID", nullable = false, length = 36)
+    private String merchantId;
+
+    /** Comma-separated product gids for partial syncs; null for the others. */
+    @Column(name = "PRODUCT_IDS", length = 8000)
+    private String productIds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 16)
+    private State state;
+
+    @Column(name = "ATTEMPTS", nullable = false)
+    private int attempts;
+
+    @Column(name = "NOT_BEFORE", nullable = false)
+    private OffsetDateTime notBefore;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "FINISHED_AT")
+    private OffsetDateTime finishedAt;
+
+    @Column(name = "OUTCOME", length = 16)
+    private String outcome;
+
+    @Column(name = "MESSAGE", length = 1000)
+    private String message;
+
+    protected SyncRequest() {
+        // for JPA
+    }
+
+    public SyncRequest(String kind, String target, UUID merchant, List<String> productIds, OffsetDateTime now, OffsetDateTime notBefore) {
+        this.id = UUID.randomUUID().toString();
+        this.kind = kind;
+        this.target = target;
+        this.merchantId = merchant.toString();
+        this.productIds = productIds.isEmpty() ? null : String.join(",", productIds);
+        this.state = State.PENDING;
+        this.createdAt = now;
+        this.notBefore = notBefore;
+    }
+
+    public void done(String outcome, String message, OffsetDateTime now) {
+        this.state = State.DONE;
+        this.outcome = outcome;
+        this.message = clip(message);
+        this.finishedAt = now;
+    }
+
+    public void retryAt(OffsetDateTime when, String error) {
+        this.attempts++;
+        this.notBefore = when;
+        this.message = clip(error);
+    }
+
+    public void abandon(String reason, OffsetDateTime now) {
+        this.state = State.ABANDONED;
+        this.outcome = "failed";
+        this.message = clip(reason);
+        this.finishedAt = now;
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+
+    public String id() { return id; }
+    public String kind() { return kind; }
+    public String target() { return target; }
+    public UUID merchant() { return UUID.fromString(merchantId); }
+    public List<String> productIds() { return productIds == null ? List.of() : Arrays.asList(productIds.split(",")); }
+    public State state() { return state; }
+    public int attempts() { return attempts; }
+    public OffsetDateTime notBefore() { return notBefore; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public String outcome() { return outcome; }
+    public String message() { return message; }
+}
