@@ -23,14 +23,18 @@ public class Syncs {
 
     /** Records the request and answers its id at once. */
     public String request(SyncKind kind, String target, UUID merchant, List<String> productIds) {
-        String id = requests.add(kind, target, merchant, productIds, Duration.ZERO);
+        String id = UUID.randomUUID().toString();
+        requests.add(id, kind, target, merchant, productIds);
         worker.wake();
         return id;
     }
 
     /** Records the request and waits up to {@code wait} for it: success, unchanged, pending or failed. */
     public SyncOutcome requestAndWait(SyncKind kind, String target, UUID merchant, Duration wait) {
-        String id = requests.add(kind, target, merchant, List.of(), Duration.ZERO);
+        String id = UUID.randomUUID().toString();
+        worker.expect(id); // before the record exists, so no outcome can slip past the waiter
+        requests.add(id, kind, target, merchant, List.of());
+        worker.wake();
         return worker.await(id, wait);
     }
 }

@@ -76,8 +76,8 @@ public class SyncRequest {
         // for JPA
     }
 
-    public SyncRequest(String kind, String target, UUID merchant, List<String> productIds, OffsetDateTime now, OffsetDateTime notBefore) {
-        this.id = UUID.randomUUID().toString();
+    public SyncRequest(String id, String kind, String target, UUID merchant, List<String> productIds, OffsetDateTime now, OffsetDateTime notBefore) {
+        this.id = id;
         this.kind = kind;
         this.target = target;
         this.merchantId = merchant.toString();
