@@ -60,7 +60,8 @@ final class CatalogSeederExtras {
                 default -> "DiscountCodeBasic";
             };
             String code = names.get(j % names.size()) + (j >= names.size() ? String.valueOf(j / names.size() + 1) : "");
-            int codes = j == 1 ? 2_500 : j == 4 ? 40 : j == 7 && productCount >= 1_000 ? 5_000 : 1;
+            // Thousands of single-use codes only in stores big enough to have them; a small store stays quick to sync.
+            int codes = j == 1 ? (productCount >= 100 ? 2_500 : 120) : j == 4 ? 40 : j == 7 && productCount >= 1_000 ? 5_000 : 1;
             String status = switch (j % 5) {
                 case 3 -> "EXPIRED";
                 case 4 -> "SCHEDULED";

@@ -19,6 +19,23 @@ final class StoreViews {
         this.productView = productView;
     }
 
+    /** A store's published policies: a sales bot quotes them when asked about returns or shipping. */
+    private static List<Map<String, Object>> policies(ShopProfile s) {
+        String base = "https://" + s.primaryDomainHost() + "/policies/";
+        return List.of(
+                policy(s, 1, "REFUND_POLICY", "Refund policy", base + "refund-policy",
+                        "<p>Unused items can be returned within 30 days of delivery for a full refund.</p>"),
+                policy(s, 2, "SHIPPING_POLICY", "Shipping policy", base + "shipping-policy",
+                        "<p>Orders ship within 2 business days. Free standard shipping over 100.00.</p>"),
+                policy(s, 3, "PRIVACY_POLICY", "Privacy policy", base + "privacy-policy",
+                        "<p>We only use your details to fulfil your orders.</p>"));
+    }
+
+    private static Map<String, Object> policy(ShopProfile s, int n, String type, String title, String url, String body) {
+        return Map.of(PassThroughWiring.TYPENAME, "ShopPolicy", "id", Ids.gid("ShopPolicy", s.id() * 10 + n),
+                "type", type, "title", title, "url", url, "body", body, "handle", type.toLowerCase().replace('_', '-'));
+    }
+
     Map<String, Object> shop() {
         ShopProfile s = catalog.shop();
         Map<String, Object> m = new HashMap<>(48);
@@ -42,6 +59,7 @@ final class StoreViews {
         m.put("updatedAt", CatalogSeeder.SEEDED_AT);
         m.put("shopOwnerName", s.name() + " Owner");
         m.put("plan", Map.of("partnerDevelopment", false, "shopifyPlus", false, "publicDisplayName", "Basic"));
+        m.put("shopPolicies", policies(s));
         m.put("weightUnit", "KILOGRAMS");
         m.put("unitSystem", "METRIC_SYSTEM");
         m.put("taxesIncluded", false);

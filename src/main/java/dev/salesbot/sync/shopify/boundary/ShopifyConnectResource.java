@@ -5,7 +5,6 @@ import dev.salesbot.sync.shopify.control.ShopDomain;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.web.Negotiation;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
@@ -66,12 +65,7 @@ public class ShopifyConnectResource {
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(ConnectedPage.render(connected), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        String body = Json.createObjectBuilder()
-                .add("user_uuid", connected.merchant().toString())
-                .add("shop", connected.shop().value())
-                .add("token_data", Json.createObjectBuilder().add("scope", connected.scope()))
-                .build().toString();
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(CallbackAnswer.json(connected).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static ShopDomain parse(String shop) {

@@ -3,7 +3,6 @@ package dev.salesbot.sync.shopify.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,20 +23,15 @@ public class Catalogs {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
-    @ConfigProperty(name = "SHOPIFY_SHOP_BASE_URL", defaultValue = "https://{shop}")
-    String shopBaseUrl;
-
-    @Inject
-    @ConfigProperty(name = "SHOPIFY_API_VERSION", defaultValue = "2026-10")
-    String apiVersion;
+    ShopifyApp app;
 
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
     private final Sleeper sleeper = Sleeper.system();
 
-    /** The access for a validated shop domain ({@code x.myshopify.com}) and its token. */
-    public ShopAccess access(String shop, String accessToken) {
-        return ShopAccess.fromTemplate(shopBaseUrl, shop, accessToken);
+    /** The access for a validated shop and its token, at the shop's configured base URL. */
+    public ShopAccess access(ShopDomain shop, String accessToken) {
+        return new ShopAccess(shop.value(), app.baseUri(shop), accessToken);
     }
 
     /** The full catalog document (see {@link CatalogFetch#all()}). */
@@ -55,7 +49,7 @@ public class Catalogs {
     }
 
     private AdminTransport open(ShopAccess access) {
-        return new RestAdminTransport(access, apiVersion, CONNECT_TIMEOUT, READ_TIMEOUT);
+        return new RestAdminTransport(access, app.apiVersion(), CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     private CatalogFetch fetch(ShopAccess access, AdminTransport transport) {

@@ -47,7 +47,7 @@ public final class PacedAdmin {
     public JsonObject data(AdminQuery query, JsonObject variables, int expectedCost) {
         Instant started = clock.instant();
         for (int attempt = 1; ; attempt++) {
-            waited = waited.plus(pacer.acquire(expectedCost));
+            waited = waited.plus(pacer.acquire(pacer.expectedCost(query.name(), expectedCost)));
             Instant sentAt = clock.instant();
             ShopifyApiException failure;
             Duration delay;
@@ -56,7 +56,8 @@ public final class PacedAdmin {
                 JsonObject answer = transport.post(query.text(), variables);
                 QueryCost cost = QueryCost.of(answer).orElse(null);
                 if (cost != null) {
-                    pacer.record(cost, sentAt);
+                    pacer.record(cost, clock.instant());
+                    pacer.learnCost(query.name(), cost.requested());
                     requestedCost += cost.requested();
                     actualCost += cost.actual() == null ? 0 : cost.actual();
                 }

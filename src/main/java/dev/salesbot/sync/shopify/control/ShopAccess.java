@@ -2,7 +2,6 @@ package dev.salesbot.sync.shopify.control;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What it takes to call one shop's Admin API: the validated shop domain, the base URL its API
@@ -11,14 +10,10 @@ import java.util.regex.Pattern;
  */
 public record ShopAccess(String shop, URI baseUri, String accessToken) {
 
-    private static final Pattern SHOP = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9-]*\\.myshopify\\.com$");
-
     public ShopAccess {
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(baseUri, "baseUri");
-        if (!SHOP.matcher(shop).matches()) {
-            throw new IllegalArgumentException("not a myshopify.com shop domain: " + shop);
-        }
+        new ShopDomain(shop); // the one anchored check, before the domain can reach a URL
         if (accessToken == null || accessToken.isBlank()) {
             throw new IllegalArgumentException("an Admin API access token is required for " + shop);
         }
@@ -30,9 +25,7 @@ public record ShopAccess(String shop, URI baseUri, String accessToken) {
      */
     public static ShopAccess fromTemplate(String baseUrlTemplate, String shop, String accessToken) {
         Objects.requireNonNull(baseUrlTemplate, "baseUrlTemplate");
-        if (shop == null || !SHOP.matcher(shop).matches()) {
-            throw new IllegalArgumentException("not a myshopify.com shop domain: " + shop);
-        }
+        new ShopDomain(shop);
         return new ShopAccess(shop, URI.create(baseUrlTemplate.replace("{shop}", shop)), accessToken);
     }
 

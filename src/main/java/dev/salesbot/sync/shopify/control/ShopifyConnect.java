@@ -6,8 +6,12 @@ import dev.salesbot.sync.security.control.InvalidState;
 import dev.salesbot.sync.security.control.PendingStates;
 import dev.salesbot.sync.security.control.ShopifyQuerySignature;
 import dev.salesbot.sync.security.control.StateTokens;
+import dev.salesbot.sync.sync.control.SyncKind;
+import dev.salesbot.sync.sync.control.SyncOutcome;
+import dev.salesbot.sync.sync.control.Syncs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
@@ -30,8 +34,8 @@ public class ShopifyConnect {
     private static final List<String> REQUIRED = List.of("code", "shop", "state", "hmac", "timestamp");
     private static final System.Logger LOGGER = System.getLogger(ShopifyConnect.class.getName());
 
-    /** A store that is now connected. */
-    public record Connected(UUID merchant, ShopDomain shop, String scope) {
+    /** A store that is now connected, and how far its first snapshot got within the wait. */
+    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload) {
     }
 
     @Inject
@@ -51,6 +55,13 @@ public class ShopifyConnect {
 
     @Inject
     MerchantSession merchantSession;
+
+    @Inject
+    Syncs syncs;
+
+    @Inject
+    @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
+    int callbackWaitSeconds;
 
     Clock clock = Clock.systemUTC();
 
@@ -95,7 +106,10 @@ public class ShopifyConnect {
         UUID merchant = tokens.store(shop, merchantSession.merchant(), token);
         merchantSession.actFor(merchant);
         LOGGER.log(System.Logger.Level.INFO, "Connected {0} for merchant {1} (scope {2})", shop, merchant, token.scope());
-        return new Connected(merchant, shop, token.scope());
+        // Durable before we wait: if the wait ends first (or the server stops), the sync still happens.
+        SyncOutcome upload = syncs.requestAndWait(SyncKind.SHOPIFY_FULL, shop.value(), merchant,
+                Duration.ofSeconds(callbackWaitSeconds));
+        return new Connected(merchant, shop, token.scope(), upload);
     }
 
     private static ShopDomain parseShop(String shop) {

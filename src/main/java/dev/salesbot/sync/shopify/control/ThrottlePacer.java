@@ -1,5 +1,8 @@
 package dev.salesbot.sync.shopify.control;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +13,9 @@ import java.time.Instant;
  *
  * <p>Model: Shopify reports {@code currentlyAvailable} in every answer and refills at
  * {@code restoreRate} points per second up to {@code maximumAvailable}. The estimate now is the
- * last report plus the refill since that request was <em>sent</em> (not answered): Shopify
- * measured the level somewhere in between, so counting from the send under-estimates a little and
- * the pacing errs on the safe side. Before a request of cost c with estimate a &lt; c the pacer
+ * last report plus the refill since that answer was <em>received</em>: Shopify measured the
+ * level before answering, so counting from the receipt under-estimates a little and the pacing
+ * errs on the safe side (counting from the send would add the server's processing time twice). Before a request of cost c with estimate a &lt; c the pacer
  * waits (c − a) ÷ restoreRate, and no more: the bucket is then exactly full enough. A reservation
  * keeps two requests for the same shop from spending the same points.
  */
@@ -27,6 +30,8 @@ public final class ThrottlePacer {
     private double maximum;
     private double restoreRate;
     private Instant observedAt;
+    /** Shopify's own requestedQueryCost per operation: our estimate may be lower than its count. */
+    private final Map<String, Integer> learnedCosts = new HashMap<>();
 
     public ThrottlePacer(Clock clock, Sleeper sleeper) {
         this.clock = clock;
@@ -59,13 +64,25 @@ public final class ThrottlePacer {
         return Duration.ofMillis((long) Math.ceil(missing * 1000 / restoreRate));
     }
 
-    /** Takes Shopify's report from the answer to a request sent at {@code sentAt}. */
-    public synchronized void record(QueryCost cost, Instant sentAt) {
+    /**
+     * The cost to pace {@code operation} by: the larger of our estimate and what Shopify last said
+     * it requested, so one under-estimate costs at most one THROTTLED answer, never a stream.
+     */
+    public synchronized int expectedCost(String operation, int estimate) {
+        return Math.max(estimate, learnedCosts.getOrDefault(operation, 0));
+    }
+
+    public synchronized void learnCost(String operation, int requested) {
+        learnedCosts.put(operation, requested);
+    }
+
+    /** Takes Shopify's report from an answer received at {@code receivedAt}. */
+    public synchronized void record(QueryCost cost, Instant receivedAt) {
         known = true;
         available = cost.currentlyAvailable();
         maximum = cost.maximumAvailable();
         restoreRate = cost.restoreRate();
-        observedAt = sentAt;
+        observedAt = receivedAt;
     }
 
     /** The estimated points available now, or NaN before the first report. */

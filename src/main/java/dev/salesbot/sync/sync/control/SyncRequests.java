@@ -30,7 +30,6 @@ public class SyncRequests {
         em.persist(new SyncRequest(id, kind.name(), target, merchant, productIds, now, now));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Due> due(int limit) {
         return em.createNamedQuery(SyncRequest.DUE, SyncRequest.class)
                 .setParameter("now", now())

@@ -2,11 +2,8 @@ package dev.salesbot.sync.sync.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,14 +18,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs due sync requests: once a second (and whenever woken) it reads what is due, coalesces the
+ * Runs due sync requests: once a second ({@link SyncClock}) and whenever woken, it reads what is due, coalesces the
  * requests of one target into one task, runs at most {@code SYNC_CONCURRENCY} tasks at a time and
  * never two for the same target, and closes, retries (with capped exponential backoff, forever:
  * accepted work is not dropped) or abandons them. Pending requests left by a restart are simply
@@ -39,9 +35,6 @@ public class SyncWorker {
 
     private static final System.Logger LOGGER = System.getLogger(SyncWorker.class.getName());
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Resource
     ManagedExecutorService executor;
@@ -61,18 +54,10 @@ public class SyncWorker {
     private final Map<String, CompletableFuture<SyncOutcome>> waiters = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private Semaphore slots;
-    private Future<?> schedule;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    @PostConstruct
+    void init() {
         slots = new Semaphore(Math.max(1, concurrency));
-        schedule = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOGGER.log(System.Logger.Level.INFO, "Sync worker started; {0} request(s) pending", requests.pending());
-    }
-
-    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
     }
 
     /** Looks for due work now rather than at the next tick. */

@@ -177,7 +177,7 @@ class AdminGraphqlTest {
 
     @Test
     void servesCodeDiscountsThroughDiscountNodesWithThousandsOfCodes() {
-        SandboxShop shop = stores.store(36);
+        SandboxShop shop = stores.store(100);
         String query = """
                 { discountNodes(first: 10) { nodes { id discount {
                     __typename

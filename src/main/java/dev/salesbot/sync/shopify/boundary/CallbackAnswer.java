@@ -1,0 +1,34 @@
+package dev.salesbot.sync.shopify.boundary;
+
+import dev.salesbot.sync.shopify.control.ShopifyConnect;
+import dev.salesbot.sync.sync.control.SyncResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/**
+ * The callback's JSON, shaped as the tutorial's: {@code user_uuid}, {@code token_data} (the scope
+ * only: a token never leaves the server), {@code shopify_data} (the stored document, when the
+ * first sync finished within the wait), {@code upload_status}, and {@code snapshot} (counts and
+ * where it was written).
+ */
+final class CallbackAnswer {
+
+    private CallbackAnswer() {
+    }
+
+    static JsonObject json(ShopifyConnect.Connected connected) {
+        SyncResult result = connected.upload().result();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("user_uuid", connected.merchant().toString())
+                .add("shop", connected.shop().value())
+                .add("token_data", Json.createObjectBuilder().add("scope", connected.scope()))
+                .add("shopify_data", result == null ? JsonValue.NULL : result.document())
+                .add("upload_status", connected.upload().toJson());
+        if (result != null) {
+            json.add("snapshot", result.summary());
+        }
+        return json.build();
+    }
+}
