@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** What the integration tests' server was started with ({@code it.properties}), and where it listens. */
+/**
+ * What the integration tests' server was started with ({@code it.properties}, or the file the
+ * failsafe execution names in {@code it.settings}), and where it listens.
+ */
 public final class ItSettings {
 
     private static final Properties PROPERTIES = load();
@@ -38,7 +41,7 @@ public final class ItSettings {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = ItSettings.class.getResourceAsStream("/it.properties")) {
+        try (InputStream in = ItSettings.class.getResourceAsStream("/" + System.getProperty("it.settings", "it.properties"))) {
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,14 @@
 package dev.salesbot.sync.testing;
 
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +46,10 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
     private final String bucket;
     private volatile boolean stopped;
 
-    private S3ProxyServer(S3Proxy proxy, String accessKey, String secretKey, String bucket) {
+    private final Map<String, AtomicInteger> puts;
+
+    private S3ProxyServer(S3Proxy proxy, String accessKey, String secretKey, String bucket, Map<String, AtomicInteger> puts) {
+        this.puts = puts;
         this.proxy = proxy;
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
         this.accessKey = accessKey;
@@ -47,9 +59,15 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
 
     /** Starts a server on a free loopback port and creates {@code bucket} through the SDK. */
     public static S3ProxyServer start(String bucket, String accessKey, String secretKey) {
+        return start(bucket, accessKey, secretKey, 0);
+    }
+
+    /** Starts a server on {@code port} (0: any free one) of 127.0.0.1, counting the PUTs it stores. */
+    public static S3ProxyServer start(String bucket, String accessKey, String secretKey, int port) {
+        Map<String, AtomicInteger> puts = new ConcurrentHashMap<>();
         var proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("transient", new Properties()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .blobStore(countingPuts(BlobStores.create("transient", new Properties()), puts))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
         try {
@@ -58,7 +76,7 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }
-        var server = new S3ProxyServer(proxy, accessKey, secretKey, bucket);
+        var server = new S3ProxyServer(proxy, accessKey, secretKey, bucket, puts);
         try (var s3 = server.newClient()) {
             s3.createBucket(b -> b.bucket(bucket));
         }
@@ -73,6 +91,26 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
             }
             Thread.sleep(10);
         }
+    }
+
+    /** How many objects were stored under {@code key} (every PUT the server accepted). */
+    public int putsOf(String key) {
+        AtomicInteger n = puts.get(key);
+        return n == null ? 0 : n.get();
+    }
+
+    private static BlobStore countingPuts(BlobStore store, Map<String, AtomicInteger> puts) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("putBlob") && args != null && args.length >= 1 && args[0] instanceof PutObjectRequest put) {
+                puts.computeIfAbsent(put.key(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            try {
+                return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[]{BlobStore.class}, handler);
     }
 
     public URI endpoint() {

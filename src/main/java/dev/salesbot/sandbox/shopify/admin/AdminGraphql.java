@@ -70,6 +70,7 @@ final class AdminGraphql {
                             : ShopifyErrors.execution(e))
                     .toList()));
         }
+        shop.stats().deprecated(schema.deprecatedFieldsSelected(query));
         Map<String, Object> vars = variables == null ? Map.of() : variables;
         ExecutableNormalizedOperation operation;
         try {

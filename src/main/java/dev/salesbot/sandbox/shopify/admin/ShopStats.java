@@ -18,6 +18,8 @@ final class ShopStats {
     private long totalRequestedCost;
     private long totalActualCost;
     private final Deque<String> queries = new ArrayDeque<>();
+    /** Deprecated fields or arguments any query selected: Shopify may remove them in a later version. */
+    private final java.util.Set<String> deprecated = new java.util.TreeSet<>();
 
     synchronized void request(String query) {
         requests++;
@@ -29,6 +31,10 @@ final class ShopStats {
 
     synchronized void invalid() {
         invalid++;
+    }
+
+    synchronized void deprecated(List<String> selected) {
+        deprecated.addAll(selected);
     }
 
     synchronized void throttled() {
@@ -47,6 +53,7 @@ final class ShopStats {
     synchronized void reset() {
         requests = invalid = throttled = maxCostExceeded = totalRequestedCost = totalActualCost = 0;
         queries.clear();
+        deprecated.clear();
     }
 
     /** The JSON shape of {@code GET …/_control/shops/{shop}/stats}. */
@@ -58,6 +65,7 @@ final class ShopStats {
         m.put("maxCostExceeded", maxCostExceeded);
         m.put("totalRequestedCost", totalRequestedCost);
         m.put("totalActualCost", totalActualCost);
+        m.put("deprecated", List.copyOf(deprecated));
         m.put("queries", List.copyOf(queries));
         return m;
     }

@@ -40,7 +40,6 @@ public class Connections {
         findShop(shop).ifPresent(c -> c.seal(tokens, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ShopifyConnection> findShop(String shop) {
         return em.createNamedQuery(ShopifyConnection.BY_SHOP, ShopifyConnection.class)
                 .setParameter("shop", shop)
@@ -48,7 +47,6 @@ public class Connections {
                 .findFirst();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ShopifyConnection> allShops() {
         return em.createNamedQuery(ShopifyConnection.ALL, ShopifyConnection.class).getResultList();
     }

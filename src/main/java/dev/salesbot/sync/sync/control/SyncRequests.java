@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The durable queue of sync requests (JPA, the platform's default datasource). */
+/**
+ * The durable queue of sync requests (JPA, the platform's default datasource). Every method runs
+ * in a transaction, reads included: a non-transactional read on a worker thread leaves Payara's
+ * transaction-scoped EntityManager to be closed by whichever invocation context ends first.
+ */
 @ApplicationScoped
 @Transactional
 public class SyncRequests {
@@ -54,12 +58,10 @@ public class SyncRequests {
         ids.forEach(id -> find(id).ifPresent(r -> r.abandon(reason, now)));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long pending() {
         return em.createNamedQuery(SyncRequest.COUNT_PENDING, Long.class).getSingleResult();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SyncRequest> find(String id) {
         return Optional.ofNullable(em.find(SyncRequest.class, id));
     }

@@ -1,0 +1,197 @@
+package dev.salesbot.sync.shopify;
+
+import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.S3ProxyServer;
+import dev.salesbot.sync.testing.SandboxAdmin;
+import dev.salesbot.sync.testing.SandboxShopify;
+import dev.salesbot.sync.testing.SpacesStandIn;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4 against a real S3-protocol server (S3Proxy, SigV4 checked) standing in for Spaces, and
+ * the sandbox Shopify validating every query against the 2026-10 schema.
+ */
+@ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
+@RunAsClient
+class SnapshotS3IT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shipped();
+    }
+
+    @Test
+    void writesTheWholeCatalogAsAPrivateJsonObjectCarryingItsHash() {
+        JsonObject answer = connect(new Browser(), "s3-outfitters");
+        assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+        String key = snapshotKey(answer);
+        try (S3Client s3 = SpacesStandIn.server().newClient()) {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket()).key(key));
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)).asByteArray();
+            assertThat(head.contentType()).isEqualTo("application/json");
+            assertThat(head.metadata()).containsEntry("sha256", CanonicalJson.sha256Hex(stored));
+            JsonObject document = Json.createReader(new ByteArrayInputStream(stored)).readObject();
+            assertThat(document.getJsonObject("data").keySet()).containsExactlyInAnyOrder("shop", "products", "codeDiscountNodes", "collections");
+            assertThat(document).isEqualTo(answer.getJsonObject("shopify_data"));
+            assertThat(stored).isEqualTo(CanonicalJson.bytes(document));
+            assertThat(s3.getObjectAcl(b -> b.bucket(bucket()).key(key)).grants())
+                    .allSatisfy(g -> assertThat(g.grantee().uri()).as("no public grant").isNull());
+            assertThat(s3.headObject(b -> b.bucket(bucket()).key(key.replace("shopify_data", "preprocessed_data"))).contentType())
+                    .isEqualTo("application/json");
+        }
+        assertEverySentQueryWasValid("s3-outfitters.myshopify.com");
+    }
+
+    @Test
+    void reconnectingWithAnUnchangedCatalogPutsNothing() {
+        JsonObject first = connect(new Browser(), "steady-supply");
+        String key = snapshotKey(first);
+        int puts = server().putsOf(key);
+        int digestPuts = server().putsOf(key.replace("shopify_data", "preprocessed_data"));
+
+        JsonObject again = connect(new Browser(), "steady-supply");
+
+        assertThat(again.getJsonObject("upload_status").getString("status")).isEqualTo("unchanged");
+        assertThat(server().putsOf(key)).isEqualTo(puts);
+        assertThat(server().putsOf(key.replace("shopify_data", "preprocessed_data"))).isEqualTo(digestPuts);
+    }
+
+    @Test
+    void aChangedCatalogIsUploadedExactlyOnce() {
+        JsonObject first = connect(new Browser(), "changing-gear");
+        String key = snapshotKey(first);
+        int puts = server().putsOf(key);
+        String productId = first.getJsonObject("shopify_data").getJsonObject("data").getJsonObject("products")
+                .getJsonArray("edges").getJsonObject(0).getJsonObject("node").getString("id");
+        SandboxAdmin.renameProduct("changing-gear.myshopify.com", productId, "Renamed Splitboard");
+
+        JsonObject again = connect(new Browser(), "changing-gear");
+
+        assertThat(again.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+        assertThat(server().putsOf(key)).isEqualTo(puts + 1);
+        assertThat(new String(object(key).orElseThrow())).contains("Renamed Splitboard");
+    }
+
+    @Test
+    void storageDownDuringAConnectIsWrittenOnceStorageReturns() throws Exception {
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "stormy-sports");
+        SpacesStandIn.stop();
+        JsonObject answer;
+        try {
+            HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
+            assertThat(response.statusCode()).as("the connect itself succeeds").isEqualTo(200);
+            answer = json(response);
+        } finally {
+            SpacesStandIn.start();
+        }
+        JsonObject status = answer.getJsonObject("upload_status");
+        assertThat(status.getString("status")).isIn("pending", "failed");
+        assertThat(status.getString("message")).isNotBlank();
+        String key = "users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json";
+
+        Optional<byte[]> written = awaitObject(key, Duration.ofSeconds(60));
+
+        assertThat(written).as("written by the retry, with no new connect").isPresent();
+        assertThat(new String(written.get())).contains("\"codeDiscountNodes\"");
+    }
+
+    @Test
+    void fetchesAThousandProductCatalogCompletelyWithoutThrottling() {
+        String shop = "big-mountain.myshopify.com";
+        SandboxAdmin.seed(shop, 1_000, 10_000, 1_000);
+        Browser browser = new Browser();
+        HttpResponse<String> response = browser.get(SandboxShopify.installUntilCallback(browser, "big-mountain").toString(), Browser.JSON);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String key = "users/" + json(response).getString("user_uuid") + "/shopify/shopify_data.json";
+
+        byte[] stored = awaitObject(key, Duration.ofSeconds(120)).orElseThrow();
+
+        JsonObject products = Json.createReader(new ByteArrayInputStream(stored)).readObject()
+                .getJsonObject("data").getJsonObject("products");
+        assertThat(products.getJsonArray("edges")).hasSize(1_000);
+        assertThat(products.getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
+        JsonObject stats = SandboxAdmin.stats(shop);
+        assertThat(stats.getInt("throttled")).isZero();
+        assertThat(stats.getInt("requests")).isGreaterThan(60);
+        assertEverySentQueryWasValid(shop);
+    }
+
+    private static JsonObject connect(Browser browser, String shop) {
+        URI callback = SandboxShopify.installUntilCallback(browser, shop);
+        HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertEverySentQueryWasValid(shop + ".myshopify.com");
+        return json(response);
+    }
+
+    /** The sandbox validated each query against the real 2026-10 schema: none invalid, none deprecated. */
+    private static void assertEverySentQueryWasValid(String shop) {
+        JsonObject stats = SandboxAdmin.stats(shop);
+        assertThat(stats.getInt("invalid")).as("invalid queries: " + stats.get("queries")).isZero();
+        assertThat(stats.getInt("maxCostExceeded")).isZero();
+        assertThat(stats.getJsonArray("deprecated")).as("deprecated fields selected").isEmpty();
+    }
+
+    private static String snapshotKey(JsonObject answer) {
+        return "users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json";
+    }
+
+    private static Optional<byte[]> awaitObject(String key, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<byte[]> bytes = object(key);
+            if (bytes.isPresent()) {
+                return bytes;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<byte[]> object(String key) {
+        try (S3Client s3 = SpacesStandIn.server().newClient()) {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key));
+            return Optional.of(bytes.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static S3ProxyServer server() {
+        return SpacesStandIn.server();
+    }
+
+    private static String bucket() {
+        return server().bucket();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.salesbot.sync.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The simulated Shopify Admin API from a test's side: store size, stats, and catalog edits. */
+public final class SandboxAdmin {
+
+    private SandboxAdmin() {
+    }
+
+    /** Re-seeds {@code shop} with {@code products} products and the given bucket. */
+    public static void seed(String shop, int products, int bucketSize, int restoreRate) {
+        call("PUT", "sandbox/shopify/_control/shops/" + shop,
+                "{\"products\":" + products + ",\"bucketSize\":" + bucketSize + ",\"restoreRate\":" + restoreRate + "}");
+    }
+
+    public static JsonObject stats(String shop) {
+        return call("GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null);
+    }
+
+    /** Renames a product the way a merchant would, through the Admin API with a token the sandbox issued. */
+    public static void renameProduct(String shop, String productGid, String title) {
+        String mutation = "{\"query\":\"mutation Rename($p: ProductUpdateInput!) { productUpdate(product: $p) { product { id } userErrors { message } } }\","
+                + "\"variables\":{\"p\":{\"id\":\"" + productGid + "\",\"title\":\"" + title + "\"}}}";
+        for (String token : SandboxShopify.issuedTokens(shop)) {
+            HttpResponse<String> answer = new Browser().send(HttpRequest.newBuilder(
+                            Browser.resolve("sandbox/shopify/" + shop + "/admin/api/2026-10/graphql.json"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Shopify-Access-Token", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(mutation)));
+            if (answer.statusCode() == 200) {
+                assertThat(answer.body()).contains(productGid).doesNotContain("\"errors\"");
+                return;
+            }
+        }
+        throw new AssertionError("no valid sandbox token for " + shop);
+    }
+
+    private static JsonObject call(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Browser.resolve(path)).header("Accept", "application/json");
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = new Browser().send(request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
