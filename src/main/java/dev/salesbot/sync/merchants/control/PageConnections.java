@@ -14,7 +14,10 @@ import java.util.UUID;
 
 /**
  * Stored Facebook Page connections. Callers pass page ids already validated as digits only and
- * tokens already sealed; this class never sees a plain token.
+ * tokens already sealed; this class never sees a plain token. Reads run in a transaction too: on
+ * Payara a non-transactional EntityManager is closed with the calling component invocation, and
+ * the sync worker's threads share the invocation of the request that woke them, so a read outside
+ * a transaction there fails with "closed EntityManager".
  */
 @ApplicationScoped
 @Transactional
@@ -39,7 +42,6 @@ public class PageConnections {
         find(pageId).ifPresent(c -> c.needsReconnect(reason, now()));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<FacebookPageConnection> find(String pageId) {
         return em.createNamedQuery(FacebookPageConnection.BY_PAGE, FacebookPageConnection.class)
                 .setParameter("pageId", pageId)
@@ -47,7 +49,6 @@ public class PageConnections {
                 .findFirst();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<FacebookPageConnection> ofMerchant(UUID merchant) {
         return em.createNamedQuery(FacebookPageConnection.BY_MERCHANT, FacebookPageConnection.class)
                 .setParameter("merchant", merchant.toString())
