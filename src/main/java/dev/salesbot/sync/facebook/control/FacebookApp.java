@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * This app's registration with Meta and the Graph API it talks to, from configuration. The app
@@ -95,8 +96,7 @@ public class FacebookApp {
     /** The Page fields read into the snapshot; {@code id} is always among them. */
     public List<String> pageFields() {
         List<String> fields = list(pageFields);
-        return fields.contains("id") ? fields : java.util.stream.Stream.concat(java.util.stream.Stream.of("id"),
-                fields.stream()).toList();
+        return fields.contains("id") ? fields : Stream.concat(Stream.of("id"), fields.stream()).toList();
     }
 
     public List<String> webhookFields() {

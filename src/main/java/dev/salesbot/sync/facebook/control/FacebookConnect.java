@@ -7,11 +7,13 @@ import dev.salesbot.sync.security.control.PendingStates;
 import dev.salesbot.sync.security.control.StateTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -151,12 +153,12 @@ public class FacebookConnect {
     private UUID sessionMerchant(String sessionId) {
         // Without a session, asking the session-scoped bean would create one just to say "none".
         if (sessionId != null) {
-            var merchant = merchantSession.merchant();
+            Optional<UUID> merchant = merchantSession.merchant();
             if (merchant.isPresent()) {
                 return merchant.get();
             }
         }
-        throw new Problem(jakarta.ws.rs.core.Response.Status.CONFLICT, "no-merchant-session", "Connect your store first",
+        throw new Problem(Response.Status.CONFLICT, "no-merchant-session", "Connect your store first",
                 "Connect your Shopify store first, in this browser: Facebook Pages are linked to the store's merchant, "
                         + "and this browser session has none (it may have expired).");
     }

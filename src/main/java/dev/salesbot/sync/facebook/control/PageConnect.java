@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,7 +76,7 @@ public class PageConnect {
     }
 
     /** This grant's Pages, then the merchant's other Pages that are still active. */
-    private List<FacebookPageConnection> toSync(UUID merchant, java.util.Set<String> granted) {
+    private List<FacebookPageConnection> toSync(UUID merchant, Set<String> granted) {
         List<FacebookPageConnection> all = connections.ofMerchant(merchant);
         List<FacebookPageConnection> ordered = new ArrayList<>(all.stream().filter(c -> granted.contains(c.pageId())).toList());
         all.stream()
