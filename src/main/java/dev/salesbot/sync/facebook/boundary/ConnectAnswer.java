@@ -1,0 +1,80 @@
+package dev.salesbot.sync.facebook.boundary;
+
+import dev.salesbot.sync.facebook.control.AccountPages;
+import dev.salesbot.sync.facebook.control.ConnectReport;
+import dev.salesbot.sync.sync.control.SyncOutcome;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The callback's JSON, in the tutorial's shape (seed 003): {@code user_uuid}, {@code pages.data}
+ * (id, name, category — never a token), {@code polling_test} and {@code upload_status} per Page;
+ * plus what the tutorial lacked: {@code refused_pages}, {@code webhook_subscriptions} and
+ * {@code page_connections} with each Page's status (active or needs_reconnect).
+ */
+final class ConnectAnswer {
+
+    private ConnectAnswer() {
+    }
+
+    static JsonObject json(ConnectReport report) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        report.listed().forEach(p -> data.add(nullSafe(Json.createObjectBuilder()
+                .add("id", p.id()), "name", p.name()).add("category", p.category() == null ? "" : p.category())));
+        JsonArrayBuilder refused = Json.createArrayBuilder();
+        for (AccountPages.Refused r : report.refused()) {
+            refused.add(nullSafe(nullSafe(Json.createObjectBuilder(), "id", r.id()), "name", r.name()).add("reason", r.reason()));
+        }
+        JsonArrayBuilder subscriptions = Json.createArrayBuilder();
+        JsonArrayBuilder polling = Json.createArrayBuilder();
+        JsonArrayBuilder uploads = Json.createArrayBuilder();
+        JsonArrayBuilder connections = Json.createArrayBuilder();
+        for (ConnectReport.PageResult page : report.results()) {
+            if (page.subscription() != null) {
+                subscriptions.add(perPage(page.pageId(), subscription(page.subscription())));
+            }
+            polling.add(perPage(page.pageId(), polling(page.sync())));
+            uploads.add(perPage(page.pageId(), page.sync().toJson()));
+            JsonObjectBuilder connection = nullSafe(Json.createObjectBuilder().add("page_id", page.pageId()), "name", page.name())
+                    .add("status", page.needsReconnect() ? "needs_reconnect" : "active");
+            connections.add(nullSafe(connection, "message", page.reconnectReason()));
+        }
+        return Json.createObjectBuilder()
+                .add("user_uuid", report.merchant().toString())
+                .add("pages", Json.createObjectBuilder().add("data", data))
+                .add("refused_pages", refused)
+                .add("webhook_subscriptions", subscriptions)
+                .add("polling_test", polling)
+                .add("upload_status", uploads)
+                .add("page_connections", connections)
+                .build();
+    }
+
+    /** The Graph read is what polling tests: it worked exactly when the sync got as far as storage. */
+    static JsonObject polling(SyncOutcome outcome) {
+        if (outcome.result() != null) {
+            return Json.createObjectBuilder().add("status", "success").build();
+        }
+        JsonObjectBuilder result = Json.createObjectBuilder().add("status", outcome.status());
+        return nullSafe(result, "message", outcome.message()).build();
+    }
+
+    private static JsonObject subscription(ConnectReport.Subscription subscription) {
+        if (!subscription.ok()) {
+            return nullSafe(Json.createObjectBuilder().add("status", "failed"), "message", subscription.message()).build();
+        }
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        subscription.fields().forEach(fields::add);
+        return Json.createObjectBuilder().add("status", "success").add("subscribed_fields", fields).build();
+    }
+
+    private static JsonObject perPage(String pageId, JsonObject result) {
+        return Json.createObjectBuilder().add("page_id", pageId).add("result", result).build();
+    }
+
+    private static JsonObjectBuilder nullSafe(JsonObjectBuilder builder, String name, String value) {
+        return value == null ? builder : builder.add(name, value);
+    }
+}

@@ -1,0 +1,72 @@
+/**
+ * Facebook Pages connect: a merchant who connected a store in this browser connects their
+ * Facebook Pages, and each Page's data is kept in
+ * {@code users/<uuid>/facebook_messenger/<page_id>/page_data.json} beside the store's snapshot.
+ *
+ * <h2>Purpose</h2>
+ * {@code GET /facebook/login} sends the browser to the Login dialog
+ * ({@code FACEBOOK_DIALOG_BASE_URL/<FACEBOOK_GRAPH_API_VERSION>/dialog/oauth}, scopes
+ * {@code FACEBOOK_SCOPES}); {@code GET /facebook/callback} checks the state, exchanges the code for
+ * a long-lived user token, refuses partial grants, lists {@code /me/accounts} to its end, stores
+ * each Page with its token sealed, subscribes it ({@code subscribed_apps},
+ * {@code FACEBOOK_WEBHOOK_FIELDS}) and syncs it through the sync engine
+ * ({@link dev.salesbot.sync.facebook.control.PageSyncHandler}, kind {@code FACEBOOK_PAGE}), then
+ * answers as seed 003 does: {@code user_uuid}, {@code pages}, {@code polling_test},
+ * {@code upload_status}, plus {@code refused_pages}, {@code webhook_subscriptions} and
+ * {@code page_connections} (active / needs_reconnect); a readable page in a browser.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ * <li>No merchant in the session: {@code 409} problem ({@code /problems/no-merchant-session});
+ * the browser's page says to connect the store first and links to {@code /}. The Pages always
+ * join the session's merchant, so the UUID is the store's.</li>
+ * <li>The state (signed, expiring, session-bound, single use, subject = the merchant) is checked
+ * before the code is exchanged: a forged, replayed or foreign state costs no Graph call.
+ * {@code error=access_denied} and partial grants are 403 problems that name what is missing;
+ * nothing is stored.</li>
+ * <li>A user or Page token, or the app secret, is never logged, returned or stored in plain text.
+ * Tokens travel in the {@code Authorization} header; the token endpoint, which only takes query
+ * parameters, is why no request URL is ever logged. {@code paging.next} links (they carry the
+ * token) are never followed: the {@code after} cursor is. Tokens in memory are
+ * {@link dev.salesbot.sync.facebook.control.AccessToken}s, which print as {@code ****}. Page tokens
+ * are sealed with {@code TokenCipher} under the context {@code facebook:page:<id>}.</li>
+ * <li>Every Page id from Graph is checked as digits only
+ * ({@link dev.salesbot.sync.facebook.control.PageIds}) before it reaches a row, a key, a URL or a
+ * log line; a Page with another id is refused and reported, the others go on.</li>
+ * <li>Every Graph answer's {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} are read;
+ * above 80 % calls are spaced (up to 2 s each); codes 4/17/32/613 are retried after 1, 2, 4 s
+ * and then given up, unless Graph announces minutes before access returns
+ * ({@link dev.salesbot.sync.facebook.control.Pacing}). A sync that gives up is retried by the
+ * engine; a connect that gives up answers 503.</li>
+ * <li>Code 190 on a Page read marks the connection {@code NEEDS_RECONNECT} and abandons the sync;
+ * such a Page is not synced again until a connect gives it a new token (which sets it active).</li>
+ * </ul>
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ * <li>A Page belongs to one merchant: the one whose session connected it last. The Page id is the
+ * sync target, so it must name one connection; the previous merchant's old snapshot is left as is.</li>
+ * <li>The long-lived user token is used during the callback and not stored: Page tokens obtained
+ * with it do not expire on their own, and an unstored token cannot leak. Re-listing Pages needs a
+ * new Login, which is also what a revoked Page needs.</li>
+ * <li>Every permission in {@code FACEBOOK_SCOPES} is required: the bot cannot list Pages without
+ * {@code pages_show_list}, read them without {@code pages_read_engagement}, subscribe without
+ * {@code pages_manage_metadata} or answer without {@code pages_messaging}. A partial grant is
+ * refused by name rather than half-connected.</li>
+ * <li>A connect also re-syncs the merchant's other active Pages (not in this grant), so the
+ * answer is true for all of them: a Page unticked in the dialog or with an expired token shows
+ * as needing a reconnect now, not at the next poll.</li>
+ * <li>{@code page_data.json} is {@code {"data":[<Page node>]}} (the seed's shape), holding only the
+ * {@code FACEBOOK_PAGE_FIELDS} as Graph returns them — never a token — and is written only when
+ * its canonical bytes change. {@code polling_test} is "success" exactly when the Graph read of the
+ * sync succeeded.</li>
+ * <li>The answer waits for all syncs together for at most 20 s; what is not done by then shows as
+ * pending and finishes on its own.</li>
+ * </ul>
+ *
+ * <h2>Out of scope</h2>
+ * The webhook endpoint {@code GET|POST /facebook/webhook} (verification, signatures, events: a
+ * later issue; Pages are already subscribed here), the daily poll, {@code appsecret_proof},
+ * unsubscribing or disconnecting a Page, and moving a Page's old snapshot when it changes merchant.
+ */
+package dev.salesbot.sync.facebook;

@@ -1,0 +1,61 @@
+package dev.salesbot.sync.merchants.control;
+
+import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stored Facebook Page connections. Callers pass page ids already validated as digits only and
+ * tokens already sealed; this class never sees a plain token. Reads run in a transaction too: on
+ * Payara a non-transactional EntityManager is closed with the calling component invocation, and
+ * the sync worker's threads share the invocation of the request that woke them, so a read outside
+ * a transaction there fails with "closed EntityManager".
+ */
+@ApplicationScoped
+@Transactional
+public class PageConnections {
+
+    @PersistenceContext(unitName = "salesbot")
+    EntityManager em;
+
+    /** Stores (or re-seals and re-activates) the connection of {@code pageId} under {@code merchant}. */
+    public void connect(String pageId, UUID merchant, String pageName, String sealedPageToken) {
+        OffsetDateTime now = now();
+        FacebookPageConnection connection = find(pageId).orElseGet(() -> {
+            FacebookPageConnection created = new FacebookPageConnection(pageId, merchant, now);
+            em.persist(created);
+            return created;
+        });
+        connection.connect(merchant, pageName, sealedPageToken, now);
+    }
+
+    /** Keeps the Page out of syncs until a connect gives it a new token. */
+    public void markNeedsReconnect(String pageId, String reason) {
+        find(pageId).ifPresent(c -> c.needsReconnect(reason, now()));
+    }
+
+    public Optional<FacebookPageConnection> find(String pageId) {
+        return em.createNamedQuery(FacebookPageConnection.BY_PAGE, FacebookPageConnection.class)
+                .setParameter("pageId", pageId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<FacebookPageConnection> ofMerchant(UUID merchant) {
+        return em.createNamedQuery(FacebookPageConnection.BY_MERCHANT, FacebookPageConnection.class)
+                .setParameter("merchant", merchant.toString())
+                .getResultList();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.salesbot.sync.merchants.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A Facebook Page connected by a merchant. A Page belongs to one merchant at a time: the one whose
+ * session connected it last (a Page's admins decide where its bot gets its data), so the Page id
+ * alone names the connection, as it names the sync target. The Page token is only ever held here
+ * as {@code TokenCipher} ciphertext (context {@code facebook:page:<id>}); {@link #toString()}
+ * shows no token.
+ */
+@Entity
+@Table(name = "FACEBOOK_PAGE_CONNECTION", uniqueConstraints = @UniqueConstraint(columnNames = "PAGE_ID"))
+@NamedQuery(name = FacebookPageConnection.BY_PAGE,
+        query = "select c from FacebookPageConnection c where c.pageId = :pageId")
+@NamedQuery(name = FacebookPageConnection.BY_MERCHANT,
+        query = "select c from FacebookPageConnection c where c.merchantId = :merchant order by c.pageId")
+public class FacebookPageConnection {
+
+    public static final String BY_PAGE = "FacebookPageConnection.byPage";
+    public static final String BY_MERCHANT = "FacebookPageConnection.byMerchant";
+
+    /** ACTIVE: synced. NEEDS_RECONNECT: Facebook refused the Page token (code 190); not synced until reconnected. */
+    public enum Status { ACTIVE, NEEDS_RECONNECT }
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    /** Digits only, checked before the row is written (a Page id ends up in storage keys). */
+    @Column(name = "PAGE_ID", nullable = false, length = 30)
+    private String pageId;
+
+    @Column(name = "MERCHANT_ID", nullable = false, length = 36)
+    private String merchantId;
+
+    @Column(name = "PAGE_NAME", length = 512)
+    private String pageName;
+
+    @Column(name = "PAGE_TOKEN_SEALED", nullable = false, length = 2048)
+    private String pageTokenSealed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", nullable = false, length = 16)
+    private Status status;
+
+    @Column(name = "STATUS_REASON", length = 512)
+    private String statusReason;
+
+    @Column(name = "CONNECTED_AT", nullable = false)
+    private OffsetDateTime connectedAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    protected FacebookPageConnection() {
+        // for JPA
+    }
+
+    public FacebookPageConnection(String pageId, UUID merchant, OffsetDateTime now) {
+        this.id = UUID.randomUUID().toString();
+        this.pageId = pageId;
+        this.merchantId = merchant.toString();
+        this.status = Status.ACTIVE;
+        this.connectedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A (re)connect: the Page joins {@code merchant} with a fresh sealed token and is active again. */
+    public void connect(UUID merchant, String name, String sealedPageToken, OffsetDateTime now) {
+        this.merchantId = merchant.toString();
+        this.pageName = name;
+        this.pageTokenSealed = sealedPageToken;
+        this.status = Status.ACTIVE;
+        this.statusReason = null;
+        this.updatedAt = now;
+    }
+
+    public void needsReconnect(String reason, OffsetDateTime now) {
+        this.status = Status.NEEDS_RECONNECT;
+        this.statusReason = reason == null || reason.length() <= 512 ? reason : reason.substring(0, 511) + "…";
+        this.updatedAt = now;
+    }
+
+    public String pageId() {
+        return pageId;
+    }
+
+    public UUID merchantId() {
+        return UUID.fromString(merchantId);
+    }
+
+    public String pageName() {
+        return pageName;
+    }
+
+    public String sealedPageToken() {
+        return pageTokenSealed;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public OffsetDateTime connectedAt() {
+        return connectedAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "FacebookPageConnection[page=" + pageId + ", merchant=" + merchantId + ", status=" + status + "]";
+    }
+}
