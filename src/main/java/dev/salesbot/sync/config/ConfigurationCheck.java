@@ -17,7 +17,8 @@ public class ConfigurationCheck {
     private static final System.Logger LOGGER = System.getLogger(ConfigurationCheck.class.getName());
 
     static final List<String> REQUIRED = List.of(
-            "SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_REDIRECT_URI", "STATE_TOKEN_SECRET", "TOKEN_ENCRYPTION_KEY");
+            "SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_REDIRECT_URI", "FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET",
+            "FACEBOOK_REDIRECT_URI", "STATE_TOKEN_SECRET", "TOKEN_ENCRYPTION_KEY");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (Boolean.parseBoolean(Settings.orDefault("SANDBOX_ENABLED", "false"))) {
