@@ -14,7 +14,8 @@ public class StartPage {
             <h1>Connect your store to your Messenger sales bot</h1>
             <p>salesbot-sync keeps your sales bot's knowledge of your shop fresh: products, variants,
             prices, inventory, discount codes and collections from Shopify, and your Facebook Pages'
-            details. Connect once; webhooks and a daily check keep the bot up to date.</p>
+            details. Connecting writes the bot's snapshot; connecting again refreshes it, uploading only
+            what changed.</p>
             <h2>1. Connect Shopify</h2>
             <form method="get" action="/shopify/connect" id="connect-shopify">
               <label for="shop">Store</label>
