@@ -1,6 +1,33 @@
 /**
  * Shopify control: talking to Shopify on behalf of a connected shop.
  *
+ * <h2>Connect (OAuth)</h2>
+ *
+ * <p><b>Purpose.</b> Flows 1–2 of the architecture: {@link dev.salesbot.sync.shopify.control.ShopifyConnect}
+ * sends a merchant to the shop's grant page and accepts Shopify's redirect back;
+ * {@link dev.salesbot.sync.shopify.control.ShopifyOAuth} calls the token endpoint (code exchange
+ * asking for an expiring offline token, refresh); {@link dev.salesbot.sync.shopify.control.ShopifyTokens}
+ * seals tokens for storage and opens them for use, refreshing five minutes before expiry.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>A shop is a {@link dev.salesbot.sync.shopify.control.ShopDomain} (anchored pattern) before it
+ *   reaches a redirect, a request, a log line or a key.</li>
+ *   <li>The callback is checked in an order that spends nothing for a bad request: parameters, shop,
+ *   {@code hmac} (constant-time), timestamp (±5 min), state (signature, session, expiry, shop), then
+ *   the state's nonce is consumed, then the code is exchanged. Upstream failures answer 502.</li>
+ *   <li>The session id changes after a successful callback; the merchant UUID is the shop's own if
+ *   it connected before, else the session's, else new.</li>
+ *   <li>Tokens live in memory only while used; the client secret travels in request bodies only.</li>
+ *   <li>The connect answer waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot
+ *   ({@link dev.salesbot.sync.shopify.control.ShopifySnapshots}, the engine's full-sync handler).</li>
+ * </ul>
+ *
+ * <p><b>Decisions.</b> Expiring offline tokens are requested (Shopify requires them for public apps
+ * from 2027-01-01). Refreshes of one shop are serialised per JVM because Shopify rotates the refresh
+ * token; a cluster would need a database lock. <b>Out of scope here:</b> webhook registration and the
+ * webhook endpoint (a later issue).
+ *
  * <h2>Catalog</h2>
  *
  * <p><b>Purpose.</b> Fetch a shop's complete catalog through the Admin GraphQL API (version

@@ -1,0 +1,9 @@
+/**
+ * Configuration: MicroProfile Config only, under the tutorial's environment names.
+ *
+ * <p><b>Rules.</b> Secrets have no default. A missing one is reported at start-up by
+ * {@link dev.salesbot.sync.config.ConfigurationCheck} (every missing name at once) and on use by
+ * {@link dev.salesbot.sync.config.RequiredSetting}, whose message names the variable and never a
+ * value. {@code SANDBOX_ENABLED=true} is logged as a warning.
+ */
+package dev.salesbot.sync.config;

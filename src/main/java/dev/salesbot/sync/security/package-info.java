@@ -1,0 +1,22 @@
+/**
+ * Signatures, OAuth states and token encryption: the only places secrets are handled.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>{@link dev.salesbot.sync.security.control.Hmac} is the one place signatures are compared,
+ *   always with {@link java.security.MessageDigest#isEqual} (constant time).</li>
+ *   <li>{@link dev.salesbot.sync.security.control.StateTokens}: an OAuth state is HMAC-signed with
+ *   {@code STATE_TOKEN_SECRET} (≥ 32 characters), names its flow and subject, expires after 10
+ *   minutes, carries a hash of the browser session id, and a nonce that
+ *   {@link dev.salesbot.sync.security.control.PendingStates} (session-scoped) lets be used once.</li>
+ *   <li>{@link dev.salesbot.sync.security.control.TokenCipher}: AES-256-GCM under
+ *   {@code TOKEN_ENCRYPTION_KEY}, a fresh IV per value, and the connection as authenticated data so
+ *   a ciphertext copied to another row does not open.</li>
+ *   <li>A missing or weak secret fails with {@code RequiredSetting} naming the variable; there is
+ *   never a default.</li>
+ * </ul>
+ *
+ * <p><b>Out of scope.</b> Key rotation (a {@code v2:} prefix is the planned path); webhook
+ * signature checks (the webhook issue will use {@code Hmac.matchesBase64} / {@code matchesHex}).
+ */
+package dev.salesbot.sync.security;
