@@ -19,6 +19,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,38 @@ class ShopifyConnectIT {
         String second = json(connect(new Browser(), "returning-gear")).getString("user_uuid");
         assertThat(second).isEqualTo(first);
         assertThat(Database.connectionsOf("returning-gear.myshopify.com")).isEqualTo(1);
+    }
+
+    @Test
+    void writesTheWholeCatalogUnderDataDirAndRewritesNothingOnReconnect() throws Exception {
+        JsonObject first = json(connect(new Browser(), "local-lodge"));
+        assertThat(first.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+        Path snapshot = Path.of(ItSettings.get("DATA_DIR"), "users", first.getString("user_uuid"), "shopify", "shopify_data.json");
+        Path digest = snapshot.resolveSibling("preprocessed_data.json");
+        JsonObject stored = Json.createReader(new StringReader(Files.readString(snapshot))).readObject();
+        assertThat(stored).isEqualTo(first.getJsonObject("shopify_data"));
+        assertThat(stored.getJsonObject("data").getJsonObject("products").getJsonArray("edges"))
+                .hasSize(first.getJsonObject("snapshot").getInt("products")).hasSizeGreaterThan(30);
+        assertThat(Files.readString(digest)).contains("\"products\"", "\"price\"");
+        FileTime written = Files.getLastModifiedTime(snapshot);
+
+        JsonObject again = json(connect(new Browser(), "local-lodge"));
+
+        assertThat(again.getJsonObject("upload_status").getString("status")).isEqualTo("unchanged");
+        assertThat(Files.getLastModifiedTime(snapshot)).isEqualTo(written);
+        assertThat(again.getString("user_uuid")).isEqualTo(first.getString("user_uuid"));
+    }
+
+    @Test
+    void refreshesAnExpiringTokenBeforeItsFirstUse() {
+        SandboxShopify.shortLivedTokens("fresh-tokens.myshopify.com", 60);
+
+        JsonObject answer = json(connect(new Browser(), "fresh-tokens"));
+
+        // Within five minutes of expiry, so the first sync refreshed it: exchange + refresh.
+        assertThat(SandboxShopify.tokenRequests("fresh-tokens.myshopify.com")).isEqualTo(2);
+        assertThat(answer.getJsonObject("upload_status").getString("status")).as(answer.toString()).isEqualTo("success");
+        assertThat(SandboxShopify.issuedTokens("fresh-tokens.myshopify.com")).hasSize(2);
     }
 
     @Test

@@ -74,6 +74,12 @@ public final class SandboxShopify {
                 "{\"tokenStatus\":" + status + ",\"count\":" + count + "}");
     }
 
+    /** From now on the sandbox issues {@code shop} access tokens that expire after {@code seconds}. */
+    public static void shortLivedTokens(String shop, int seconds) {
+        control("PUT", "sandbox/shopify/_control/oauth/shops/" + shop + "/faults",
+                "{\"tokenStatus\":0,\"count\":0,\"accessTokenTtlSeconds\":" + seconds + "}");
+    }
+
     public static int tokenRequests(String shop) {
         String stats = control("GET", "sandbox/shopify/_control/oauth/shops/" + shop + "/stats", null);
         Matcher m = Pattern.compile("\"tokenRequests\":(\\d+)").matcher(stats);
