@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,7 @@ class RestartIT {
     }
 
     @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES) // a safety net over the bounded waits; the servers are stopped either way
     void finishesASyncAcceptedBeforeTheRestartWithoutANewConnect() throws IOException {
         // Storage down: a file where LocalDirectoryStore must create the users/ directory.
         Path blocker = Files.writeString(dataDir.resolve("users"), "storage is down: a file where a directory belongs\n");
