@@ -8,6 +8,11 @@
  * strict (signatures, single-use codes, schema validation, rate limits) so that a test passing
  * here means the same request would pass there.
  *
+ * <p>The simulated Shopify remembers the tokens it issued across restarts of this server (their
+ * SHA-256 digests, under {@code DATA_DIR/sandbox}), because the real one does and the product's
+ * resumed work depends on it; codes, faults, counters and stats start afresh, and stores are
+ * re-seeded identically.
+ *
  * <p>Control endpoints under {@code /sandbox/.../_control} let tests inject faults and observe
  * what the product sent; they exist only in the sandbox.
  */

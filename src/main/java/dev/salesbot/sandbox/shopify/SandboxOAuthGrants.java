@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simulated Shopify's grants: single-use authorization codes (10 minutes), refresh tokens
- * (rotated on use, as Shopify does), injected faults and counters for tests.
+ * (rotated on use, as Shopify does, and kept across restarts in the {@link SandboxTokenLedger}),
+ * injected faults and counters for tests.
  */
 @ApplicationScoped
 public class SandboxOAuthGrants {
@@ -23,9 +24,6 @@ public class SandboxOAuthGrants {
     static final long REFRESH_TTL_SECONDS = 90L * 24 * 3600;
 
     record Code(String shop, String clientId, String scope, Instant expiresAt) {
-    }
-
-    record Refresh(String shop, String scope, Instant expiresAt) {
     }
 
     /** Per-shop behaviour set by tests: the next {@code count} token calls answer {@code status}. */
@@ -39,8 +37,10 @@ public class SandboxOAuthGrants {
     @Inject
     SandboxShopifyTokens tokens;
 
+    @Inject
+    SandboxTokenLedger ledger;
+
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
-    private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Faults> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
 
@@ -58,8 +58,9 @@ public class SandboxOAuthGrants {
             return fault;
         }
         if ("refresh_token".equals(form.get("grant_type"))) {
-            Refresh refresh = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
-            if (refresh == null || !refresh.shop().equals(shop) || Instant.now().isAfter(refresh.expiresAt())) {
+            SandboxTokenLedger.Grant refresh = ledger.remove(SandboxTokenLedger.Kind.REFRESH,
+                    String.valueOf(form.get("refresh_token"))).orElse(null);
+            if (refresh == null || !refresh.shop().equals(shop) || !refresh.validAt(Instant.now())) {
                 return error(400, "invalid_grant", "The refresh token is invalid, expired or already used.");
             }
             return grant(shop, refresh.scope(), true);
@@ -79,7 +80,7 @@ public class SandboxOAuthGrants {
         }
         long ttl = faults.getOrDefault(shop, new Faults(0, 0, 3600)).accessTokenTtlSeconds();
         String refresh = "shprt_" + SandboxShopifyTokens.randomHex(16);
-        refreshTokens.put(refresh, new Refresh(shop, scope, Instant.now().plusSeconds(REFRESH_TTL_SECONDS)));
+        ledger.put(SandboxTokenLedger.Kind.REFRESH, refresh, new SandboxTokenLedger.Grant(shop, scope, Instant.now().plusSeconds(REFRESH_TTL_SECONDS)));
         return new Answer(200, body
                 .add("access_token", tokens.issue(shop, scope, Instant.now().plusSeconds(ttl)))
                 .add("expires_in", ttl)

@@ -34,9 +34,20 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final List<String> bodiesSeen = new ArrayList<>();
+    private final URI base;
+
+    /** A browser of the integration tests' server ({@link ItSettings#baseUri()}). */
+    public Browser() {
+        this(ItSettings.baseUri());
+    }
+
+    /** A browser of another server, e.g. one a test starts and restarts itself. */
+    public Browser(URI base) {
+        this.base = base;
+    }
 
     public HttpResponse<String> get(String pathOrUrl, String accept) {
-        return send(HttpRequest.newBuilder(resolve(pathOrUrl)).header("Accept", accept).GET());
+        return send(HttpRequest.newBuilder(resolve(base, pathOrUrl)).header("Accept", accept).GET());
     }
 
     public HttpResponse<String> get(String pathOrUrl) {
@@ -47,7 +58,7 @@ public final class Browser {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(resolve(pathOrUrl))
+        return send(HttpRequest.newBuilder(resolve(base, pathOrUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -80,7 +91,11 @@ public final class Browser {
     }
 
     public static URI resolve(String pathOrUrl) {
-        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : ItSettings.baseUri().resolve(pathOrUrl);
+        return resolve(ItSettings.baseUri(), pathOrUrl);
+    }
+
+    public static URI resolve(URI base, String pathOrUrl) {
+        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : base.resolve(pathOrUrl);
         if (!"127.0.0.1".equals(uri.getHost())) {
             throw new IllegalArgumentException("tests talk to 127.0.0.1 only, not " + uri.getHost());
         }

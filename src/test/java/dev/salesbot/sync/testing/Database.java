@@ -1,12 +1,15 @@
 package dev.salesbot.sync.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The server's own database file, opened beside it (H2 AUTO_SERVER), so tests can check what was
@@ -18,14 +21,30 @@ public final class Database {
     }
 
     public static long count(String sql, Object... params) {
-        try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
+        return ((Number) rows(defaultFile(), sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    /**
+     * The rows {@code sql} selects from the database file {@code file} (H2's path, without
+     * {@code .mv.db}), each as column label → value, in column order.
+     */
+    public static List<Map<String, Object>> rows(Path file, String sql, Object... params) {
+        try (Connection c = open(file); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
+            List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
+                    }
+                    rows.add(row);
+                }
             }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -38,7 +57,7 @@ public final class Database {
     /** Every value of every column of every table the application created, as text. */
     public static List<String> everyStoredValue() {
         List<String> values = new ArrayList<>();
-        try (Connection c = open()) {
+        try (Connection c = open(defaultFile())) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.createStatement().executeQuery(
                     "select TABLE_NAME from INFORMATION_SCHEMA.TABLES where TABLE_SCHEMA = 'PUBLIC'")) {
@@ -62,8 +81,12 @@ public final class Database {
         return values;
     }
 
-    private static Connection open() throws SQLException {
-        String path = ItSettings.itDir().toAbsolutePath().resolve("db/salesbot").toString();
-        return DriverManager.getConnection("jdbc:h2:" + path + ";AUTO_SERVER=TRUE", "", "");
+    private static Path defaultFile() {
+        return ItSettings.itDir().resolve("db/salesbot");
+    }
+
+    /** AUTO_SERVER: the server holds the file; this process joins it rather than locking it out. */
+    private static Connection open(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE", "", "");
     }
 }

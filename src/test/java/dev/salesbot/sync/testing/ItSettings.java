@@ -26,6 +26,13 @@ public final class ItSettings {
         return value;
     }
 
+    /** Every setting, as a copy a test may change to start a server of its own. */
+    public static Properties all() {
+        Properties copy = new Properties();
+        copy.putAll(PROPERTIES);
+        return copy;
+    }
+
     /** Always loopback: the server is bound to 127.0.0.1 and tests talk to nothing else. */
     public static URI baseUri() {
         return URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");

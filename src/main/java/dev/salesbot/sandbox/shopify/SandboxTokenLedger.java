@@ -1,0 +1,139 @@
+package dev.salesbot.sandbox.shopify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tokens the simulated Shopify issued (access and refresh), kept across restarts of this
+ * server: the sandbox runs inside the product's process, and a real Shopify does not forget the
+ * grants it made when the app restarts. Without this, every request resumed after a restart
+ * would be refused as "reconnect the store".
+ *
+ * <p>Only SHA-256 digests are kept, in memory and in {@code DATA_DIR/sandbox/shopify-tokens.json}
+ * (replaced by an atomic rename): recognising a token needs nothing more, and no file ever holds
+ * one. With the sandbox disabled nothing is written. Authorization codes are not kept: they live
+ * ten minutes and a restart mid-install simply starts the install again.
+ */
+@ApplicationScoped
+public class SandboxTokenLedger {
+
+    private static final System.Logger LOGGER = System.getLogger(SandboxTokenLedger.class.getName());
+    static final String FILE = "shopify-tokens.json";
+
+    /** Kinds are kept apart: an access token presented as a refresh token is unknown, as on Shopify. */
+    public enum Kind { ACCESS, REFRESH }
+
+    /** What a token grants; {@code expiresAt} is null for a token that never expires. */
+    public record Grant(String shop, String scope, Instant expiresAt) {
+        public boolean validAt(Instant now) {
+            return expiresAt == null || now.isBefore(expiresAt);
+        }
+    }
+
+    private final Map<String, Grant> byDigest = new ConcurrentHashMap<>();
+    private Path file;
+
+    protected SandboxTokenLedger() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public SandboxTokenLedger(@ConfigProperty(name = "SANDBOX_ENABLED", defaultValue = "false") boolean enabled,
+                              @ConfigProperty(name = "DATA_DIR", defaultValue = "./data") String dataDir) {
+        this(enabled ? Path.of(dataDir, "sandbox", FILE) : null);
+    }
+
+    /** @param file where the ledger lives, or null to keep it in memory only */
+    SandboxTokenLedger(Path file) {
+        this.file = file;
+        load();
+    }
+
+    public void put(Kind kind, String token, Grant grant) {
+        byDigest.put(digest(kind, token), grant);
+        save();
+    }
+
+    public Optional<Grant> find(Kind kind, String token) {
+        return Optional.ofNullable(byDigest.get(digest(kind, token)));
+    }
+
+    /** Forgets the token and answers what it granted: for single-use tokens (refresh tokens rotate). */
+    public Optional<Grant> remove(Kind kind, String token) {
+        Optional<Grant> removed = Optional.ofNullable(byDigest.remove(digest(kind, token)));
+        removed.ifPresent(g -> save());
+        return removed;
+    }
+
+    private void load() {
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            JsonObject stored = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
+            stored.forEach((digest, value) -> {
+                JsonObject g = value.asJsonObject();
+                JsonValue expires = g.get("expiresAt");
+                byDigest.put(digest, new Grant(g.getString("shop"), g.getString("scope"),
+                        expires == null || expires.getValueType() == JsonValue.ValueType.NULL ? null : Instant.parse(g.getString("expiresAt"))));
+            });
+            LOGGER.log(System.Logger.Level.INFO, "Sandbox Shopify remembers {0} issued token(s) from {1}", byDigest.size(), file);
+        } catch (IOException | RuntimeException e) {
+            // A sandbox that forgot its tokens still works: merchants connect again.
+            LOGGER.log(System.Logger.Level.WARNING, "Sandbox Shopify could not read {0}; starting with no issued tokens: {1}", file, e.toString());
+        }
+    }
+
+    /* Synchronized: two writers renaming over each other could leave the older map in place. */
+    private synchronized void save() {
+        if (file == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        byDigest.values().removeIf(g -> !g.validAt(now));
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        byDigest.forEach((digest, g) -> json.add(digest, Json.createObjectBuilder()
+                .add("shop", g.shop()).add("scope", g.scope())
+                .add("expiresAt", g.expiresAt() == null ? JsonValue.NULL : Json.createValue(g.expiresAt().toString()))));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "." + FILE, ".tmp");
+            try {
+                Files.writeString(temp, json.build().toString(), StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Sandbox Shopify could not save {0}; tokens issued now are lost at restart: {1}", file, e.toString());
+        }
+    }
+
+    static String digest(Kind kind, String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((kind + ":" + token).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
