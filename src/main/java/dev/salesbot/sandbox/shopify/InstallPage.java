@@ -17,7 +17,9 @@ final class InstallPage {
                 "<p class=\"badge\">Sandbox Shopify — no real store</p>"
                         + "<h1>Install salesbot-sync on <span id=\"shop\">" + esc(shop) + "</span></h1>"
                         + "<p>The app is asking for access to:</p><ul id=\"scopes\">" + scopes + "</ul>"
-                        + "<form method=\"post\">"
+                        // An explicit action without the query: RESTEasy (WildFly) drops form fields whose
+                        // name is also in the query string, so posting back to "?client_id=…" loses them.
+                        + "<form method=\"post\" action=\"authorize\">"
                         + hidden("client_id", clientId)
                         + hidden("scope", scope) + hidden("redirect_uri", redirectUri) + hidden("state", state)
                         + "<button type=\"submit\" id=\"install\">Install</button></form>");

@@ -60,7 +60,7 @@ public class SandboxShopifyOAuth {
                               @QueryParam("state") String state) {
         String refusal = refusal(shop, clientId, redirectUri);
         if (refusal != null) {
-            return Response.status(400).entity(InstallPage.error(refusal)).build();
+            return refused(refusal);
         }
         return Response.ok(InstallPage.render(shop, clientId, scope, redirectUri, state)).build();
     }
@@ -74,7 +74,7 @@ public class SandboxShopifyOAuth {
                             @FormParam("state") String state) {
         String refusal = refusal(shop, clientId, redirectUri);
         if (refusal != null) {
-            return Response.status(400).entity(InstallPage.error(refusal)).build();
+            return refused(refusal);
         }
         Map<String, String> params = new TreeMap<>();
         params.put("code", grants.newCode(shop, clientId, scope == null ? "" : scope));
@@ -123,6 +123,12 @@ public class SandboxShopifyOAuth {
             answer = grants.tokenRequest(shop, fields);
         }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString()).build();
+    }
+
+    /** Bytes, not a String: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers. */
+    private static Response refused(String refusal) {
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(InstallPage.error(refusal).getBytes(StandardCharsets.UTF_8)).build();
     }
 
     private String refusal(String shop, String clientId, String redirectUri) {

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Drives the simulated Shopify the way a merchant and a test would. */
 public final class SandboxShopify {
 
+    private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private SandboxShopify() {
@@ -39,8 +40,11 @@ public final class SandboxShopify {
         while (m.find()) {
             form.put(m.group(1), unescape(m.group(2)));
         }
-        String installUrl = authorize.getScheme() + "://" + authorize.getRawAuthority() + authorize.getRawPath();
-        HttpResponse<String> installed = browser.postForm(installUrl, form);
+        // Where a browser posts: the form's action resolved against the page's URL (the page itself,
+        // query and all, when there is none), so the test sees what a merchant's browser would.
+        Matcher action = ACTION.matcher(page.body());
+        URI install = action.find() ? authorize.resolve(action.group(1)) : authorize;
+        HttpResponse<String> installed = browser.postForm(install.toString(), form);
         assertThat(installed.statusCode()).as("install redirects back to the app").isEqualTo(302);
         return URI.create(installed.headers().firstValue("Location").orElseThrow());
     }

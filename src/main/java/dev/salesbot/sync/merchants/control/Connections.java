@@ -27,12 +27,15 @@ public class Connections {
     /** Stores (or re-seals) the connection for {@code shop} and answers its merchant. */
     public UUID connectShop(String shop, Optional<UUID> sessionMerchant, SealedTokens tokens) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        ShopifyConnection connection = findShop(shop).orElseGet(() -> {
-            ShopifyConnection created = new ShopifyConnection(shop, sessionMerchant.orElseGet(UUID::randomUUID), now);
-            em.persist(created);
-            return created;
-        });
+        Optional<ShopifyConnection> existing = findShop(shop);
+        ShopifyConnection connection = existing.orElseGet(
+                () -> new ShopifyConnection(shop, sessionMerchant.orElseGet(UUID::randomUUID), now));
         connection.seal(tokens, now);
+        if (existing.isEmpty()) {
+            // Persisted only once complete: Hibernate (WildFly) inserts the state the entity had at
+            // persist(), so a row persisted before seal() breaks the NOT NULL token column.
+            em.persist(connection);
+        }
         return connection.merchantId();
     }
 

@@ -29,12 +29,14 @@ public class PageConnections {
     /** Stores (or re-seals and re-activates) the connection of {@code pageId} under {@code merchant}. */
     public void connect(String pageId, UUID merchant, String pageName, String sealedPageToken) {
         OffsetDateTime now = now();
-        FacebookPageConnection connection = find(pageId).orElseGet(() -> {
-            FacebookPageConnection created = new FacebookPageConnection(pageId, merchant, now);
-            em.persist(created);
-            return created;
-        });
+        Optional<FacebookPageConnection> existing = find(pageId);
+        FacebookPageConnection connection = existing.orElseGet(() -> new FacebookPageConnection(pageId, merchant, now));
         connection.connect(merchant, pageName, sealedPageToken, now);
+        if (existing.isEmpty()) {
+            // Persisted only once complete: Hibernate (WildFly) inserts the state the entity had at
+            // persist(), so a row persisted before connect() breaks the NOT NULL token column.
+            em.persist(connection);
+        }
     }
 
     /** Keeps the Page out of syncs until a connect gives it a new token. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -33,11 +34,14 @@ final class ProblemResponses {
             LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} on {2}: {3}", instance, status, path, detail);
         }
         if (headers != null && Negotiation.prefersHtml(headers)) {
+            String page = Html.page(title, "<h1>" + Html.escape(title) + "</h1>"
+                    + "<p class=\"problem\">" + Html.escape(detail) + "</p>"
+                    + "<p class=\"muted\">Reference: <code>" + instance + "</code></p>"
+                    + "<p><a href=\"/\">Back to the start page</a></p>");
+            // Bytes, not a String: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html
+            // answers, which would show the page's source; every value in it is escaped already.
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Html.page(title, "<h1>" + Html.escape(title) + "</h1>"
-                            + "<p class=\"problem\">" + Html.escape(detail) + "</p>"
-                            + "<p class=\"muted\">Reference: <code>" + instance + "</code></p>"
-                            + "<p><a href=\"/\">Back to the start page</a></p>"))
+                    .entity(page.getBytes(StandardCharsets.UTF_8))
                     .build();
         }
         String body = Json.createObjectBuilder()
