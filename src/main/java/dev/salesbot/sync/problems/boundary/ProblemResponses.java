@@ -29,7 +29,8 @@ final class ProblemResponses {
         String instance = "urn:uuid:" + UUID.randomUUID();
         String path = uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
         if (status >= 500) {
-            LOGGER.log(System.Logger.Level.ERROR, "{0} {1} on {2}: {3}", instance, status, path, detail, cause);
+            // The (message, Throwable) form: a Throwable among format parameters would lose its stack trace.
+            LOGGER.log(System.Logger.Level.ERROR, instance + " " + status + " on " + path + ": " + detail, cause);
         } else {
             LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} on {2}: {3}", instance, status, path, detail);
         }
