@@ -8,35 +8,35 @@ import java.util.Locale;
  * the bucket; a full bucket pays its capacity immediately, the rest comes at the restore rate.
  */
 record BenchResult(int products, int variants, int bucket, int restore, double elapsedSeconds,
+                   double fetchSeconds,
                    long requestedCost, long actualCost, double lowerBoundSeconds, long requests, long throttled,
-                   int retries, double pacedSeconds, long peakHeapBytes, long gcCount, long gcMillis,
+                   int retries, double pacedSeconds, long peakHeapBytes, long liveHeapBytes, long gcCount, long gcMillis,
                    long maxHeapBytes, int snapshotBytes) {
-
-    static final String HEADER = "products\tvariants\tbucket\trestore/s\telapsed s\trequested cost\tactual cost"
-            + "\tlower bound s\tratio\trequests\tTHROTTLED\tpeak heap MB\tGCs\tsnapshot MB";
 
     double ratio() {
         return lowerBoundSeconds > 0 ? elapsedSeconds / lowerBoundSeconds : Double.NaN;
     }
 
+    /** One line of the table bench/run.sh prints; its header is there. */
     String row() {
-        return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%.3f\t%d\t%d\t%.0f\t%d\t%.1f",
+        return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%.3f\t%d\t%d\t%.0f\t%.0f\t%d\t%.1f",
                 products, variants, bucket, restore, elapsedSeconds, requestedCost, actualCost, lowerBoundSeconds,
-                ratio(), requests, throttled, mb(peakHeapBytes), gcCount, mb(snapshotBytes));
+                ratio(), requests, throttled, mb(peakHeapBytes), mb(liveHeapBytes), gcCount, mb(snapshotBytes));
     }
 
     String describe() {
         return String.format(Locale.ROOT, """
                 %,d products (%,d variants), bucket %,d points, restore %,d points/s
-                  elapsed (first request to snapshot written) %.1f s
+                  elapsed (first request to snapshot written) %.1f s (fetch %.1f s, serialise and write %.1f s)
                   query cost: requested %,d, actual %,d (sandbox totals)
                   lower bound (actual − bucket) ÷ restore      %.1f s
                   ratio elapsed ÷ lower bound                  %.3f
                   requests %,d, THROTTLED %d, retries %d, paced waits %.1f s
-                  peak heap %.0f MB (sum of heap pool peaks; -Xmx %.0f MB), %d GCs taking %d ms
+                  peak heap %.0f MB (sum of heap pool peaks; -Xmx %.0f MB); live %.0f MB (most left after a GC)
+                  %d GCs taking %d ms
                   snapshot %.1f MB""",
-                products, variants, bucket, restore, elapsedSeconds, requestedCost, actualCost, lowerBoundSeconds,
-                ratio(), requests, throttled, retries, pacedSeconds, mb(peakHeapBytes), mb(maxHeapBytes), gcCount,
+                products, variants, bucket, restore, elapsedSeconds, fetchSeconds, elapsedSeconds - fetchSeconds,
+                requestedCost, actualCost, lowerBoundSeconds, ratio(), requests, throttled, retries, pacedSeconds, mb(peakHeapBytes), mb(maxHeapBytes), mb(liveHeapBytes), gcCount,
                 gcMillis, mb(snapshotBytes));
     }
 

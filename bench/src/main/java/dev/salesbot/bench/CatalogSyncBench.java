@@ -55,6 +55,7 @@ public final class CatalogSyncBench {
         heap.reset();
 
         long started = System.nanoTime();
+        long fetched;
         FetchStats fetchStats;
         int snapshotBytes;
         try (HttpAdminTransport transport = new HttpAdminTransport(store.adminEndpoint(API_VERSION), token)) {
@@ -63,6 +64,7 @@ public final class CatalogSyncBench {
             PacedAdmin admin = new PacedAdmin(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(), clock);
             JsonObject document = new CatalogFetch(shop, admin).all();
             fetchStats = admin.stats();
+            fetched = System.nanoTime();
             Completeness.check(document, seeded);
             LocalDirectoryStore snapshots = new LocalDirectoryStore(dataDir);
             UUID merchant = UUID.randomUUID();
@@ -74,6 +76,7 @@ public final class CatalogSyncBench {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         long peak = heap.peakBytes();
+        long live = heap.liveAfterGcBytes();
         deleteTree(dataDir);
 
         JsonObject served = store.stats();
@@ -81,9 +84,10 @@ public final class CatalogSyncBench {
         long requested = served.getJsonNumber("totalRequestedCost").longValue();
         double lowerBound = Math.max(0, actual - bucket) / (double) restore;
         BenchResult result = new BenchResult(products, seeded.getInt("variants"), bucket, restore, elapsed,
+                (fetched - started) / 1e9,
                 requested, actual, lowerBound, served.getJsonNumber("requests").longValue(),
                 served.getJsonNumber("throttled").longValue(), fetchStats.retries(), fetchStats.waited().toMillis() / 1e3,
-                peak, heap.collections(), heap.collectionMillis(), HeapProbe.maxHeapBytes(), snapshotBytes);
+                peak, live, heap.collections(), heap.collectionMillis(), HeapProbe.maxHeapBytes(), snapshotBytes);
         System.out.println(result.describe());
         Files.writeString(results, result.row() + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
