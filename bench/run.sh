@@ -86,6 +86,6 @@ done
 
 echo
 echo "== results (lower bound = (actual cost − bucket) ÷ restore rate; ratio = elapsed ÷ lower bound)"
-{ echo -e "products\tvariants\tbucket\trestore/s\telapsed s\trequested cost\tactual cost\tlower bound s\tratio\trequests\tTHROTTLED\tpeak heap MB\tlive heap MB\tGCs\tsnapshot MB"
+{ echo -e "products\tvariants\tbucket\trestore/s\telapsed s\trequested cost\tactual cost\tlower bound s\tratio\trequests\tTHROTTLED\tpeak heap MB\tpool-peak sum MB\tlive heap MB\tGCs\tsnapshot MB"
   cat "$RESULTS"; } | column -t -s $'\t'
 exit $status

@@ -10,7 +10,7 @@ import java.util.Locale;
 record BenchResult(int products, int variants, int bucket, int restore, double elapsedSeconds,
                    double fetchSeconds,
                    long requestedCost, long actualCost, double lowerBoundSeconds, long requests, long throttled,
-                   int retries, double pacedSeconds, long peakHeapBytes, long liveHeapBytes, long gcCount, long gcMillis,
+                   int retries, double pacedSeconds, long poolPeakSumBytes, long peakHeapBytes, long liveHeapBytes, long gcCount, long gcMillis,
                    long maxHeapBytes, int snapshotBytes) {
 
     double ratio() {
@@ -19,9 +19,9 @@ record BenchResult(int products, int variants, int bucket, int restore, double e
 
     /** One line of the table bench/run.sh prints; its header is there. */
     String row() {
-        return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%.3f\t%d\t%d\t%.0f\t%.0f\t%d\t%.1f",
+        return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%.3f\t%d\t%d\t%.0f\t%.0f\t%.0f\t%d\t%.1f",
                 products, variants, bucket, restore, elapsedSeconds, requestedCost, actualCost, lowerBoundSeconds,
-                ratio(), requests, throttled, mb(peakHeapBytes), mb(liveHeapBytes), gcCount, mb(snapshotBytes));
+                ratio(), requests, throttled, mb(peakHeapBytes), mb(poolPeakSumBytes), mb(liveHeapBytes), gcCount, mb(snapshotBytes));
     }
 
     String describe() {
@@ -32,11 +32,11 @@ record BenchResult(int products, int variants, int bucket, int restore, double e
                   lower bound (actual − bucket) ÷ restore      %.1f s
                   ratio elapsed ÷ lower bound                  %.3f
                   requests %,d, THROTTLED %d, retries %d, paced waits %.1f s
-                  peak heap %.0f MB (sum of heap pool peaks; -Xmx %.0f MB); live %.0f MB (most left after a GC)
+                  peak heap %.0f MB in use (-Xmx %.0f MB); sum of heap pool peaks %.0f MB; live %.0f MB (most left after a GC)
                   %d GCs taking %d ms
                   snapshot %.1f MB""",
                 products, variants, bucket, restore, elapsedSeconds, fetchSeconds, elapsedSeconds - fetchSeconds,
-                requestedCost, actualCost, lowerBoundSeconds, ratio(), requests, throttled, retries, pacedSeconds, mb(peakHeapBytes), mb(maxHeapBytes), mb(liveHeapBytes), gcCount,
+                requestedCost, actualCost, lowerBoundSeconds, ratio(), requests, throttled, retries, pacedSeconds, mb(peakHeapBytes), mb(maxHeapBytes), mb(poolPeakSumBytes), mb(liveHeapBytes), gcCount,
                 gcMillis, mb(snapshotBytes));
     }
 

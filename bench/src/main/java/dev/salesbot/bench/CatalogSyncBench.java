@@ -39,7 +39,7 @@ public final class CatalogSyncBench {
     private CatalogSyncBench() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         URI base = URI.create(args[0]);
         String shop = args[1];
         int products = Integer.parseInt(args[2]);
@@ -75,7 +75,10 @@ public final class CatalogSyncBench {
             snapshots.put(StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long peak = heap.peakBytes();
+        // GC notifications are delivered on another thread: let the last one land before reading.
+        Thread.sleep(200);
+        long poolPeakSum = heap.poolPeakSumBytes();
+        long peak = heap.realPeakBytes();
         long live = heap.liveAfterGcBytes();
         deleteTree(dataDir);
 
@@ -87,7 +90,7 @@ public final class CatalogSyncBench {
                 (fetched - started) / 1e9,
                 requested, actual, lowerBound, served.getJsonNumber("requests").longValue(),
                 served.getJsonNumber("throttled").longValue(), fetchStats.retries(), fetchStats.waited().toMillis() / 1e3,
-                peak, live, heap.collections(), heap.collectionMillis(), HeapProbe.maxHeapBytes(), snapshotBytes);
+                poolPeakSum, peak, live, heap.collections(), heap.collectionMillis(), HeapProbe.maxHeapBytes(), snapshotBytes);
         System.out.println(result.describe());
         Files.writeString(results, result.row() + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

@@ -1,29 +1,36 @@
 package dev.salesbot.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Peak heap over one run: the sum of each heap pool's peak usage since {@link #reset()}. Pools peak
- * at different moments, so the sum is an upper bound of the real peak: a conservative figure. It
- * also counts garbage not yet collected, so it also reports the largest heap left after a
- * collection: what the run really kept alive.
+ * Heap figures of one run, from {@link #reset()} on:
+ * <ul>
+ * <li>the sum of each heap pool's {@link MemoryPoolMXBean#getPeakUsage() peak usage}: pools peak at
+ * different moments (eden just before a young GC, the old generation later), so this sum is an
+ * upper bound that can exceed {@code -Xmx} itself;</li>
+ * <li>the real peak: heap in use just before each collection (used only grows between two
+ * collections) and at the end, the largest of these;</li>
+ * <li>the live peak: the most heap any collection left in use, what the run really kept alive.</li>
+ * </ul>
  */
 final class HeapProbe {
 
-    private final AtomicLong liveAfterGc = new AtomicLong();
-
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    private final AtomicLong usedBeforeGc = new AtomicLong();
+    private final AtomicLong liveAfterGc = new AtomicLong();
     private long gcCountAtReset;
     private long gcMillisAtReset;
 
@@ -32,28 +39,33 @@ final class HeapProbe {
             ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-                    long used = heapPools.stream().map(MemoryPoolMXBean::getName).map(info.getMemoryUsageAfterGc()::get)
-                            .filter(java.util.Objects::nonNull).mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
-                    liveAfterGc.accumulateAndGet(used, Math::max);
+                    usedBeforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+                    liveAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
                 }
             }, null, null);
         }
     }
 
-    /** Starts from a collected heap, so the peak is the run's and not what warm-up left behind. */
+    /** Starts from a collected heap, so the figures are the run's and not what set-up left behind. */
     void reset() {
         System.gc();
-        liveAfterGc.set(0);
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        usedBeforeGc.set(0);
+        liveAfterGc.set(0);
         gcCountAtReset = gcCount();
         gcMillisAtReset = gcMillis();
     }
 
-    long peakBytes() {
+    long poolPeakSumBytes() {
         return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    /** The most heap any collection of the run left in use (notifications arrive shortly after a GC). */
+    /** Notifications arrive shortly after each GC: read this after the run's last allocation. */
+    long realPeakBytes() {
+        long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return Math.max(now, usedBeforeGc.get());
+    }
+
     long liveAfterGcBytes() {
         return liveAfterGc.get();
     }
@@ -68,6 +80,11 @@ final class HeapProbe {
 
     static long maxHeapBytes() {
         return Runtime.getRuntime().maxMemory();
+    }
+
+    private long heapUsed(Map<String, MemoryUsage> byPool) {
+        return heapPools.stream().map(MemoryPoolMXBean::getName).map(byPool::get)
+                .filter(Objects::nonNull).mapToLong(MemoryUsage::getUsed).sum();
     }
 
     private static long gcCount() {
