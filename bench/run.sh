@@ -22,10 +22,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Maven 3.8's quiet mode still prints colour resets; strip them (pipefail keeps its exit status).
+mvnq() { mvn -B -o -q "$@" | sed -u $'s/\e\\[[0-9;]*m//g'; }
+
 echo "== build"
-mvn -B -o -q package -DskipTests
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" \
+mvnq package -DskipTests
+mvnq test-compile
+mvnq dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" \
     -DexcludeArtifactIds=payara-micro
 PAYARA_JAR=$(ls ~/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar)
 
