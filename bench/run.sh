@@ -23,7 +23,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Maven 3.8's quiet mode still prints colour resets; strip them (pipefail keeps its exit status).
-mvnq() { mvn -B -o -q "$@" | sed -u $'s/\e\\[[0-9;]*m//g'; }
+mvnq() { mvn -B -o -q "$@" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'; }
 
 echo "== build"
 mvnq package -DskipTests
