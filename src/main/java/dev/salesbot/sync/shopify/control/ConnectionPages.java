@@ -19,6 +19,8 @@ final class ConnectionPages {
     private static final System.Logger LOGGER = System.getLogger(ConnectionPages.class.getName());
 
     private final PacedAdmin admin;
+    /** Every kept edge is compacted as it arrives: the catalog is held whole until it is stored. */
+    private final CompactJson compact = new CompactJson();
 
     ConnectionPages(PacedAdmin admin) {
         this.admin = admin;
@@ -34,8 +36,8 @@ final class ConnectionPages {
             JsonObject page = data.getJsonObject(key);
             for (JsonValue edge : page.getJsonArray("edges")) {
                 JsonObject edgeObject = edge.asJsonObject();
-                edges.add(Json.createObjectBuilder(edgeObject)
-                        .add("node", complete(edgeObject.getJsonObject("node"), nested)).build());
+                edges.add(compact.object(Json.createObjectBuilder(edgeObject)
+                        .add("node", complete(edgeObject.getJsonObject("node"), nested)).build()));
             }
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             String next = endCursor(pageInfo, cursor);

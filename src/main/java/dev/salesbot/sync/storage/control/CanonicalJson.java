@@ -5,7 +5,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,9 +28,9 @@ public final class CanonicalJson {
 
     public static byte[] bytes(JsonValue value) {
         Objects.requireNonNull(value, "value");
-        var out = new StringBuilder(1024);
+        var out = new Utf8Chunks();
         write(value, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /** Lower-case hex SHA-256, the form kept in object metadata and sidecar files. */
@@ -44,67 +43,69 @@ public final class CanonicalJson {
         }
     }
 
-    private static void write(JsonValue value, StringBuilder out) {
+    private static void write(JsonValue value, Utf8Chunks out) {
         switch (value.getValueType()) {
             case OBJECT -> writeObject(value.asJsonObject(), out);
             case ARRAY -> writeArray(value.asJsonArray(), out);
             case STRING -> writeString(((JsonString) value).getString(), out);
-            case NUMBER -> out.append(((JsonNumber) value).toString());
-            case TRUE -> out.append("true");
-            case FALSE -> out.append("false");
-            case NULL -> out.append("null");
+            case NUMBER -> out.ascii(((JsonNumber) value).toString());
+            case TRUE -> out.ascii("true");
+            case FALSE -> out.ascii("false");
+            case NULL -> out.ascii("null");
         }
     }
 
-    private static void writeObject(JsonObject object, StringBuilder out) {
-        out.append('{');
+    private static void writeObject(JsonObject object, Utf8Chunks out) {
+        out.ascii('{');
         var first = true;
         for (var name : object.keySet().stream().sorted().toList()) {
             if (!first) {
-                out.append(',');
+                out.ascii(',');
             }
             first = false;
             writeString(name, out);
-            out.append(':');
+            out.ascii(':');
             write(object.get(name), out);
         }
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void writeArray(JsonArray array, StringBuilder out) {
-        out.append('[');
+    private static void writeArray(JsonArray array, Utf8Chunks out) {
+        out.ascii('[');
         for (int i = 0; i < array.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
             write(array.get(i), out);
         }
-        out.append(']');
+        out.ascii(']');
     }
 
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+    private static void writeString(String s, Utf8Chunks out) {
+        out.ascii('"');
+        for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
+            int width = 1;
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\f' -> out.ascii("\\f");
+                case '\n' -> out.ascii("\\n");
+                case '\r' -> out.ascii("\\r");
+                case '\t' -> out.ascii("\\t");
                 default -> {
                     if (c < 0x20 || isLoneSurrogate(s, i)) {
                         // A lone surrogate has no UTF-8 form; escaping keeps it lossless.
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.ascii(String.format("\\u%04x", (int) c));
                     } else {
-                        out.append(c);
+                        width = out.codePoint(s, i);
                     }
                 }
             }
+            i += width;
         }
-        out.append('"');
+        out.ascii('"');
     }
 
     private static boolean isLoneSurrogate(String s, int i) {

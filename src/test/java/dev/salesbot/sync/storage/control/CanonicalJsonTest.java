@@ -62,4 +62,20 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.sha256Hex("abc".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
+    @Test
+    void aDocumentLargerThanOneBufferChunkIsWrittenWhole() {
+        var products = Json.createArrayBuilder();
+        var expected = new StringBuilder("{\"products\":[");
+        for (int i = 0; i < 5_000; i++) {
+            products.add(Json.createObjectBuilder().add("title", "Tasse n°" + i + " 🎁").add("id", i));
+            expected.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"title\":\"Tasse n°").append(i).append(" 🎁\"}");
+        }
+        expected.append("]}");
+
+        var bytes = CanonicalJson.bytes(Json.createObjectBuilder().add("products", products).build());
+
+        assertThat(bytes.length).isGreaterThan(64 * 1024);
+        assertThat(bytes).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    }
 }

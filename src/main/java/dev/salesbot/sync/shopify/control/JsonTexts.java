@@ -1,0 +1,21 @@
+package dev.salesbot.sync.shopify.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+import java.io.StringWriter;
+
+/** JSON text of the compact values, written by the platform's provider as its own values are. */
+final class JsonTexts {
+
+    private JsonTexts() {
+    }
+
+    static String of(JsonValue value) {
+        StringWriter out = new StringWriter();
+        try (var writer = Json.createWriter(out)) {
+            writer.write(value);
+        }
+        return out.toString();
+    }
+}
