@@ -4,6 +4,7 @@ import dev.salesbot.sync.facebook.control.ConnectReport;
 import dev.salesbot.sync.facebook.control.FacebookConnect;
 import dev.salesbot.sync.problems.boundary.Problem;
 import dev.salesbot.sync.web.Negotiation;
+import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -12,12 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** Connecting Facebook Pages: the start of Facebook Login and Facebook's redirect back. */
 @Path("facebook")
@@ -44,7 +42,7 @@ public class FacebookConnectResource {
     @GET
     @Path("callback")
     public Response callback() {
-        ConnectReport report = connect.complete(singleValued(uri.getQueryParameters()), sessionId());
+        ConnectReport report = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), sessionId());
         request.changeSessionId(); // a new id at login: a session id seen before it is worth nothing after
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(PagesConnectedPage.render(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -55,16 +53,5 @@ public class FacebookConnectResource {
     private String sessionId() {
         HttpSession session = request.getSession(false);
         return session == null ? null : session.getId();
-    }
-
-    private static Map<String, String> singleValued(MultivaluedMap<String, String> parameters) {
-        Map<String, String> single = new HashMap<>();
-        parameters.forEach((name, values) -> {
-            if (values.size() != 1) {
-                throw Problem.badRequest("repeated-parameter", "The parameter '" + name + "' is given more than once.");
-            }
-            single.put(name, values.get(0));
-        });
-        return single;
     }
 }

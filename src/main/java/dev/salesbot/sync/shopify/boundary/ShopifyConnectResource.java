@@ -4,6 +4,7 @@ import dev.salesbot.sync.problems.boundary.Problem;
 import dev.salesbot.sync.shopify.control.ShopDomain;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.web.Negotiation;
+import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -14,12 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** Connecting a Shopify store: the start of the OAuth dance and Shopify's redirect back. */
 @Path("shopify")
@@ -60,7 +58,7 @@ public class ShopifyConnectResource {
             throw Problem.forbidden("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
-        ShopifyConnect.Connected connected = connect.complete(singleValued(uri.getQueryParameters()), session.getId());
+        ShopifyConnect.Connected connected = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId());
         request.changeSessionId(); // a new id at login: a session id seen before it is worth nothing after
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(ConnectedPage.render(connected), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -75,16 +73,4 @@ public class ShopifyConnectResource {
             throw Problem.badRequest("invalid-shop", e.getMessage() + ".");
         }
     }
-
-    private static Map<String, String> singleValued(MultivaluedMap<String, String> parameters) {
-        Map<String, String> single = new HashMap<>();
-        parameters.forEach((name, values) -> {
-            if (values.size() != 1) {
-                throw Problem.badRequest("repeated-parameter", "The parameter '" + name + "' is given more than once.");
-            }
-            single.put(name, values.get(0));
-        });
-        return single;
-    }
-
 }
