@@ -2,7 +2,6 @@ package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.facebook.control.ConnectReport;
 import dev.salesbot.sync.facebook.control.FacebookConnect;
-import dev.salesbot.sync.problems.boundary.Problem;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
