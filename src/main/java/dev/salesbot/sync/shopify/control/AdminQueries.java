@@ -5,9 +5,11 @@ package dev.salesbot.sync.shopify.control;
  *
  * <p>Costs follow Shopify's documented static analysis: a scalar or enum costs 0, an object 1, an
  * interface or union the most expensive of its possible selections, a connection 2 plus
- * {@code first} × the cost of one node. A list of objects without a size argument is counted as
- * one object. {@code AdminQueriesTest} recomputes each figure from the query text and the real
- * schema, so a changed query or page size cannot silently exceed Shopify's 1,000-point ceiling.
+ * {@code first} × the cost of one node. Only connections are sized by {@code first}: a list of
+ * objects that is not a connection counts as one object, even with a size argument such as
+ * {@code options(first: 3)}. {@code AdminQueriesTest} recomputes each figure with the sandbox's
+ * cost model and the real schema, so a changed query or page size cannot silently exceed
+ * Shopify's 1,000-point ceiling.
  * No query selects a deprecated field or argument (checked against the schema too).
  */
 final class AdminQueries {
@@ -30,8 +32,11 @@ final class AdminQueries {
     // Requested costs (see the class comment for the rules; AdminQueriesTest recomputes each one).
     /** shop 1 + primaryDomain 1 + shopPolicies 1. */
     static final int SHOP_COST = 3;
-    /** One product: itself 1 + featuredMedia→preview→image 3 + options(first: 3) 3 + variants 2 + 25 × (variant 1 + selectedOptions 1). */
-    static final int PRODUCT_COST = 9 + 2 * VARIANTS_PER_PRODUCT;
+    /**
+     * One product: itself 1 + featuredMedia→preview→image 3 + options 1 (a list, not a connection:
+     * its {@code first} does not multiply) + variants 2 + 25 × (variant 1 + selectedOptions 1).
+     */
+    static final int PRODUCT_COST = 7 + 2 * VARIANTS_PER_PRODUCT;
     static final int PRODUCTS_COST = 2 + PRODUCTS_PAGE * PRODUCT_COST;
     /** product 1 + variants 2 + 250 × 2. */
     static final int PRODUCT_VARIANTS_COST = 1 + 2 + FOLLOW_UP_PAGE * 2;

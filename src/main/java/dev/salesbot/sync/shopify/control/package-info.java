@@ -43,7 +43,8 @@
  *   included, is paged to its end and merged, with {@code hasNextPage: false}.</li>
  *   <li>No query selects a deprecated field or argument. Discounts come from {@code discountNodes}
  *   filtered with {@code method:code}, aliased {@code codeDiscountNodes} to keep the tutorial's key.
- *   Every query is validated against the real schema in the tests ({@code AdminSchemaCheck}).</li>
+ *   Every query is validated against the real schema in the tests ({@code AdminQueriesTest}, through the
+ *   sandbox's {@code AdminSchema} and cost model).</li>
  *   <li>No request asks for more than Shopify's 1,000-point single-query maximum.</li>
  *   <li>The access token travels only in the {@code X-Shopify-Access-Token} header; it is never
  *   logged, printed ({@link dev.salesbot.sync.shopify.control.ShopAccess#toString()}) or put in an
@@ -56,12 +57,12 @@
  *
  * <p><b>Decisions: page sizes.</b> Requested cost follows Shopify's documented rules (object 1,
  * scalar/enum 0, union/interface the dearest possible type, connection 2 + first × node; a list of
- * objects without a size argument counts once). Each figure is recomputed from the query text by
+ * objects that is not a connection counts once, size argument or not). Each figure is recomputed from the query text by
  * {@code AdminQueriesTest}:
  * <table>
  *   <caption>queries, sizes and requested costs</caption>
  *   <tr><th>query</th><th>sizes</th><th>cost</th></tr>
- *   <tr><td>products</td><td>15 products × 25 variants (product 59)</td><td>2 + 15 × 59 = 887</td></tr>
+ *   <tr><td>products</td><td>15 products × 25 variants (product 57)</td><td>2 + 15 × 57 = 857</td></tr>
  *   <tr><td>code discounts</td><td>15 discounts × 10 codes, 10 items (discount 54)</td><td>2 + 15 × 54 = 812</td></tr>
  *   <tr><td>collections</td><td>20 collections × 40 product ids</td><td>2 + 20 × 43 = 862</td></tr>
  *   <tr><td>shop</td><td>with policies</td><td>3</td></tr>
@@ -69,7 +70,7 @@
  *   <tr><td>codes / discount products / collections follow-up</td><td>250</td><td>254 / 256 / 256</td></tr>
  *   <tr><td>discount variants follow-up</td><td>250</td><td>506</td></tr>
  *   <tr><td>collection products follow-up</td><td>250</td><td>253</td></tr>
- *   <tr><td>products by id ({@code nodes(ids:)})</td><td>15 ids</td><td>15 × 59 = 885</td></tr>
+ *   <tr><td>products by id ({@code nodes(ids:)})</td><td>15 ids</td><td>15 × 57 = 855</td></tr>
  * </table>
  * First pages are sized for the common case (most products have under 25 variants, most
  * discounts one code) and stay under 1,000 with some margin; what does not fit is followed per

@@ -1,9 +1,11 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sandbox.shopify.admin.AdminSchema;
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +16,17 @@ import java.util.stream.Stream;
 import static dev.salesbot.sync.shopify.control.AdminQueries.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Every query the fetch sends, judged by the sandbox's Shopify: the real schema and its cost model. */
 class AdminQueriesTest {
 
     private static final String PRODUCT_ID = "gid://shopify/Product/7001";
     private static final String DISCOUNT_ID = "gid://shopify/DiscountCodeNode/9001";
     private static final String COLLECTION_ID = "gid://shopify/Collection/8001";
     private static final String CURSOR = "eyJsYXN0X2lkIjo3MDAxfQ==";
+
+    private static final AdminSchema SCHEMA = AdminSchema.load();
+    /** Used only for its checks and cost model; no request is sent. */
+    private static final InProcessShopify SHOPIFY = new InProcessShopify(SampleCatalog.SHOP, 0, 1000, 50, new FakeClock());
 
     /** Every query the fetch can send, with the variables it sends and the cost it paces for. */
     static Stream<Arguments> everyQuery() {
@@ -43,13 +50,15 @@ class AdminQueriesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyQuery")
     void isValidAgainstTheRealSchemaWithoutDeprecatedSelections(AdminQuery query, Map<String, Object> variables, int cost) {
-        assertThat(AdminSchemaCheck.problems(query.text(), variables)).isEmpty();
+        assertThat(SCHEMA.validate(query.text())).isEmpty();
+        assertThat(SHOPIFY.problems(query.text(), variables)).isEmpty();
+        assertThat(SCHEMA.deprecatedFieldsSelected(query.text())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyQuery")
     void pacesForItsDocumentedCostWhichStaysUnderShopifysCeiling(AdminQuery query, Map<String, Object> variables, int cost) {
-        assertThat(AdminSchemaCheck.requestedCost(query.text(), variables))
+        assertThat(SHOPIFY.requestedCost(query.text(), variables))
                 .isEqualTo(cost)
                 .isLessThanOrEqualTo(MAX_QUERY_COST);
     }
@@ -63,19 +72,20 @@ class AdminQueriesTest {
 
     @Test
     void schemaCheckCatchesWhatShopifyWouldReject() {
-        assertThat(AdminSchemaCheck.problems("{ shop { nickname } }", Map.of())).isNotEmpty();
-        assertThat(AdminSchemaCheck.problems("{ codeDiscountNodes(first: 1) { edges { cursor } } }", Map.of()))
-                .containsExactly("deprecated field QueryRoot.codeDiscountNodes");
-        assertThat(AdminSchemaCheck.problems("{ collections(first: 1) { edges { node { image(maxWidth: 10) { url } } } } }", Map.of()))
-                .containsExactly("deprecated argument Collection.image(maxWidth)");
-        assertThat(AdminSchemaCheck.problems(PRODUCTS.text(), vars("first", "many", "variantsFirst", 1))).isNotEmpty();
+        assertThat(SCHEMA.validate("{ shop { nickname } }")).isNotEmpty();
+        assertThat(SCHEMA.deprecatedFieldsSelected("{ codeDiscountNodes(first: 1) { edges { cursor } } }"))
+                .containsExactly("QueryRoot.codeDiscountNodes");
+        assertThat(SCHEMA.deprecatedFieldsSelected("{ collections(first: 1) { edges { node { image(maxWidth: 10) { url } } } } }"))
+                .containsExactly("Collection.image(maxWidth)");
+        assertThat(SHOPIFY.problems(PRODUCTS.text(), vars("first", "many", "variantsFirst", 1))).isNotEmpty();
+        assertThat(SHOPIFY.problems(PRODUCTS.text(), vars("first", 251, "variantsFirst", 1))).isNotEmpty();
     }
 
     @Test
     void costRulesMatchShopifysWorkedExample() {
         // Shopify's documented example: 2 + 10 × (1 + 2 + 5 × 1) = 82.
         String example = "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }";
-        assertThat(AdminSchemaCheck.requestedCost(example, Map.of())).isEqualTo(82);
+        assertThat(SHOPIFY.requestedCost(example, Map.of())).isEqualTo(82);
     }
 
     private static Map<String, Object> followUp(String id) {

@@ -38,8 +38,8 @@ class PacedAdminTest {
 
         admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
-        // (887 − 100) ÷ 50 points per second = 15.74 s
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_740));
+        // (857 − 100) ÷ 50 points per second = 15.14 s
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_140));
         assertThat(sent).isEqualTo(2);
         assertThat(admin.stats().throttled()).isEqualTo(1);
     }
@@ -51,8 +51,8 @@ class PacedAdminTest {
 
         admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
-        // (887 − 200) ÷ 50 = 13.74 s, and nothing when the bucket can already pay.
-        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(13_740));
+        // (857 − 200) ÷ 50 = 13.14 s, and nothing when the bucket can already pay.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(13_140));
     }
 
     @Test

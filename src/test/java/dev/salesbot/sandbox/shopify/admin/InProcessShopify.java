@@ -1,0 +1,135 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import jakarta.json.JsonObject;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's Admin API called in process, for unit tests of code outside this package (the
+ * product's catalog fetch): a seeded store with the given bucket on the caller's clock, answering
+ * what an HTTP 200 from {@code graphql.json} would carry. Anything but a 200 (only injected faults
+ * give one) is an {@link IllegalStateException}: tests that need scripted failures script them.
+ */
+public final class InProcessShopify {
+
+    /** One request as the store saw it: operation name, requested cost, and whether it was refused as THROTTLED. */
+    public record Exchange(String operation, int requestedCost, boolean throttled) {
+    }
+
+    /** A seeded item and the size of its biggest nested list. */
+    public record Largest(String id, int size) {
+    }
+
+    private final SandboxShop shop;
+    private final AdminGraphql admin;
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    public InProcessShopify(String shop, int products, double bucketSize, double restoreRate, InstantSource clock) {
+        this.shop = new SandboxShop(shop, products, bucketSize, restoreRate, clock);
+        this.admin = new AdminGraphql(AdminSchema.load(), clock);
+    }
+
+    /** What the product's {@code AdminTransport.post} does against Shopify. */
+    @SuppressWarnings("unchecked")
+    public JsonObject post(String query, JsonObject variables) {
+        Map<String, Object> vars = variables == null ? Map.of() : (Map<String, Object>) JsonValues.toJava(variables);
+        AdminAnswer answer = admin.execute(shop, query, vars, null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("Sandbox Admin API answered HTTP " + answer.status());
+        }
+        Map<String, Object> body = (Map<String, Object>) answer.body();
+        exchanges.add(new Exchange(operationName(query), requested(body), isThrottled(body)));
+        return JsonValues.toJson(body).asJsonObject();
+    }
+
+    /**
+     * Why the store would refuse {@code query} with {@code variables} before executing it: schema
+     * validation, variables that do not coerce, page sizes; empty when it would run.
+     */
+    public List<String> problems(String query, Map<String, Object> variables) {
+        List<String> problems = new ArrayList<>();
+        AdminSchema.load().validate(query).forEach(e -> problems.add(e.getMessage()));
+        if (problems.isEmpty()) {
+            try {
+                requested(query, variables).problems().forEach(p -> problems.add(p.message()));
+            } catch (GraphQLException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The requested cost the store charges for {@code query} with {@code variables}. */
+    public int requestedCost(String query, Map<String, Object> variables) {
+        return requested(query, variables).cost();
+    }
+
+    /** Empties the bucket, as another app's burst on the same store would. */
+    public void drainBucket() {
+        shop.bucket().tryTake(shop.bucket().status().currentlyAvailable());
+    }
+
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** The store's counters: {@code requests}, {@code invalid}, {@code throttled}, {@code maxCostExceeded}, {@code deprecated}… */
+    public Map<String, Object> stats() {
+        return shop.stats().snapshot();
+    }
+
+    /** The seeded product with the most variants: the case nested variant paging exists for. */
+    public Largest productWithMostVariants() {
+        CatalogProduct most = shop.catalog().products().stream()
+                .max(Comparator.comparingInt(p -> p.variants().size())).orElseThrow();
+        return new Largest(Ids.gid("Product", most.id()), most.variants().size());
+    }
+
+    /** The seeded discount with the most redeem codes. */
+    public Largest discountWithMostCodes() {
+        CatalogDiscount most = shop.catalog().discounts().stream()
+                .max(Comparator.comparingInt(CatalogDiscount::codeCount)).orElseThrow();
+        return new Largest(Ids.gid("DiscountCodeNode", most.id()), most.codeCount());
+    }
+
+    /** The seeded collection with the most products. */
+    public Largest collectionWithMostProducts() {
+        CatalogCollection most = shop.catalog().collections().stream()
+                .max(Comparator.comparingInt(c -> c.productIds().size())).orElseThrow();
+        return new Largest(Ids.gid("Collection", most.id()), most.productIds().size());
+    }
+
+    private static QueryCosts.Requested requested(String query, Map<String, Object> variables) {
+        GraphQLSchema schema = AdminSchema.load().graphQLSchema();
+        return new QueryCosts(schema).requested(ExecutableNormalizedOperationFactory
+                .createExecutableNormalizedOperationWithRawVariables(schema, Parser.parse(query), null, RawVariables.of(variables)));
+    }
+
+    private static String operationName(String query) {
+        return Parser.parse(query).getDefinitionsOfType(OperationDefinition.class).get(0).getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int requested(Map<String, Object> body) {
+        Object extensions = body.get("extensions");
+        if (extensions instanceof Map<?, ?> map && map.get("cost") instanceof Map<?, ?> cost) {
+            return ((Number) cost.get("requestedQueryCost")).intValue();
+        }
+        return 0;
+    }
+
+    private static boolean isThrottled(Map<String, Object> body) {
+        return body.get("errors") instanceof List<?> errors && errors.stream().anyMatch(e -> e instanceof Map<?, ?> error
+                && error.get("extensions") instanceof Map<?, ?> ext && "THROTTLED".equals(ext.get("code")));
+    }
+}
