@@ -18,9 +18,7 @@ class BotDigestTest {
 
     @BeforeAll
     static void digestTheStandardCatalog() {
-        FakeClock clock = new FakeClock();
-        JsonObject document = CatalogFetchTest.fetchFor(FakeShopify.standardPlan(SampleCatalog.standard(), clock), clock).all();
-        digest = BotDigest.of(document, DURING_THE_SUMMER_SALE);
+        digest = BotDigest.of(SampleCatalog.standard(), DURING_THE_SUMMER_SALE);
     }
 
     @Test
@@ -60,8 +58,7 @@ class BotDigestTest {
 
     @Test
     void listsOnlyAFewOfADiscountsManyUniqueCodes() {
-        FakeClock clock = new FakeClock();
-        JsonObject large = CatalogFetchTest.fetchFor(FakeShopify.standardPlan(SampleCatalog.large(), clock), clock).all();
+        JsonObject large = SampleCatalog.large();
 
         JsonObject wax = BotDigest.of(large, DURING_THE_SUMMER_SALE).getJsonArray("products").stream()
                 .map(JsonValue::asJsonObject).filter(p -> p.getString("title").equals("Ski Wax No. 1")).findFirst().orElseThrow();

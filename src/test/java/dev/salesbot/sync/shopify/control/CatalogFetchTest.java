@@ -1,5 +1,8 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Largest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -8,54 +11,75 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.salesbot.sync.shopify.control.SampleCatalog.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The fetch against the sandbox's Shopify: real schema, cost model, leaky bucket and cursor paging. */
 class CatalogFetchTest {
 
-    private static FakeShopify shopify;
+    static final String STORE = "acme-snow.myshopify.com";
+    /** Large enough for the seeder's paging cases: a product with 100+ variants, thousands of codes, big collections. */
+    static final int STORE_PRODUCTS = 1000;
+    private static final String NO_SUCH_PRODUCT = "gid://shopify/Product/1";
+
+    private static InProcessShopify shopify;
     private static JsonObject document;
 
-    /** One full fetch of the large catalog, shared: it is read-only and takes a few seconds. */
+    /** One full fetch of the large store, shared: it is read-only and takes a few seconds. */
     @BeforeAll
-    static void fetchTheLargeCatalog() {
+    static void fetchTheLargeStore() {
         FakeClock clock = new FakeClock();
-        shopify = FakeShopify.standardPlan(SampleCatalog.large(), clock);
-        document = fetchFor(shopify, clock).all();
+        shopify = standardPlan(STORE_PRODUCTS, clock);
+        document = fetchFor(shopify::post, clock).all();
     }
 
     @Test
     void storesTheTutorialsDocumentShapeWithEveryTopLevelPage() {
         JsonObject data = document.getJsonObject("data");
         assertThat(data.keySet()).containsExactly("shop", "products", "codeDiscountNodes", "collections");
-        assertThat(data.getJsonObject("shop").getString("name")).isEqualTo("Acme Snow Co");
-        assertThat(edges(data, "products")).hasSize(4 + WAX_PRODUCTS);
+        assertThat(data.getJsonObject("shop").getString("name")).isEqualTo("Acme Snow");
+        assertThat(edges(data, "products")).hasSize(STORE_PRODUCTS);
+        assertThat(ids(edges(data, "products"))).doesNotHaveDuplicates();
         assertThat(data.getJsonObject("products").getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
         assertThat(data.getJsonObject("collections").getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
     }
 
     @Test
     void followsAProductsVariantsBeyondTheFirstPage() {
-        JsonObject bike = node(edges(document.getJsonObject("data"), "products"), CUSTOM_BIKE);
-        JsonArray variants = bike.getJsonObject("variants").getJsonArray("edges");
-        assertThat(variants).hasSize(BIKE_VARIANTS);
-        assertThat(variants.stream().map(v -> v.asJsonObject().getJsonObject("node").getString("title")).distinct())
-                .hasSize(BIKE_VARIANTS)
-                .startsWith("Frame 1", "Frame 2")
-                .endsWith("Frame 120");
-        assertThat(bike.getJsonObject("variants").getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
+        Largest most = shopify.productWithMostVariants();
+        assertThat(most.size()).as("the store must have a product whose variants need follow-up pages")
+                .isGreaterThan(100);
+
+        JsonObject variants = node(edges(document.getJsonObject("data"), "products"), most.id()).getJsonObject("variants");
+
+        assertThat(ids(variants.getJsonArray("edges"))).hasSize(most.size()).doesNotHaveDuplicates();
+        assertThat(variants.getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
     }
 
     @Test
-    void followsADiscountsCodesAndItemsBeyondTheFirstPage() {
-        JsonObject vip = node(edges(document.getJsonObject("data"), "codeDiscountNodes"), VIP_DISCOUNT);
-        JsonObject discount = vip.getJsonObject("discount");
-        assertThat(discount.getJsonObject("codes").getJsonArray("edges")).hasSize(VIP_CODES);
-        assertThat(discount.getJsonObject("codes").getJsonArray("edges").getJsonObject(VIP_CODES - 1)
-                .getJsonObject("node").getString("code")).isEqualTo("VIP-3000");
-        assertThat(discount.getJsonObject("customerGets").getJsonObject("items").getJsonObject("products")
-                .getJsonArray("edges")).hasSize(12);
+    void followsADiscountsCodesBeyondTheFirstPage() {
+        Largest most = shopify.discountWithMostCodes();
+        assertThat(most.size()).as("the store must have a discount with thousands of codes").isGreaterThanOrEqualTo(2_500);
+
+        JsonObject codes = node(edges(document.getJsonObject("data"), "codeDiscountNodes"), most.id())
+                .getJsonObject("discount").getJsonObject("codes");
+
+        assertThat(codes.getJsonArray("edges").stream()
+                .map(e -> e.asJsonObject().getJsonObject("node").getString("code")))
+                .hasSize(most.size()).doesNotHaveDuplicates();
+        assertThat(codes.getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
+    }
+
+    @Test
+    void followsACollectionsProductsBeyondTheFirstPage() {
+        Largest most = shopify.collectionWithMostProducts();
+        assertThat(most.size()).as("the store must have a collection of hundreds of products, more than one follow-up page")
+                .isGreaterThan(AdminQueries.FOLLOW_UP_PAGE);
+
+        JsonObject products = node(edges(document.getJsonObject("data"), "collections"), most.id()).getJsonObject("products");
+
+        assertThat(ids(products.getJsonArray("edges"))).hasSize(most.size()).doesNotHaveDuplicates();
+        assertThat(products.getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
     }
 
     @Test
@@ -63,54 +87,63 @@ class CatalogFetchTest {
         assertThat(edges(document.getJsonObject("data"), "codeDiscountNodes"))
                 .extracting(e -> e.asJsonObject().getJsonObject("node").getJsonObject("discount").getString("__typename"))
                 .allMatch(type -> type.startsWith("DiscountCode"))
-                .hasSize(6);
-    }
-
-    @Test
-    void followsACollectionsProductsBeyondTheFirstPage() {
-        JsonObject wax = node(edges(document.getJsonObject("data"), "collections"), ALL_WAX);
-        assertThat(wax.getJsonObject("products").getJsonArray("edges")).hasSize(WAX_PRODUCTS);
+                .isNotEmpty();
     }
 
     @Test
     void neverAsksMoreThanShopifysCeilingAndIsNeverThrottledInANormalRun() {
-        assertThat(shopify.requests()).extracting(FakeShopify.Request::requestedCost)
-                .allMatch(cost -> cost <= AdminQueries.MAX_QUERY_COST);
-        assertThat(shopify.requests()).noneMatch(FakeShopify.Request::throttled);
+        assertThat(shopify.exchanges()).extracting(Exchange::requestedCost)
+                .allMatch(cost -> cost > 0 && cost <= AdminQueries.MAX_QUERY_COST);
+        assertThat(shopify.exchanges()).noneMatch(Exchange::throttled);
+        assertThat(shopify.stats())
+                .containsEntry("invalid", 0L)
+                .containsEntry("maxCostExceeded", 0L)
+                .containsEntry("throttled", 0L)
+                .containsEntry("deprecated", List.of());
     }
 
     @Test
     void fetchesChangedProductsCompleteAndReportsDeletedOnes() {
         FakeClock clock = new FakeClock();
-        FakeShopify fake = FakeShopify.standardPlan(SampleCatalog.standard(), clock);
+        InProcessShopify store = standardPlan(STORE_PRODUCTS, clock);
+        Largest big = store.productWithMostVariants();
+        String small = ids(edges(document.getJsonObject("data"), "products")).get(0);
 
-        ProductFetch fetched = fetchFor(fake, clock).products(List.of(CUSTOM_BIKE, HYDROGEN_HOODIE, DELETED_PRODUCT));
+        ProductFetch fetched = fetchFor(store::post, clock).products(List.of(big.id(), small, NO_SUCH_PRODUCT));
 
-        assertThat(fetched.products()).extracting(p -> p.getString("title"))
-                .containsExactly("Custom Bike Builder", "Hydrogen Hoodie");
-        assertThat(fetched.products().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(BIKE_VARIANTS);
-        assertThat(fetched.missingIds()).containsExactly(DELETED_PRODUCT);
-        assertThat(fake.requests()).extracting(FakeShopify.Request::operation)
+        assertThat(fetched.products()).extracting(p -> p.getString("id")).containsExactly(big.id(), small);
+        assertThat(fetched.products().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(big.size());
+        assertThat(fetched.missingIds()).containsExactly(NO_SUCH_PRODUCT);
+        assertThat(store.exchanges()).extracting(Exchange::operation)
                 .containsExactly("CatalogProductsById", "CatalogProductVariants");
     }
 
     @Test
     void refusesIdsThatAreNotProductIds() {
         FakeClock clock = new FakeClock();
-        CatalogFetch fetch = fetchFor(FakeShopify.standardPlan(SampleCatalog.standard(), clock), clock);
+        CatalogFetch fetch = fetchFor(standardPlan(36, clock)::post, clock);
 
         assertThatThrownBy(() -> fetch.products(List.of("gid://shopify/Collection/8001")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    static CatalogFetch fetchFor(FakeShopify fake, FakeClock clock) {
+    /** A store on Shopify's long-standing standard limits: 1,000 points, 50 restored per second. */
+    static InProcessShopify standardPlan(int products, FakeClock clock) {
+        return new InProcessShopify(STORE, products, 1000, 50, clock);
+    }
+
+    static CatalogFetch fetchFor(AdminTransport transport, FakeClock clock) {
         ThrottlePacer pacer = new ThrottlePacer(clock, clock.sleeper());
-        PacedAdmin admin = new PacedAdmin(SHOP, fake, pacer, RetryPolicy.standard(), clock.sleeper(), clock);
-        return new CatalogFetch(SHOP, admin);
+        PacedAdmin admin = new PacedAdmin(STORE, transport, pacer, RetryPolicy.standard(), clock.sleeper(), clock);
+        return new CatalogFetch(STORE, admin);
     }
 
     private static JsonArray edges(JsonObject data, String key) {
         return data.getJsonObject(key).getJsonArray("edges");
+    }
+
+    private static List<String> ids(JsonArray edges) {
+        return edges.stream().map(e -> e.asJsonObject().getJsonObject("node").getString("id")).toList();
     }
 
     private static JsonObject node(JsonArray edges, String id) {

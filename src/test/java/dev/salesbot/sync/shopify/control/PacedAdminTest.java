@@ -1,5 +1,7 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -125,13 +127,13 @@ class PacedAdminTest {
 
     @Test
     void recoversFromAnEmptiedBucketWithoutAnyThrottledAnswerReachingTheCaller() {
-        FakeShopify fake = FakeShopify.standardPlan(SampleCatalog.standard(), clock);
-        fake.drainBucket();
+        InProcessShopify shopify = CatalogFetchTest.standardPlan(36, clock);
+        shopify.drainBucket();
 
-        CatalogFetchTest.fetchFor(fake, clock).all();
+        CatalogFetchTest.fetchFor(shopify::post, clock).all();
 
-        assertThat(fake.requests()).filteredOn(FakeShopify.Request::throttled).hasSize(1);
-        assertThat(fake.requests().get(fake.requests().size() - 1).throttled()).isFalse();
+        assertThat(shopify.exchanges()).filteredOn(Exchange::throttled).hasSize(1);
+        assertThat(shopify.exchanges().get(shopify.exchanges().size() - 1).throttled()).isFalse();
     }
 
     private static JsonObject ok(int requested, double available) {

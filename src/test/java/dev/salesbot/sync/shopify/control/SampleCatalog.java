@@ -1,16 +1,22 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sandbox.shopify.admin.JsonValues;
+import jakarta.json.JsonObject;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Acme Snow Co, a snowboard shop, as the fake Shopify serves it (plain maps in the Admin schema's
- * shape). {@link #standard()} is small; {@link #large()} adds what makes paging interesting: 600
- * wax products in one collection, a discount with 3,000 unique codes and 12 products.
+ * Acme Snow Co, a snowboard shop, as {@link CatalogFetch#all()} stores it: every connection paged
+ * to its end. Named data for tests of what is done with a fetched catalog ({@link BotDigest});
+ * the fetch itself is tested against the sandbox's Shopify. {@link #standard()} is small;
+ * {@link #large()} adds 600 wax products in one collection and a discount with 3,000 unique codes
+ * and 12 products.
  */
 final class SampleCatalog {
 
@@ -31,12 +37,15 @@ final class SampleCatalog {
     private final List<Map<String, Object>> discounts = new ArrayList<>();
     private final List<Map<String, Object>> collections = new ArrayList<>();
 
-    static Map<String, Object> standard() {
-        return new SampleCatalog().withCore().root();
+    /** Lists under these keys are connections in the Admin schema; every other list stays a plain list. */
+    private static final Set<String> CONNECTIONS = Set.of("products", "variants", "codes", "productVariants", "collections");
+
+    static JsonObject standard() {
+        return new SampleCatalog().withCore().document();
     }
 
-    static Map<String, Object> large() {
-        return new SampleCatalog().withCore().withWax().root();
+    static JsonObject large() {
+        return new SampleCatalog().withCore().withWax().document();
     }
 
     private SampleCatalog withCore() {
@@ -82,18 +91,36 @@ final class SampleCatalog {
         return this;
     }
 
-    private Map<String, Object> root() {
-        Map<String, Object> index = new HashMap<>();
-        products.forEach(p -> index.put((String) p.get("id"), p));
-        discounts.forEach(d -> index.put((String) d.get("id"), d));
-        collections.forEach(c -> index.put((String) c.get("id"), c));
-        Map<String, Object> root = new HashMap<>();
-        root.put("shop", shop());
-        root.put("products", products);
-        root.put("discountNodes", discounts);
-        root.put("collections", collections);
-        root.put("__index", index);
-        return root;
+    /** {@code {"data": {shop, products, codeDiscountNodes, collections}}}; automatic discounts are not fetched. */
+    private JsonObject document() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("shop", shop());
+        data.put("products", connection(products));
+        data.put("codeDiscountNodes", connection(discounts.stream()
+                .filter(d -> String.valueOf(((Map<?, ?>) d.get("discount")).get("__typename")).startsWith("DiscountCode"))
+                .toList()));
+        data.put("collections", connection(collections));
+        return JsonValues.toJson(Map.of("data", data)).asJsonObject();
+    }
+
+    private static Map<String, Object> connection(List<?> nodes) {
+        List<Map<String, Object>> edges = IntStream.range(0, nodes.size())
+                .mapToObj(i -> Map.of("cursor", "cursor:" + i, "node", withConnections(nodes.get(i))))
+                .toList();
+        Map<String, Object> pageInfo = new HashMap<>();
+        pageInfo.put("hasNextPage", false);
+        pageInfo.put("endCursor", edges.isEmpty() ? null : "cursor:" + (edges.size() - 1));
+        return Map.of("edges", edges, "pageInfo", pageInfo);
+    }
+
+    private static Object withConnections(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, child) -> copy.put((String) key, CONNECTIONS.contains(key) && child instanceof List<?> list
+                ? connection(list) : withConnections(child)));
+        return copy;
     }
 
     private static Map<String, Object> shop() {
