@@ -51,8 +51,9 @@
  *   exception message.</li>
  *   <li>Portable: MicroProfile Rest Client ({@code RestClientBuilder}, a
  *   {@code ResponseExceptionMapper}) and JSON-P only. The fetch logic sees only the
- *   {@link dev.salesbot.sync.shopify.control.AdminTransport} interface and is unit-tested with a
- *   fake Shopify that executes queries on the real schema with a simulated leaky bucket.</li>
+ *   {@link dev.salesbot.sync.shopify.control.AdminTransport} interface and is unit-tested against
+ *   the sandbox's simulated Shopify called in process ({@code InProcessShopify}): real schema,
+ *   Shopify's cost model, leaky bucket on the test's clock.</li>
  * </ul>
  *
  * <p><b>Decisions: page sizes.</b> Requested cost follows Shopify's documented rules (object 1,
