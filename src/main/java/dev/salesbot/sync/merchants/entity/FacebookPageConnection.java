@@ -4,11 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -26,7 +24,7 @@ import java.util.UUID;
         query = "select c from FacebookPageConnection c where c.pageId = :pageId")
 @NamedQuery(name = FacebookPageConnection.BY_MERCHANT,
         query = "select c from FacebookPageConnection c where c.merchantId = :merchant order by c.pageId")
-public class FacebookPageConnection {
+public class FacebookPageConnection extends MerchantConnection {
 
     public static final String BY_PAGE = "FacebookPageConnection.byPage";
     public static final String BY_MERCHANT = "FacebookPageConnection.byMerchant";
@@ -34,16 +32,9 @@ public class FacebookPageConnection {
     /** ACTIVE: synced. NEEDS_RECONNECT: Facebook refused the Page token (code 190); not synced until reconnected. */
     public enum Status { ACTIVE, NEEDS_RECONNECT }
 
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
     /** Digits only, checked before the row is written (a Page id ends up in storage keys). */
     @Column(name = "PAGE_ID", nullable = false, length = 30)
     private String pageId;
-
-    @Column(name = "MERCHANT_ID", nullable = false, length = 36)
-    private String merchantId;
 
     @Column(name = "PAGE_NAME", length = 512)
     private String pageName;
@@ -58,51 +49,34 @@ public class FacebookPageConnection {
     @Column(name = "STATUS_REASON", length = 512)
     private String statusReason;
 
-    @Column(name = "CONNECTED_AT", nullable = false)
-    private OffsetDateTime connectedAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
     protected FacebookPageConnection() {
         // for JPA
     }
 
     public FacebookPageConnection(String pageId, UUID merchant, OffsetDateTime now) {
-        this.id = UUID.randomUUID().toString();
+        super(merchant, now);
         this.pageId = pageId;
-        this.merchantId = merchant.toString();
         this.status = Status.ACTIVE;
-        this.connectedAt = now;
-        this.updatedAt = now;
     }
 
     /** A (re)connect: the Page joins {@code merchant} with a fresh sealed token and is active again. */
     public void connect(UUID merchant, String name, String sealedPageToken, OffsetDateTime now) {
-        this.merchantId = merchant.toString();
+        belongTo(merchant);
         this.pageName = name;
         this.pageTokenSealed = sealedPageToken;
         this.status = Status.ACTIVE;
         this.statusReason = null;
-        this.updatedAt = now;
+        changed(now);
     }
 
     public void needsReconnect(String reason, OffsetDateTime now) {
         this.status = Status.NEEDS_RECONNECT;
         this.statusReason = reason == null || reason.length() <= 512 ? reason : reason.substring(0, 511) + "…";
-        this.updatedAt = now;
+        changed(now);
     }
 
     public String pageId() {
         return pageId;
-    }
-
-    public UUID merchantId() {
-        return UUID.fromString(merchantId);
     }
 
     public String pageName() {
@@ -121,16 +95,8 @@ public class FacebookPageConnection {
         return statusReason;
     }
 
-    public OffsetDateTime connectedAt() {
-        return connectedAt;
-    }
-
-    public OffsetDateTime updatedAt() {
-        return updatedAt;
-    }
-
     @Override
     public String toString() {
-        return "FacebookPageConnection[page=" + pageId + ", merchant=" + merchantId + ", status=" + status + "]";
+        return "FacebookPageConnection[page=" + pageId + ", merchant=" + merchantId() + ", status=" + status + "]";
     }
 }

@@ -2,11 +2,9 @@ package dev.salesbot.sync.merchants.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -19,20 +17,13 @@ import java.util.UUID;
 @Table(name = "SHOPIFY_CONNECTION", uniqueConstraints = @UniqueConstraint(columnNames = "SHOP"))
 @NamedQuery(name = ShopifyConnection.BY_SHOP, query = "select c from ShopifyConnection c where c.shop = :shop")
 @NamedQuery(name = ShopifyConnection.ALL, query = "select c from ShopifyConnection c order by c.shop")
-public class ShopifyConnection {
+public class ShopifyConnection extends MerchantConnection {
 
     public static final String BY_SHOP = "ShopifyConnection.byShop";
     public static final String ALL = "ShopifyConnection.all";
 
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
     @Column(name = "SHOP", nullable = false, length = 255)
     private String shop;
-
-    @Column(name = "MERCHANT_ID", nullable = false, length = 36)
-    private String merchantId;
 
     @Column(name = "ACCESS_TOKEN_SEALED", nullable = false, length = 2048)
     private String accessTokenSealed;
@@ -49,26 +40,13 @@ public class ShopifyConnection {
     @Column(name = "SCOPE", length = 1024)
     private String scope;
 
-    @Column(name = "CONNECTED_AT", nullable = false)
-    private OffsetDateTime connectedAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
     protected ShopifyConnection() {
         // for JPA
     }
 
     public ShopifyConnection(String shop, UUID merchantId, OffsetDateTime now) {
-        this.id = UUID.randomUUID().toString();
+        super(merchantId, now);
         this.shop = shop;
-        this.merchantId = merchantId.toString();
-        this.connectedAt = now;
-        this.updatedAt = now;
     }
 
     public void seal(SealedTokens tokens, OffsetDateTime now) {
@@ -77,39 +55,23 @@ public class ShopifyConnection {
         this.refreshTokenSealed = tokens.refreshToken();
         this.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt();
         this.scope = tokens.scope();
-        this.updatedAt = now;
+        changed(now);
     }
 
     public SealedTokens sealedTokens() {
         return new SealedTokens(accessTokenSealed, accessTokenExpiresAt, refreshTokenSealed, refreshTokenExpiresAt, scope);
     }
 
-    public String id() {
-        return id;
-    }
-
     public String shop() {
         return shop;
-    }
-
-    public UUID merchantId() {
-        return UUID.fromString(merchantId);
     }
 
     public String scope() {
         return scope;
     }
 
-    public OffsetDateTime connectedAt() {
-        return connectedAt;
-    }
-
-    public OffsetDateTime updatedAt() {
-        return updatedAt;
-    }
-
     @Override
     public String toString() {
-        return "ShopifyConnection[shop=" + shop + ", merchant=" + merchantId + "]";
+        return "ShopifyConnection[shop=" + shop + ", merchant=" + merchantId() + "]";
     }
 }
