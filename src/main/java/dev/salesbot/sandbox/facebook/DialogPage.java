@@ -1,5 +1,7 @@
 package dev.salesbot.sandbox.facebook;
 
+import dev.salesbot.sandbox.SandboxHtml;
+
 import java.util.List;
 
 /**
@@ -59,17 +61,6 @@ final class DialogPage {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return SandboxHtml.escape(text);
     }
 }

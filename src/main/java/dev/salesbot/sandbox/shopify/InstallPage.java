@@ -1,5 +1,7 @@
 package dev.salesbot.sandbox.shopify;
 
+import dev.salesbot.sandbox.SandboxHtml;
+
 /** The sandbox's "install app" page, shaped like Shopify's grant screen. */
 final class InstallPage {
 
@@ -42,9 +44,6 @@ final class InstallPage {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return SandboxHtml.escape(s);
     }
 }
