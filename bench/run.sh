@@ -26,9 +26,9 @@ trap 'exit 130' INT TERM
 mvnq() { mvn -B -o -q "$@" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'; }
 
 echo "== build"
-mvnq package -DskipTests
-mvnq test-compile
-mvnq dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" \
+# One reactor run: the product's test classpath needs the sandbox module packaged in the same
+# invocation (app/ is built last, so its classpath is the file's final content).
+mvnq package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" \
     -DexcludeArtifactIds=payara-micro
 PAYARA_JAR=$(ls ~/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar)
 
@@ -59,7 +59,7 @@ echo "set configs.config.server-config.network-config.network-listeners.network-
 echo "== start Payara Micro (sandbox Shopify) on $BASE, log: $WORK/payara.log"
 mkdir -p "$WORK/tmp"
 java -Dhazelcast.phone.home.enabled=false -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
-    --deploy target/salesbot-sync.war --contextroot / --nocluster --disablephonehome --port "$PORT" \
+    --deploy app/target/salesbot-sync.war --contextroot / --deploy sandbox/target/sandbox.war --nocluster --disablephonehome --port "$PORT" \
     --systemProperties "$WORK/sandbox.properties" --prebootcommandfile "$WORK/pre-boot.asadmin" \
     > "$WORK/payara.log" 2>&1 &
 PAYARA_PID=$!
@@ -80,7 +80,7 @@ for size in ${BENCH_SIZES:-1000 10000}; do
     echo "== sync $size products (bucket $bucket, restore $restore/s)"
     if ! timeout 900 java -Xmx256m -Dbench.clientId=sandbox-shopify-app -Dbench.clientSecret="$SECRET" \
         -Djava.util.logging.config.file="$ROOT/bench/logging.properties" \
-        -cp "target/test-classes:target/classes:$(cat "$WORK/classpath")" \
+        -cp "app/target/test-classes:app/target/classes:$(cat "$WORK/classpath")" \
         dev.salesbot.bench.CatalogSyncBench "$BASE" "bench-$size.myshopify.com" "$size" "$bucket" "$restore" "$RESULTS"; then
         printf '%s\t-\t%s\t%s\tFAILED (see above)\n' "$size" "$bucket" "$restore" >> "$RESULTS"
         status=1

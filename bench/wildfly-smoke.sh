@@ -51,7 +51,8 @@ if [ ! -s "$DIST" ]; then
         -DoutputDirectory="$WORK" >"$WORK/fetch.log" 2>&1 || die "download of wildfly-dist (see $WORK/fetch.log)"
 fi
 rm -rf "$WF" && tar -xzf "$DIST" -C "$WORK" || die "unpacking $DIST"
-cp target/salesbot-sync.war "$WF/standalone/deployments/ROOT.war"
+cp app/target/salesbot-sync.war "$WF/standalone/deployments/ROOT.war"
+cp sandbox/target/sandbox.war "$WF/standalone/deployments/sandbox.war"
 
 # A port offset whose HTTP and management ports are both free (another server may hold 8080).
 OFFSET=

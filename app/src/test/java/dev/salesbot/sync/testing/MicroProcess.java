@@ -1,0 +1,186 @@
+package dev.salesbot.sync.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro started as a child process of the test, for tests that must stop and start
+ * the server themselves (Arquillian owns its server for a whole class and cannot restart it).
+ * Loopback only; {@link #close()} always ends the process and its children, within bounds.
+ */
+public final class MicroProcess implements AutoCloseable {
+
+    static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    static final Duration EXIT_WITHIN = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private MicroProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code war} (deployed at the root) and the sandbox WAR beside it (at {@code /sandbox})
+     * with {@code settings} as system properties, the default H2 pool on {@code database} and the
+     * listener on 127.0.0.1:{@code port}; answers once {@code GET /} answers 200. {@code workDir}
+     * receives the generated files and the log.
+     */
+    public static MicroProcess start(String name, Path workDir, Path war, int port, Properties settings, Path database) {
+        return start(name, workDir, war, Optional.of(sandboxWar()), port, settings, database);
+    }
+
+    /** The sandbox WAR the build made ({@code sandbox/target/sandbox.war}). */
+    public static Path sandboxWar() {
+        return Path.of(System.getProperty("it.sandbox.war", "../sandbox/target/sandbox.war"));
+    }
+
+    /** As {@link #start(String, Path, Path, int, Properties, Path)}, with the sandbox only when given. */
+    public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
+                                     Properties settings, Path database) {
+        try {
+            Path dir = Files.createDirectories(workDir.resolve(name));
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            Path root = Files.copy(war, dir.resolve("ROOT.war"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path properties = dir.resolve("server.properties");
+            try (var out = Files.newBufferedWriter(properties)) {
+                settings.store(out, "RestartIT " + name);
+            }
+            // Before boot, as payara-config/pre-boot-commands.asadmin: a post-boot change restarts the pool.
+            Path preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), String.join("\n",
+                    "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:" + database.toAbsolutePath() + ";AUTO_SERVER=TRUE",
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+                    ""));
+            Path log = dir.resolve("server.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                    "-jar", System.getProperty("payara.micro.jar"),
+                    "--deploy", root.toAbsolutePath().toString()));
+            if (sandbox.isPresent()) {
+                Path copy = Files.copy(sandbox.get(), dir.resolve("sandbox.war"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                command.addAll(List.of("--deploy", copy.toAbsolutePath().toString()));
+            }
+            command.addAll(List.of(
+                    "--nocluster", "--disablephonehome",
+                    "--port", Integer.toString(port),
+                    "--systemProperties", properties.toAbsolutePath().toString(),
+                    "--prebootcommandfile", preBoot.toAbsolutePath().toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MicroProcess micro = new MicroProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
+            try {
+                micro.awaitReady();
+            } catch (RuntimeException | Error e) {
+                micro.close();
+                throw e;
+            }
+            return micro;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nobody listens on now (the server binds it a few seconds later; a clash fails the start loudly). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + READY_WITHIN.toSeconds() + " s; see " + log);
+    }
+
+    /**
+     * Stops the server as an orchestrator would (SIGTERM, so shutdown hooks run), then forcibly
+     * if it lingers, its children too: no JVM outlives the test.
+     */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(EXIT_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(EXIT_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException("Payara Micro (pid " + process.pid() + ") did not exit within " + EXIT_WITHIN.multipliedBy(2).toSeconds() + " s");
+        }
+    }
+
+    /** The settings of a server on {@code port}: {@code template}'s, every loopback URL moved to that port, plus {@code overrides}. */
+    public static Properties settings(Properties template, String templatePort, int port, Map<String, String> overrides) {
+        Properties settings = new Properties();
+        template.stringPropertyNames().forEach(key -> settings.setProperty(key,
+                template.getProperty(key).replace("127.0.0.1:" + templatePort + "/", "127.0.0.1:" + port + "/")));
+        overrides.forEach(settings::setProperty);
+        return settings;
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.salesbot.sandbox.shopify;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Test controls for the simulated Shopify's OAuth: make the token endpoint fail, shorten token
+ * lifetimes, and see how many token calls a shop received and which tokens it issued (so a test
+ * can prove the product leaks none of them).
+ */
+@Path("shopify/_control/oauth")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxShopifyControl {
+
+    @Inject
+    SandboxOAuthGrants grants;
+
+    @Inject
+    SandboxShopifyTokens tokens;
+
+    /** Body: {@code {"tokenStatus": 401|500|0, "count": 1, "accessTokenTtlSeconds": 3600}}. */
+    @PUT
+    @Path("shops/{shop}/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject faults(@PathParam("shop") String shop, JsonObject body) {
+        grants.setFaults(shop, body.getInt("tokenStatus", 0), body.getInt("count", 1),
+                body.getJsonNumber("accessTokenTtlSeconds") == null ? 3600 : body.getJsonNumber("accessTokenTtlSeconds").longValue());
+        return stats(shop);
+    }
+
+    @GET
+    @Path("shops/{shop}/stats")
+    public JsonObject stats(@PathParam("shop") String shop) {
+        JsonArrayBuilder issued = Json.createArrayBuilder();
+        tokens.issuedFor(shop).forEach(issued::add);
+        return Json.createObjectBuilder()
+                .add("tokenRequests", grants.tokenRequests(shop))
+                .add("issuedTokens", issued)
+                .build();
+    }
+}

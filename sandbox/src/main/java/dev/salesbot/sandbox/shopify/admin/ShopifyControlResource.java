@@ -1,0 +1,107 @@
+package dev.salesbot.sandbox.shopify.admin;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Test controls of the simulated Admin API, under {@code /sandbox/shopify/_control}: size and
+ * rate limits of a store, what it received, and faults to inject. Sandbox only.
+ */
+@Path("shopify/_control")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShopifyControlResource {
+
+    @Inject
+    SandboxShops shops;
+
+    /** {@code {"products":N,"bucketSize":…,"restoreRate":…}}, each optional; re-seeds the store. */
+    @PUT
+    @Path("shops/{shop}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String configure(@PathParam("shop") String shop, String body) {
+        Map<String, Object> json = object(body);
+        Integer products = json.get("products") instanceof Number n ? n.intValue() : null;
+        if (products != null && (products < 0 || products > 100_000)) {
+            throw new BadRequestException("products must be between 0 and 100000");
+        }
+        SandboxShop configured = shops.configure(shop,
+                products,
+                json.get("bucketSize") instanceof Number n ? n.doubleValue() : null,
+                json.get("restoreRate") instanceof Number n ? n.doubleValue() : null);
+        Catalog catalog = configured.catalog();
+        LeakyBucket.Status status = configured.bucket().status();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("shop", configured.name());
+        answer.put("products", catalog.products().size());
+        answer.put("variants", catalog.variantCount());
+        answer.put("collections", catalog.collections().size());
+        answer.put("discounts", catalog.discounts().size());
+        answer.put("bucketSize", status.maximumAvailable());
+        answer.put("restoreRate", status.restoreRate());
+        return JsonValues.write(answer);
+    }
+
+    @GET
+    @Path("shops/{shop}/stats")
+    public String stats(@PathParam("shop") String shop) {
+        return JsonValues.write(shops.shop(shop).stats().snapshot());
+    }
+
+    @POST
+    @Path("shops/{shop}/stats/reset")
+    public void resetStats(@PathParam("shop") String shop) {
+        shops.shop(shop).stats().reset();
+    }
+
+    /** {@code {"graphqlStatus":500|429|null,"count":k}}: the next k Admin calls answer that status. */
+    @PUT
+    @Path("shops/{shop}/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void faults(@PathParam("shop") String shop, String body) {
+        Map<String, Object> json = object(body);
+        Integer status = json.get("graphqlStatus") instanceof Number n ? n.intValue() : null;
+        if (status != null && (status < 400 || status > 599)) {
+            throw new BadRequestException("graphqlStatus must be an HTTP error status or null");
+        }
+        int count = json.get("count") instanceof Number n ? n.intValue() : 1;
+        shops.shop(shop).failNext(status, count);
+    }
+
+    /** The webhook subscriptions the product created, to check registration and to deliver to. */
+    @GET
+    @Path("shops/{shop}/webhooks")
+    public String webhooks(@PathParam("shop") String shop) {
+        return JsonValues.write(shops.shop(shop).webhooks().all().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", Ids.gid("WebhookSubscription", s.id()));
+            m.put("topic", s.topic());
+            m.put("uri", s.uri());
+            m.put("format", s.format());
+            m.put("createdAt", s.createdAt().toString());
+            return m;
+        }).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String body) {
+        try {
+            if (body != null && !body.isBlank() && JsonValues.parse(body) instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+            return Map.of();
+        } catch (jakarta.json.JsonException e) {
+            throw new BadRequestException("body must be a JSON object");
+        }
+    }
+}
