@@ -4,8 +4,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * One JAX-RS application at the root: the start page, the connect flows, webhooks, the admin API
- * and (when enabled) the sandbox are all resources, so no static file is shadowed.
+ * One JAX-RS application at the root: the start page and the Shopify and Facebook connect flows
+ * are its resources. (The simulated platforms are another WAR, deployed beside this one only by
+ * the run command and the tests.)
  */
 @ApplicationPath("/")
 public class SalesbotApplication extends Application {

@@ -62,7 +62,7 @@ public final class CatalogSyncBench {
             Clock clock = Clock.systemUTC();
             ThrottlePacer pacer = new ThrottlePacer(clock, Sleeper.system());
             PacedAdmin admin = new PacedAdmin(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(), clock);
-            JsonObject document = new CatalogFetch(shop, admin).all();
+            JsonObject document = new CatalogFetch(shop, admin).all(false);
             fetchStats = admin.stats();
             fetched = System.nanoTime();
             Completeness.check(document, seeded);

@@ -21,10 +21,6 @@ public class ConfigurationCheck {
             "FACEBOOK_REDIRECT_URI", "STATE_TOKEN_SECRET", "TOKEN_ENCRYPTION_KEY");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (Boolean.parseBoolean(Settings.orDefault("SANDBOX_ENABLED", "false"))) {
-            LOGGER.log(System.Logger.Level.WARNING, "SANDBOX_ENABLED=true: the simulated Shopify and Facebook are served "
-                    + "under /sandbox. Never enable it in production.");
-        }
         List<String> missing = REQUIRED.stream().filter(name -> Settings.optional(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
             LOGGER.log(System.Logger.Level.ERROR, "Missing configuration: {0}. Set these environment variables; "

@@ -22,10 +22,6 @@ public final class Settings {
         return config().getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    public static String orDefault(String name, String fallback) {
-        return optional(name).orElse(fallback);
-    }
-
     private static Config config() {
         return ConfigProvider.getConfig(Settings.class.getClassLoader());
     }

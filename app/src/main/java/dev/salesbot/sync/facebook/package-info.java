@@ -7,9 +7,11 @@
  * {@code GET /facebook/login} sends the browser to the Login dialog
  * ({@code FACEBOOK_DIALOG_BASE_URL/<FACEBOOK_GRAPH_API_VERSION>/dialog/oauth}, scopes
  * {@code FACEBOOK_SCOPES}); {@code GET /facebook/callback} checks the state, exchanges the code for
- * a long-lived user token, refuses partial grants, lists {@code /me/accounts} to its end, stores
- * each Page with its token sealed, subscribes it ({@code subscribed_apps},
- * {@code FACEBOOK_WEBHOOK_FIELDS}) and syncs it through the sync engine
+ * a long-lived user token, refuses partial grants, lists {@code /me/accounts} to its end, records
+ * every Page with its token sealed and its sync request in one transaction
+ * ({@link dev.salesbot.sync.facebook.control.PageRegistrations}), changes the session id,
+ * subscribes each Page ({@code subscribed_apps}, {@code FACEBOOK_WEBHOOK_FIELDS}) and waits once,
+ * bounded, for the syncs of the sync engine
  * ({@link dev.salesbot.sync.facebook.control.PageSyncHandler}, kind {@code FACEBOOK_PAGE}), then
  * answers as seed 003 does: {@code user_uuid}, {@code pages}, {@code polling_test},
  * {@code upload_status}, plus {@code refused_pages}, {@code webhook_subscriptions} and
@@ -25,8 +27,8 @@
  * {@code error=access_denied} and partial grants are 403 problems that name what is missing;
  * nothing is stored.</li>
  * <li>A user or Page token, or the app secret, is never logged, returned or stored in plain text.
- * Tokens travel in the {@code Authorization} header; the token endpoint, which only takes query
- * parameters, is why no request URL is ever logged. {@code paging.next} links (they carry the
+ * Tokens travel in the {@code Authorization} header; the token endpoint is called with POST and a
+ * form body, so neither the app secret nor a code or token is ever in a URL. {@code paging.next} links (they carry the
  * token) are never followed: the {@code after} cursor is. Tokens in memory are
  * {@link dev.salesbot.sync.facebook.control.AccessToken}s, which print as {@code ****}. Page tokens
  * are sealed with {@code TokenCipher} under the context {@code facebook:page:<id>}.</li>
@@ -38,8 +40,12 @@
  * and then given up, unless Graph announces minutes before access returns
  * ({@link dev.salesbot.sync.facebook.control.Pacing}). A sync that gives up is retried by the
  * engine; a connect that gives up answers 503.</li>
- * <li>Code 190 on a Page read marks the connection {@code NEEDS_RECONNECT} and abandons the sync;
- * such a Page is not synced again until a connect gives it a new token (which sets it active).</li>
+ * <li>Failures of a Page sync are classified by {@link dev.salesbot.sync.facebook.control.PageSyncHandler}:
+ * code 190 (token expired or revoked), 10 and 200–299 (a permission missing), or a stored token that
+ * no longer decrypts mark the connection {@code NEEDS_RECONNECT} and end the sync at once; such a
+ * Page is not synced again until a connect gives it a new token (which sets it active). Rate limits
+ * (retried no sooner than the minutes Graph announces), codes 1/2, 5xx, Graph unreachable and
+ * storage trouble are retried later. Any other Graph error ends the sync with Graph's message.</li>
  * </ul>
  *
  * <h2>Decisions</h2>
@@ -60,8 +66,8 @@
  * {@code FACEBOOK_PAGE_FIELDS} as Graph returns them — never a token — and is written only when
  * its canonical bytes change. {@code polling_test} is "success" exactly when the Graph read of the
  * sync succeeded.</li>
- * <li>The answer waits for all syncs together for at most 20 s; what is not done by then shows as
- * pending and finishes on its own.</li>
+ * <li>The answer waits once for all syncs together, at most 20 s however many Pages; what is not
+ * done by then shows as pending and finishes on its own.</li>
  * </ul>
  *
  * <h2>Out of scope</h2>

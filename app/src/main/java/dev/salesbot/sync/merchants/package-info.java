@@ -2,16 +2,26 @@
  * Merchants and their connections.
  *
  * <p><b>Purpose.</b> A merchant is a UUID: the {@code users/<uuid>/} prefix of every object the
- * bot reads. {@link dev.salesbot.sync.merchants.boundary.MerchantSession} holds it in the
- * {@code HttpSession} so the Shopify and Facebook connects of one browser land under one UUID;
- * {@link dev.salesbot.sync.merchants.control.Connections} and
- * {@link dev.salesbot.sync.merchants.control.PageConnections} store what was connected (JPA, the
- * platform's default datasource).
+ * bot reads. {@link dev.salesbot.sync.merchants.boundary.MerchantSession} holds the merchant a
+ * browser session acts for; {@link dev.salesbot.sync.merchants.control.Connections} (stores) and
+ * {@link dev.salesbot.sync.merchants.control.PageConnections} (Facebook Pages) store what was
+ * connected (JPA, the platform's default datasource).
  *
- * <p><b>Rules.</b> Tokens are stored only as {@code TokenCipher} ciphertext (columns
- * {@code *_SEALED}); no entity's {@code toString()} shows one. A shop keeps the UUID it was first
- * given, whichever browser connects it again. Ids are UUID strings (EclipseLink on H2 2.x cannot
- * use IDENTITY) and times are {@code OffsetDateTime} (not every JPA provider maps {@code Instant}).
+ * <p><b>Rules.</b>
+ * <ul>
+ * <li>One store, one merchant UUID, decided by the shop: a shop that connected before gets its
+ * UUID back from any browser; a shop never seen before gets a new one — never the session's, so
+ * two stores connected in one browser (or by two people on a shared one) never share a snapshot.
+ * Every Shopify connect switches the session to the store's merchant; Facebook Pages join the
+ * session's current merchant.</li>
+ * <li>Every connection has a status: ACTIVE (synced) or NEEDS_RECONNECT with the reason shown to
+ * the merchant (the platform refused the token, access is missing, the store is closed). Only a
+ * new connect makes it ACTIVE again.</li>
+ * <li>Tokens are stored only as {@code TokenCipher} ciphertext (columns {@code *_SEALED}); no
+ * entity's {@code toString()} shows one. A refresh replaces access and refresh token in one update.</li>
+ * <li>Ids are UUID strings (EclipseLink on H2 2.x cannot use IDENTITY) and times are
+ * {@code OffsetDateTime} (not every JPA provider maps {@code Instant}).</li>
+ * </ul>
  *
  * <p><b>Out of scope.</b> Disconnecting a store or a Page; merchant accounts and logins.
  */

@@ -3,8 +3,9 @@
  *
  * <p><b>Rules.</b>
  * <ul>
- *   <li>{@link dev.salesbot.sync.security.control.Hmac} is the one place signatures are compared,
- *   always with {@link java.security.MessageDigest#isEqual} (constant time).</li>
+ *   <li>{@link dev.salesbot.sync.security.control.Hmac} is the one place in the product where
+ *   signatures, secrets and session digests are compared, always with
+ *   {@link java.security.MessageDigest#isEqual} (constant time).</li>
  *   <li>{@link dev.salesbot.sync.security.control.StateTokens}: an OAuth state is HMAC-signed with
  *   {@code STATE_TOKEN_SECRET} (≥ 32 characters), names its flow and subject, expires after 10
  *   minutes, carries a hash of the browser session id, and a nonce that

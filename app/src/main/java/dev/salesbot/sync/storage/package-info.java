@@ -20,8 +20,10 @@
  *     the object: user metadata {@code sha256} in the bucket, a sidecar {@code <name>.sha256}
  *     file locally. An unchanged snapshot costs one HEAD and no PUT.</li>
  * <li>The write path never downloads an object; {@code get} exists for people and tests.</li>
- * <li>Any failure of the backend is a {@code StorageUnavailableException} naming the bucket (or
- *     directory) and key, never a credential: the sync engine keeps the work pending and retries.
+ * <li>Any failure of the backend is a {@code StorageUnavailableException} whose message names the
+ *     key and a plain reason only ("the storage service could not be reached"): it reaches
+ *     merchants. The directory, endpoint, bucket and the SDK's detail are logged (WARNING) by the
+ *     store and kept in the cause; never a credential. The sync engine keeps the work pending and retries.
  *     A bucket without {@code SPACES_ACCESS_KEY} / {@code SPACES_SECRET_KEY} fails at selection
  *     with a message naming the variable.</li>
  * </ul>

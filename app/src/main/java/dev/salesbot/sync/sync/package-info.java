@@ -2,17 +2,33 @@
  * The sync engine: every change that must reach storage is a durable {@code SYNC_REQUEST} row
  * before anyone is told it was accepted.
  *
- * <p><b>Rules.</b> Requests are added through {@link dev.salesbot.sync.sync.control.Syncs}
- * (optionally waiting a bounded time for the outcome). {@link dev.salesbot.sync.sync.control.SyncWorker}
- * runs due requests — woken by new work and by {@link dev.salesbot.sync.sync.control.SyncClock},
- * a non-persistent EJB timer every second — coalesces those of one target into one
- * {@link dev.salesbot.sync.sync.control.SyncTask} (a full sync swallows partial ones), runs at most
- * {@code SYNC_CONCURRENCY} at a time and never two for one target, and closes each request as done,
- * retries it with capped exponential backoff (1 s … 5 min, jittered, without limit: accepted work is
- * never dropped), or abandons it when a handler throws {@link dev.salesbot.sync.sync.control.SyncAbandoned}
- * (retrying cannot help, e.g. a revoked token). Work is done by one
- * {@link dev.salesbot.sync.sync.control.SyncHandler} per {@link dev.salesbot.sync.sync.control.SyncKind},
- * provided by the platform features; this package depends on none of them.
+ * <p><b>Rules.</b>
+ * <ul>
+ * <li>Requests are added through {@link dev.salesbot.sync.sync.control.Syncs}: inside a caller's
+ * transaction the row commits (or rolls back) with the caller's other writes, such as the
+ * connection it belongs to, and the worker is woken after the commit. A caller that answers a
+ * browser waits a bounded time through the request's {@code Ticket}; several tickets are awaited
+ * once, together.</li>
+ * <li>{@link dev.salesbot.sync.sync.control.SyncWorker} runs due requests — woken by new work and
+ * by {@link dev.salesbot.sync.sync.control.SyncClock}, a non-persistent EJB timer every second —
+ * coalesces those of one target into one {@link dev.salesbot.sync.sync.control.SyncTask} (a full
+ * sync swallows partial ones), runs at most {@code SYNC_CONCURRENCY} at a time and never two for
+ * one target. A task names no merchant: its handler reads the target's connection, whose merchant
+ * owns the target now.</li>
+ * <li>Every failure is classified by the handler: {@link dev.salesbot.sync.sync.control.SyncPostponed}
+ * (retry later: outage, throttling) is retried with capped exponential backoff (1 s … 5 min,
+ * jittered, no sooner than a platform's Retry-After, without limit: accepted work is never
+ * dropped); {@link dev.salesbot.sync.sync.control.SyncAbandoned} (needs the merchant, or a defect
+ * retrying cannot fix) ends the request at once with its reason. Any other throwable, errors such
+ * as {@code OutOfMemoryError} included, is retried with backoff under a generic message and a
+ * reference to the log line; the worker thread survives it.</li>
+ * <li>Messages stored with a request and shown to merchants are plain reasons: a storage key,
+ * never a server path, an endpoint, a bucket or a secret.</li>
+ * <li>A row this version cannot read (an unknown kind) is abandoned with the reason instead of
+ * failing every tick. Finished requests are deleted after {@code SYNC_HISTORY_DAYS} (default 7).
+ * A worker slot or target refused by the executor is given back; a caller's waiter is removed when
+ * its request cannot be recorded, and dropped after 15 minutes if nobody collects it.</li>
+ * </ul>
  *
  * <p><b>Decisions.</b> Nothing is marked "running" in the database: a request stays PENDING until it
  * is closed, so a crash or restart mid-sync simply makes it due again (handlers are idempotent:

@@ -7,6 +7,7 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItSettings;
+import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -235,6 +236,9 @@ class FacebookConnectIT {
         String appSecret = ItSettings.get("FACEBOOK_APP_SECRET");
         assertThat(browser.bodiesSeen()).noneMatch(body -> body.contains(appSecret));
         assertThat(log).doesNotContain(appSecret);
+        assertThat(SandboxFacebook.requests(SandboxFacebook.TOKEN_ENDPOINT)).as("code and long-lived exchanges, in a POST body")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(SandboxFacebook.requests(SandboxFacebook.TOKEN_ENDPOINT_BY_URL)).as("never the app secret in a URL").isZero();
     }
 
     // --- helpers

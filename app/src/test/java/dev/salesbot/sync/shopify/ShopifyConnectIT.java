@@ -93,6 +93,98 @@ class ShopifyConnectIT {
     }
 
     @Test
+    void givesEveryStoreItsOwnMerchantAndSnapshotEvenInOneBrowser() throws Exception {
+        Browser shared = new Browser();
+        JsonObject first = json(connect(shared, "shared-browser-a"));
+        JsonObject second = json(connect(shared, "shared-browser-b"));
+
+        assertThat(second.getString("user_uuid")).as("a store never seen before gets a merchant of its own")
+                .isNotEqualTo(first.getString("user_uuid"));
+        Path a = snapshotOf(first.getString("user_uuid"));
+        Path b = snapshotOf(second.getString("user_uuid"));
+        assertThat(Files.readString(a)).contains("shared-browser-a.myshopify.com").doesNotContain("shared-browser-b");
+        assertThat(Files.readString(b)).contains("shared-browser-b.myshopify.com").doesNotContain("shared-browser-a");
+        // The session now acts for the second store's merchant: a Facebook login is issued for it.
+        HttpResponse<String> facebook = shared.get("/facebook/login", Browser.HTML);
+        assertThat(facebook.statusCode()).isEqualTo(303);
+        assertThat(stateSubject(facebook)).isEqualTo(second.getString("user_uuid"));
+
+        JsonObject againA = json(connect(shared, "shared-browser-a"));
+        assertThat(againA.getString("user_uuid")).as("the same shop always gets its UUID back").isEqualTo(first.getString("user_uuid"));
+        assertThat(stateSubject(shared.get("/facebook/login", Browser.HTML))).isEqualTo(first.getString("user_uuid"));
+    }
+
+    @Test
+    void changesTheSessionIdAsSoonAsTheMerchantIsKnownBeforeWaitingForTheSnapshot() throws Exception {
+        String shop = "slow-snapshots.myshopify.com";
+        SandboxShopify.adminLatency(shop, 1500);
+        try {
+            Browser browser = new Browser();
+            URI callback = SandboxShopify.installUntilCallback(browser, "slow-snapshots");
+            String before = browser.sessionId().orElseThrow();
+            var answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> browser.get(callback.toString(), Browser.JSON));
+
+            // While the callback still waits for the first snapshot, the id it started with is worth nothing.
+            HttpResponse<String> withOldId = awaitRefusal(before, answer);
+            assertThat(answer).as("still waiting for the snapshot").isNotDone();
+            assertThat(withOldId.statusCode()).isEqualTo(409);
+
+            HttpResponse<String> done = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            assertThat(browser.sessionId()).get().isNotEqualTo(before);
+        } finally {
+            SandboxShopify.adminLatency(shop, 0);
+        }
+    }
+
+    @Test
+    void refusesAStoreThatGrantsLessAccessThanTheBotNeedsNamingWhatIsMissing() {
+        String shop = "stingy-scopes.myshopify.com";
+        SandboxShopify.grantOnly(shop, "read_products,read_inventory");
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "stingy-scopes");
+
+        HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertProblem(answer);
+        assertThat(json(answer).getString("type")).isEqualTo("/problems/missing-scope");
+        assertThat(json(answer).getString("detail")).contains("read_discounts", "Nothing was connected");
+        assertThat(Database.connectionsOf(shop)).isZero();
+        assertThat(Database.count("select count(*) from SYNC_REQUEST where TARGET = ?", shop)).isZero();
+    }
+
+    @Test
+    void aLostRefreshAnswerDoesNotLockTheStoreOut() {
+        String shop = "lossy-network.myshopify.com";
+        // A token that must be refreshed before its first use; that refresh is carried out but its answer is lost.
+        SandboxShopify.shortLivedTokensWithLostAnswers(shop, 60, 1);
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "lossy-network");
+
+        JsonObject answer = json(browser.get(callback.toString(), Browser.JSON));
+
+        assertThat(answer.getJsonObject("upload_status").getString("status")).as(answer.toString()).isEqualTo("success");
+        assertThat(SandboxShopify.tokenRequests(shop)).as("exchange, the lost refresh, its retry with the old token").isEqualTo(3);
+        assertThat(Database.row("select STATUS from SHOPIFY_CONNECTION where SHOP = ?", shop)).containsEntry("STATUS", "ACTIVE");
+    }
+
+    @Test
+    void abandonsAQueueRowThisVersionCannotReadAndKeepsWorking() {
+        String id = UUID.randomUUID().toString();
+        Database.execute("insert into SYNC_REQUEST (ID, KIND, TARGET, MERCHANT_ID, STATE, ATTEMPTS, NOT_BEFORE, CREATED_AT) "
+                + "values (?, 'NO_SUCH_KIND', 'someone.myshopify.com', ?, 'PENDING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                id, UUID.randomUUID().toString());
+
+        JsonObject answer = json(connect(new Browser(), "after-bad-row"));
+
+        assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+        Map<String, Object> row = Database.row("select STATE, MESSAGE from SYNC_REQUEST where ID = ?", id);
+        assertThat(row).containsEntry("STATE", "ABANDONED");
+        assertThat((String) row.get("MESSAGE")).contains("NO_SUCH_KIND");
+    }
+
+    @Test
     void refreshesAnExpiringTokenBeforeItsFirstUse() {
         SandboxShopify.shortLivedTokens("fresh-tokens.myshopify.com", 60);
 
@@ -179,6 +271,35 @@ class ShopifyConnectIT {
             assertThat(log).doesNotContain(token);
             assertThat(stored).noneMatch(v -> v.contains(token)); // …but never in plain text
         }
+    }
+
+    private static Path snapshotOf(String merchant) {
+        return Path.of(ItSettings.get("DATA_DIR"), "users", merchant, "shopify", "shopify_data.json");
+    }
+
+    /** The merchant a Facebook login was issued for: the subject inside its signed state. */
+    private static String stateSubject(HttpResponse<String> facebookLogin) {
+        String state = SandboxShopify.query(URI.create(facebookLogin.headers().firstValue("Location").orElseThrow())).get("state");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(state.substring(0, state.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return payload.split("\\|")[2];
+    }
+
+    /** Asks for a Facebook login with the session id {@code sessionId} until it is refused (409), bounded. */
+    private static HttpResponse<String> awaitRefusal(String sessionId, java.util.concurrent.Future<?> callback) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> answer = null;
+        for (int i = 0; i < 40 && !callback.isDone(); i++) {
+            answer = client.send(java.net.http.HttpRequest.newBuilder(Browser.resolve("/facebook/login"))
+                    .header("Accept", Browser.JSON).header("Cookie", "JSESSIONID=" + sessionId).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 409) {
+                return answer;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the old session id still worked while the callback waited: " + (answer == null ? "" : answer.statusCode()));
     }
 
     private static HttpResponse<String> connect(Browser browser, String shop) {

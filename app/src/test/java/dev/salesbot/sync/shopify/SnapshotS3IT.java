@@ -2,9 +2,11 @@ package dev.salesbot.sync.shopify;
 
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SandboxAdmin;
+import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
 import dev.salesbot.sync.testing.SpacesStandIn;
 import jakarta.json.Json;
@@ -26,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
@@ -121,6 +124,67 @@ class SnapshotS3IT {
     }
 
     @Test
+    void accessDeniedEndsTheSyncAtOnceMarksTheStoreAndIsNotRetried() throws Exception {
+        String shop = "narrowed-access.myshopify.com";
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "narrowed-access");
+        SpacesStandIn.stop();
+        JsonObject answer;
+        Map<String, Object> ended;
+        try {
+            var connecting = java.util.concurrent.CompletableFuture.supplyAsync(() -> browser.get(callback.toString(), Browser.JSON));
+            awaitFirstFailedAttempt(shop, Duration.ofSeconds(30));
+            // Storage stays down: the merchant takes the discounts scope away before the retry can succeed.
+            SandboxShopify.revokeScope(shop, "read_discounts");
+            ended = awaitRequestEnded(shop, Duration.ofSeconds(60));
+            answer = json(connecting.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            SpacesStandIn.start();
+        }
+
+        assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("failed");
+        assertThat(answer.getJsonObject("upload_status").getString("message")).contains("read_discounts");
+        assertThat(ended).containsEntry("STATE", "ABANDONED");
+        assertThat((String) ended.get("MESSAGE")).contains("read_discounts", "Connect the store again");
+        Map<String, Object> connection = Database.row("select STATUS, STATUS_REASON from SHOPIFY_CONNECTION where SHOP = ?", shop);
+        assertThat(connection).containsEntry("STATUS", "NEEDS_RECONNECT");
+        assertThat((String) connection.get("STATUS_REASON")).contains("read_discounts");
+        int requests = SandboxAdmin.stats(shop).getInt("requests");
+        assertThat(SandboxAdmin.stats(shop).getInt("accessDenied")).isEqualTo(1);
+        Thread.sleep(5_000);
+        assertThat(SandboxAdmin.stats(shop).getInt("requests")).as("no retry after the denial").isEqualTo(requests);
+        assertThat(object("users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json")).isEmpty();
+    }
+
+    @Test
+    void recordsEveryPagesSyncFirstAndAnswersWithinOneBoundedWaitWhenStorageIsDown() throws Exception {
+        SandboxFacebook.reset();
+        SandboxFacebook.seedUser(30, false);
+        Browser browser = new Browser();
+        connect(browser, "many-pages");
+        URI callback = SandboxFacebook.dialogUntilCallback(browser, SandboxFacebook.Choice.allowAll());
+        long before = Database.count("select count(*) from SYNC_REQUEST where KIND = 'FACEBOOK_PAGE'");
+        SpacesStandIn.stop();
+        JsonObject answer;
+        Duration took;
+        try {
+            Instant started = Instant.now();
+            HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
+            took = Duration.between(started, Instant.now());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            answer = json(response);
+        } finally {
+            SpacesStandIn.start();
+            SandboxFacebook.reset();
+        }
+        assertThat(took).as("one wait for all 30 Pages, not one per Page").isLessThan(Duration.ofSeconds(35));
+        assertThat(answer.getJsonArray("upload_status")).hasSize(30)
+                .allSatisfy(r -> assertThat(r.asJsonObject().getJsonObject("result").getString("status")).isEqualTo("pending"));
+        assertThat(Database.count("select count(*) from SYNC_REQUEST where KIND = 'FACEBOOK_PAGE'") - before)
+                .as("every Page's request recorded").isEqualTo(30);
+    }
+
+    @Test
     void fetchesAThousandProductCatalogCompletelyWithoutThrottling() {
         String shop = "big-mountain.myshopify.com";
         SandboxAdmin.seed(shop, 1_000, 10_000, 1_000);
@@ -155,6 +219,31 @@ class SnapshotS3IT {
         assertThat(stats.getInt("invalid")).as("invalid queries: " + stats.get("queries")).isZero();
         assertThat(stats.getInt("maxCostExceeded")).isZero();
         assertThat(stats.getJsonArray("deprecated")).as("deprecated fields selected").isEmpty();
+    }
+
+    private static void awaitFirstFailedAttempt(String shop, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and ATTEMPTS > 0", shop) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no failed attempt within " + timeout.toSeconds() + " s");
+    }
+
+    /** The store's one sync request, once it is no longer pending (bounded). */
+    private static Map<String, Object> awaitRequestEnded(String shop, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Object> row = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            row = Database.row("select STATE, MESSAGE from SYNC_REQUEST where TARGET = ?", shop);
+            if (!"PENDING".equals(row.get("STATE"))) {
+                return row;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("still pending after " + timeout.toSeconds() + " s: " + row);
     }
 
     private static String snapshotKey(JsonObject answer) {

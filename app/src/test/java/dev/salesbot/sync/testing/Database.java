@@ -50,6 +50,27 @@ public final class Database {
         }
     }
 
+    /** Runs an insert, update or delete on the server's database; answers the rows changed. */
+    public static int execute(String sql, Object... params) {
+        try (Connection c = open(defaultFile()); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one row {@code sql} selects. */
+    public static Map<String, Object> row(String sql, Object... params) {
+        List<Map<String, Object>> rows = rows(defaultFile(), sql, params);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size() + " for " + sql);
+        }
+        return rows.get(0);
+    }
+
     public static long connectionsOf(String shop) {
         return count("select count(*) from SHOPIFY_CONNECTION where SHOP = ?", shop);
     }

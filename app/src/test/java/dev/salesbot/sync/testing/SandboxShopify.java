@@ -78,6 +78,28 @@ public final class SandboxShopify {
                 "{\"tokenStatus\":" + status + ",\"count\":" + count + "}");
     }
 
+    /** The store grants only {@code scope} at install, whatever the app asks for. */
+    public static void grantOnly(String shop, String scope) {
+        control("PUT", "sandbox/shopify/_control/oauth/shops/" + shop + "/faults",
+                "{\"tokenStatus\":0,\"count\":0,\"grantedScope\":\"" + scope + "\"}");
+    }
+
+    /** Tokens live {@code seconds}; the next {@code lost} refresh answers are lost after Shopify carried the refreshes out. */
+    public static void shortLivedTokensWithLostAnswers(String shop, int seconds, int lost) {
+        control("PUT", "sandbox/shopify/_control/oauth/shops/" + shop + "/faults",
+                "{\"tokenStatus\":0,\"count\":0,\"accessTokenTtlSeconds\":" + seconds + ",\"dropAnswers\":" + lost + "}");
+    }
+
+    /** The shop's issued tokens lose {@code scope}, as when a merchant narrows the app's access. */
+    public static void revokeScope(String shop, String scope) {
+        control("POST", "sandbox/shopify/_control/oauth/shops/" + shop + "/revoke-scope", "{\"scope\":\"" + scope + "\"}");
+    }
+
+    /** Every Admin call of {@code shop} takes {@code millis} longer. */
+    public static void adminLatency(String shop, long millis) {
+        control("PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":" + millis + "}");
+    }
+
     /** From now on the sandbox issues {@code shop} access tokens that expire after {@code seconds}. */
     public static void shortLivedTokens(String shop, int seconds) {
         control("PUT", "sandbox/shopify/_control/oauth/shops/" + shop + "/faults",
@@ -102,7 +124,7 @@ public final class SandboxShopify {
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = new Browser().send(request);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
         return response.body();
     }
 

@@ -61,8 +61,9 @@ public class FacebookSandbox {
 
     // --- Graph
 
-    public GraphAnswer accessToken(GraphRequest request) {
-        return calls.answer("GET", request.version(), "/oauth/access_token", null, false,
+    /** {@code method} is counted apart, so a test can prove the app secret never travelled in a URL (GET). */
+    public GraphAnswer accessToken(String method, GraphRequest request) {
+        return calls.answer(method, request.version(), "/oauth/access_token", null, false,
                 () -> oauth.accessToken(request));
     }
 

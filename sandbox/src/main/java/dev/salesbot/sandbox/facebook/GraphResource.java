@@ -40,7 +40,15 @@ public class GraphResource {
     @GET
     @Path("oauth/access_token")
     public Response accessToken() {
-        return send(sandbox.accessToken(request()));
+        return send(sandbox.accessToken("GET", request()));
+    }
+
+    /** The same endpoint with its parameters in a form body, as OAuth token endpoints take them (RFC 6749 §3.2). */
+    @POST
+    @Path("oauth/access_token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response accessTokenWithForm(MultivaluedMap<String, String> form) {
+        return send(sandbox.accessToken("POST", GraphRequest.of(version, merged(form), null, null, authorization())));
     }
 
     @GET
@@ -78,9 +86,7 @@ public class GraphResource {
     @Path("{pageId}/subscribed_apps")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribeWithForm(@PathParam("pageId") String pageId, MultivaluedMap<String, String> form) {
-        MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
-        form.forEach((name, values) -> params.put(name, values));
-        return send(sandbox.subscribe(GraphRequest.of(version, params, null, null, authorization()), pageId));
+        return send(sandbox.subscribe(GraphRequest.of(version, merged(form), null, null, authorization()), pageId));
     }
 
     @POST
@@ -93,6 +99,13 @@ public class GraphResource {
     @Path("{pageId}/subscribed_apps")
     public Response unsubscribe(@PathParam("pageId") String pageId) {
         return send(sandbox.unsubscribe(request(), pageId));
+    }
+
+    /** Query parameters and form fields together: Graph reads a parameter from either place. */
+    private MultivaluedMap<String, String> merged(MultivaluedMap<String, String> form) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
+        form.forEach(params::put);
+        return params;
     }
 
     private GraphRequest request() {

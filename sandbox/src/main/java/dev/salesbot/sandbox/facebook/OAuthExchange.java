@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * {@code GET /{version}/oauth/access_token}: a Login code for a user token, and
+ * {@code GET|POST /{version}/oauth/access_token}: a Login code for a user token, and
  * ({@code grant_type=fb_exchange_token}) a user token for a long-lived one. Both need the app's id
  * and secret, checked before anything else as Facebook does.
  */

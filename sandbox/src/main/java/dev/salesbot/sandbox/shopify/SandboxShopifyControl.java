@@ -6,6 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,14 +28,33 @@ public class SandboxShopifyControl {
     @Inject
     SandboxShopifyTokens tokens;
 
-    /** Body: {@code {"tokenStatus": 401|500|0, "count": 1, "accessTokenTtlSeconds": 3600}}. */
+    @Inject
+    SandboxTokenLedger ledger;
+
+    /**
+     * Body: {@code {"tokenStatus": 401|500|0, "count": 1, "accessTokenTtlSeconds": 3600,
+     * "grantedScope": "read_products", "dropAnswers": 1}}, each optional.
+     */
     @PUT
     @Path("shops/{shop}/faults")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject faults(@PathParam("shop") String shop, JsonObject body) {
         grants.setFaults(shop, body.getInt("tokenStatus", 0), body.getInt("count", 1),
-                body.getJsonNumber("accessTokenTtlSeconds") == null ? 3600 : body.getJsonNumber("accessTokenTtlSeconds").longValue());
+                body.getJsonNumber("accessTokenTtlSeconds") == null ? 3600 : body.getJsonNumber("accessTokenTtlSeconds").longValue(),
+                body.getString("grantedScope", null), body.getInt("dropAnswers", 0));
         return stats(shop);
+    }
+
+    /** Body {@code {"scope": "read_discounts"}}: the shop's issued tokens lose that scope, as if the merchant narrowed the app's access. */
+    @POST
+    @Path("shops/{shop}/revoke-scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject revokeScope(@PathParam("shop") String shop, JsonObject body) {
+        String scope = body.getString("scope", "");
+        if (!scope.matches("(read|write)_[a-z_]+")) {
+            throw new jakarta.ws.rs.BadRequestException("scope must be an access scope such as read_discounts");
+        }
+        return Json.createObjectBuilder().add("tokensChanged", ledger.revokeScope(shop, scope)).build();
     }
 
     @GET

@@ -42,10 +42,27 @@ public class SandboxTokenLedger {
     /** Kinds are kept apart: an access token presented as a refresh token is unknown, as on Shopify. */
     public enum Kind { ACCESS, REFRESH }
 
-    /** What a token grants; {@code expiresAt} is null for a token that never expires. */
-    public record Grant(String shop, String scope, Instant expiresAt) {
+    /**
+     * What a token grants; {@code expiresAt} is null for a token that never expires. For refresh
+     * tokens, {@code usedAt} is when it was first used (null: never) and {@code parent} the digest
+     * of the refresh token it replaced (null: issued for a code).
+     */
+    public record Grant(String shop, String scope, Instant expiresAt, Instant usedAt, String parent) {
+
+        public Grant(String shop, String scope, Instant expiresAt) {
+            this(shop, scope, expiresAt, null, null);
+        }
+
         public boolean validAt(Instant now) {
             return expiresAt == null || now.isBefore(expiresAt);
+        }
+
+        Grant usedAt(Instant when) {
+            return new Grant(shop, scope, expiresAt, when, parent);
+        }
+
+        Grant withScope(String newScope) {
+            return new Grant(shop, newScope, expiresAt, usedAt, parent);
         }
     }
 
@@ -77,11 +94,36 @@ public class SandboxTokenLedger {
         return Optional.ofNullable(byDigest.get(digest(kind, token)));
     }
 
-    /** Forgets the token and answers what it granted: for single-use tokens (refresh tokens rotate). */
+    /** Forgets the token and answers what it granted. */
     public Optional<Grant> remove(Kind kind, String token) {
-        Optional<Grant> removed = Optional.ofNullable(byDigest.remove(digest(kind, token)));
+        return removeDigest(digest(kind, token));
+    }
+
+    /** Forgets the token with this digest (a refresh token's {@code parent}). */
+    public Optional<Grant> removeDigest(String digest) {
+        Optional<Grant> removed = Optional.ofNullable(byDigest.remove(digest));
         removed.ifPresent(g -> save());
         return removed;
+    }
+
+    /** Takes {@code scope} (and its write form) away from every token of {@code shop}: a merchant narrowing the app's access. */
+    public int revokeScope(String shop, String scope) {
+        int changed = 0;
+        for (Map.Entry<String, Grant> entry : byDigest.entrySet()) {
+            Grant grant = entry.getValue();
+            if (grant.shop().equals(shop)) {
+                String narrowed = java.util.Arrays.stream(grant.scope().split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.equals(scope) && !s.equals(scope.replaceFirst("^read_", "write_")))
+                        .collect(java.util.stream.Collectors.joining(","));
+                if (!narrowed.equals(grant.scope())) {
+                    entry.setValue(grant.withScope(narrowed));
+                    changed++;
+                }
+            }
+        }
+        save();
+        return changed;
     }
 
     private void load() {
@@ -92,9 +134,8 @@ public class SandboxTokenLedger {
             JsonObject stored = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
             stored.forEach((digest, value) -> {
                 JsonObject g = value.asJsonObject();
-                JsonValue expires = g.get("expiresAt");
-                byDigest.put(digest, new Grant(g.getString("shop"), g.getString("scope"),
-                        expires == null || expires.getValueType() == JsonValue.ValueType.NULL ? null : Instant.parse(g.getString("expiresAt"))));
+                byDigest.put(digest, new Grant(g.getString("shop"), g.getString("scope"), instant(g, "expiresAt"),
+                        instant(g, "usedAt"), g.getString("parent", null)));
             });
             LOGGER.log(System.Logger.Level.INFO, "Sandbox Shopify remembers {0} issued token(s) from {1}", byDigest.size(), file);
         } catch (IOException | RuntimeException e) {
@@ -113,7 +154,9 @@ public class SandboxTokenLedger {
         JsonObjectBuilder json = Json.createObjectBuilder();
         byDigest.forEach((digest, g) -> json.add(digest, Json.createObjectBuilder()
                 .add("shop", g.shop()).add("scope", g.scope())
-                .add("expiresAt", g.expiresAt() == null ? JsonValue.NULL : Json.createValue(g.expiresAt().toString()))));
+                .add("expiresAt", g.expiresAt() == null ? JsonValue.NULL : Json.createValue(g.expiresAt().toString()))
+                .add("usedAt", g.usedAt() == null ? JsonValue.NULL : Json.createValue(g.usedAt().toString()))
+                .add("parent", g.parent() == null ? JsonValue.NULL : Json.createValue(g.parent()))));
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "." + FILE, ".tmp");
@@ -126,6 +169,11 @@ public class SandboxTokenLedger {
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Sandbox Shopify could not save {0}; tokens issued now are lost at restart: {1}", file, e.toString());
         }
+    }
+
+    private static Instant instant(JsonObject g, String field) {
+        JsonValue value = g.get(field);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : Instant.parse(g.getString(field));
     }
 
     static String digest(Kind kind, String token) {

@@ -47,7 +47,7 @@ class LongLivedTokenTest {
 
     @Test
     void refusesExchangeWithWrongSecret() {
-        GraphAnswer answer = facebook.sandbox.accessToken(request("grant_type", "fb_exchange_token",
+        GraphAnswer answer = facebook.sandbox.accessToken("POST", request("grant_type", "fb_exchange_token",
                 "client_id", APP_ID, "client_secret", "wrong", "fb_exchange_token", facebook.userToken()));
 
         assertThat(answer.body().getJsonObject("error").getInt("code")).isEqualTo(1);

@@ -54,7 +54,7 @@ final class SandboxFacebookFixture {
     }
 
     GraphAnswer exchange(String code, String redirectUri, String secret) {
-        return sandbox.accessToken(request("client_id", APP_ID, "client_secret", secret,
+        return sandbox.accessToken("POST", request("client_id", APP_ID, "client_secret", secret,
                 "redirect_uri", redirectUri, "code", code));
     }
 
@@ -71,7 +71,7 @@ final class SandboxFacebookFixture {
     }
 
     GraphAnswer longLived(String userToken) {
-        return sandbox.accessToken(request("grant_type", "fb_exchange_token", "client_id", APP_ID,
+        return sandbox.accessToken("POST", request("grant_type", "fb_exchange_token", "client_id", APP_ID,
                 "client_secret", APP_SECRET, "fb_exchange_token", userToken));
     }
 

@@ -2,6 +2,8 @@ package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.facebook.control.ConnectReport;
 import dev.salesbot.sync.facebook.control.FacebookConnect;
+import dev.salesbot.sync.facebook.control.PageConnect;
+import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.Optional;
+import java.util.UUID;
 
 /** Connecting Facebook Pages: the start of Facebook Login and Facebook's redirect back. */
 @Path("facebook")
@@ -22,6 +26,12 @@ public class FacebookConnectResource {
 
     @Inject
     FacebookConnect connect;
+
+    @Inject
+    PageConnect pages;
+
+    @Inject
+    MerchantSession merchantSession;
 
     @Context
     HttpServletRequest request;
@@ -35,14 +45,19 @@ public class FacebookConnectResource {
     @GET
     @Path("login")
     public Response login() {
-        return Response.seeOther(connect.begin(sessionId())).build();
+        String sessionId = sessionId();
+        return Response.seeOther(connect.begin(sessionId, merchant(sessionId))).build();
     }
 
     @GET
     @Path("callback")
     public Response callback() {
-        ConnectReport report = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), sessionId());
-        request.changeSessionId(); // a new id at login: a session id seen before it is worth nothing after
+        String sessionId = sessionId();
+        PageConnect.Recorded recorded = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()),
+                sessionId, merchant(sessionId));
+        // Logged in to Facebook: a new session id before any waiting (one seen before is worth nothing now).
+        request.changeSessionId();
+        ConnectReport report = pages.finish(recorded);
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(PagesConnectedPage.render(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
@@ -52,5 +67,10 @@ public class FacebookConnectResource {
     private String sessionId() {
         HttpSession session = request.getSession(false);
         return session == null ? null : session.getId();
+    }
+
+    /** Without a session, asking the session-scoped bean would create one just to say "none". */
+    private Optional<UUID> merchant(String sessionId) {
+        return sessionId == null ? Optional.empty() : merchantSession.merchant();
     }
 }

@@ -1,13 +1,11 @@
 package dev.salesbot.sync.facebook.control;
 
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
-import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.InvalidState;
 import dev.salesbot.sync.security.control.PendingStates;
 import dev.salesbot.sync.security.control.StateTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.net.URI;
@@ -22,7 +20,10 @@ import java.util.UUID;
  * issued for this session's merchant — checked before the code is exchanged, so a forged or
  * replayed callback costs nothing and stores nothing. Then the code becomes a long-lived user
  * token, partial grants are refused by name, and {@code /me/accounts} is listed to its end for
- * {@link PageConnect}.
+ * {@link PageConnect}, which records every Page and its sync before the answer waits.
+ *
+ * <p>The caller passes the merchant its browser session acts for (the Shopify connect set it);
+ * this class never reads the session itself.
  */
 @ApplicationScoped
 public class FacebookConnect {
@@ -45,12 +46,9 @@ public class FacebookConnect {
     @Inject
     PendingStates pending;
 
-    @Inject
-    MerchantSession merchantSession;
-
     /** Where to send the browser; {@code sessionId} null means the browser has no session at all. */
-    public URI begin(String sessionId) {
-        UUID merchant = sessionMerchant(sessionId);
+    public URI begin(String sessionId, Optional<UUID> sessionMerchant) {
+        UUID merchant = merchant(sessionId, sessionMerchant);
         String state = states.issue(PURPOSE, merchant.toString(), sessionId);
         pending.remember(states.verify(state, PURPOSE, sessionId).nonce());
         LOGGER.log(System.Logger.Level.INFO, "Starting Facebook connect for merchant {0}", merchant);
@@ -64,10 +62,15 @@ public class FacebookConnect {
                 .build();
     }
 
-    /** @param query the callback's query parameters, each given once */
-    public ConnectReport complete(Map<String, String> query, String sessionId) {
+    /**
+     * Checks the callback, exchanges the code, lists the Pages and records them with their syncs.
+     *
+     * @param query the callback's query parameters, each given once
+     * @throws Refusal for anything that fails a check; nothing is stored then
+     */
+    public PageConnect.Recorded complete(Map<String, String> query, String sessionId, Optional<UUID> sessionMerchant) {
         if (sessionId == null) {
-            throw Problem.forbidden("invalid-state",
+            throw Refusal.notAllowed("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
         if (query.get("error") != null) {
@@ -75,22 +78,22 @@ public class FacebookConnect {
         }
         List<String> missing = List.of("code", "state").stream().filter(p -> blank(query.get(p))).toList();
         if (!missing.isEmpty()) {
-            throw Problem.badRequest("missing-parameter",
+            throw Refusal.badInput("missing-parameter",
                     "The Facebook callback is missing the parameter(s): " + String.join(", ", missing) + ".");
         }
         StateTokens.Claims claims = verifyState(query.get("state"), sessionId);
-        UUID merchant = sessionMerchant(sessionId);
+        UUID merchant = merchant(sessionId, sessionMerchant);
         if (!claims.subject().equals(merchant.toString())) {
-            throw Problem.forbidden("invalid-state", "The state was issued for another merchant.");
+            throw Refusal.notAllowed("invalid-state", "The state was issued for another merchant.");
         }
         if (!pending.consume(claims.nonce())) {
-            throw Problem.forbidden("invalid-state", "The state has already been used; start the connection again.");
+            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
         }
         AccountPages.Listing listing = listPages(query.get("code"));
-        ConnectReport report = pages.connect(merchant, listing);
+        PageConnect.Recorded recorded = pages.record(merchant, listing);
         LOGGER.log(System.Logger.Level.INFO, "Facebook connect for merchant {0}: {1} Page(s) connected, {2} refused",
                 merchant, listing.granted().size(), listing.refused().size());
-        return report;
+        return recorded;
     }
 
     private AccountPages.Listing listPages(String code) {
@@ -103,10 +106,10 @@ public class FacebookConnect {
             return AccountPages.collect(after -> graph.accounts(user, after));
         } catch (GraphException e) {
             if (e.rateLimited()) {
-                throw new Problem(503, "facebook-rate-limited", "Facebook is limiting requests",
-                        e.getMessage() + ". Nothing was connected; try again in a few minutes.", null);
+                throw Refusal.upstreamBusy("facebook-rate-limited", "Facebook is limiting requests",
+                        e.getMessage() + ". Nothing was connected; try again in a few minutes.");
             }
-            throw Problem.badGateway("facebook-failed", e.getMessage() + ". Nothing was connected; start again.", null);
+            throw Refusal.upstreamFailed("facebook-failed", e.getMessage() + ". Nothing was connected; start again.", null);
         }
     }
 
@@ -114,31 +117,31 @@ public class FacebookConnect {
         try {
             return graph.exchangeCode(code);
         } catch (GraphException e) {
-            throw Problem.badGateway("token-exchange-failed", e.getMessage() + ". Start the connection again.", null);
+            throw Refusal.upstreamFailed("token-exchange-failed", e.getMessage() + ". Start the connection again.", null);
         }
     }
 
-    private static Problem partialGrant(List<String> declined) {
+    private static Refusal partialGrant(List<String> declined) {
         String names = String.join(", ", declined);
         String why = declined.contains("pages_show_list")
                 ? "without pages_show_list Facebook lists no Pages, so none could be connected"
                 : "the bot needs every one of them to read and answer for the Pages";
-        return Problem.forbidden("missing-permission", "Facebook did not grant the permission(s) " + names
+        return Refusal.notAllowed("missing-permission", "Facebook did not grant the permission(s) " + names
                 + ": " + why + ". Nothing was connected; connect again and keep every permission allowed.");
     }
 
     /** Facebook's redirect after a cancel: a clear answer, and the state is spent if it is this session's. */
-    private Problem denied(Map<String, String> query, String sessionId) {
+    private Refusal denied(Map<String, String> query, String sessionId) {
         try {
             pending.consume(states.verify(query.get("state"), PURPOSE, sessionId).nonce());
         } catch (InvalidState ignored) {
             // nothing to spend: the answer is the same refusal either way
         }
         if ("access_denied".equals(query.get("error"))) {
-            return Problem.forbidden("permissions-denied", "Facebook Login was cancelled: the permissions were denied, "
+            return Refusal.notAllowed("permissions-denied", "Facebook Login was cancelled: the permissions were denied, "
                     + "so no Page was connected. Connect again and allow the app to manage your Pages.");
         }
-        return Problem.badRequest("facebook-login-failed", "Facebook Login did not complete (error "
+        return Refusal.badInput("facebook-login-failed", "Facebook Login did not complete (error "
                 + query.get("error").replaceAll("[^A-Za-z0-9_]", "") + "); no Page was connected.");
     }
 
@@ -146,19 +149,15 @@ public class FacebookConnect {
         try {
             return states.verify(state, PURPOSE, sessionId);
         } catch (InvalidState e) {
-            throw Problem.forbidden("invalid-state", "Refused: " + e.getMessage() + ".");
+            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
         }
     }
 
-    private UUID sessionMerchant(String sessionId) {
-        // Without a session, asking the session-scoped bean would create one just to say "none".
-        if (sessionId != null) {
-            Optional<UUID> merchant = merchantSession.merchant();
-            if (merchant.isPresent()) {
-                return merchant.get();
-            }
+    private static UUID merchant(String sessionId, Optional<UUID> sessionMerchant) {
+        if (sessionId != null && sessionMerchant.isPresent()) {
+            return sessionMerchant.get();
         }
-        throw new Problem(Response.Status.CONFLICT, "no-merchant-session", "Connect your store first",
+        throw Refusal.conflict("no-merchant-session", "Connect your store first",
                 "Connect your Shopify store first, in this browser: Facebook Pages are linked to the store's merchant, "
                         + "and this browser session has none (it may have expired).");
     }

@@ -17,29 +17,32 @@ import jakarta.ws.rs.core.Response;
  * The slice of the Graph API the connect and the Page sync use, as a MicroProfile Rest Client built
  * by {@link GraphClient} on {@code FACEBOOK_GRAPH_BASE_URL}. Answers are raw {@link Response}s so
  * that usage headers and Graph's error bodies are read on every answer, errors included.
- * User and Page tokens go in the {@code Authorization} header, never in a URL; only the token
- * endpoint takes the app secret and a code or short-lived token as query parameters, because
- * that is the only form Graph accepts there — which is why request URLs are never logged.
+ * User and Page tokens go in the {@code Authorization} header, never in a URL. The token endpoint
+ * is called with POST and a form body (RFC 6749 §3.2 has token endpoints take POST; Graph accepts
+ * its parameters there as in the query), so the app secret, codes and short-lived tokens never
+ * travel in a URL either.
  * No class-level {@code @Path}: the JAX-RS runtime would take the interface for a resource of ours.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public interface GraphApi {
 
-    @GET
+    @POST
     @Path("/{version}/oauth/access_token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Response exchangeCode(@PathParam("version") String version,
-                          @QueryParam("client_id") String clientId,
-                          @QueryParam("client_secret") String clientSecret,
-                          @QueryParam("redirect_uri") String redirectUri,
-                          @QueryParam("code") String code);
+                          @FormParam("client_id") String clientId,
+                          @FormParam("client_secret") String clientSecret,
+                          @FormParam("redirect_uri") String redirectUri,
+                          @FormParam("code") String code);
 
-    @GET
+    @POST
     @Path("/{version}/oauth/access_token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Response exchangeToken(@PathParam("version") String version,
-                           @QueryParam("grant_type") String grantType,
-                           @QueryParam("client_id") String clientId,
-                           @QueryParam("client_secret") String clientSecret,
-                           @QueryParam("fb_exchange_token") String shortLivedToken);
+                           @FormParam("grant_type") String grantType,
+                           @FormParam("client_id") String clientId,
+                           @FormParam("client_secret") String clientSecret,
+                           @FormParam("fb_exchange_token") String shortLivedToken);
 
     @GET
     @Path("/{version}/me/permissions")

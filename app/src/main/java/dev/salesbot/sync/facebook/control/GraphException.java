@@ -12,12 +12,18 @@ public class GraphException extends RuntimeException {
     private final int httpStatus;
     private final int code;
     private final Integer subcode;
+    private final int minutesToRegainAccess;
 
     public GraphException(int httpStatus, int code, Integer subcode, String message) {
+        this(httpStatus, code, subcode, message, 0);
+    }
+
+    public GraphException(int httpStatus, int code, Integer subcode, String message, int minutesToRegainAccess) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.subcode = subcode;
+        this.minutesToRegainAccess = minutesToRegainAccess;
     }
 
     public int httpStatus() {
@@ -35,6 +41,24 @@ public class GraphException extends RuntimeException {
     /** 190: the token expired or was revoked; only the merchant can fix it, by connecting again. */
     public boolean tokenInvalid() {
         return code == 190;
+    }
+
+    /** 10 (permission denied) and 200–299 (a permission not granted): only a new Login helps. */
+    public boolean permissionMissing() {
+        return code == 10 || code >= 200 && code <= 299;
+    }
+
+    /**
+     * Worth trying again later: Graph unreachable (0), a 5xx, or codes 1 (unknown error) and 2
+     * (service temporarily unavailable), as https://developers.facebook.com/docs/graph-api/guides/error-handling lists them.
+     */
+    public boolean transientFailure() {
+        return httpStatus == 0 || httpStatus >= 500 || code == 1 || code == 2;
+    }
+
+    /** How long Graph said access returns after a rate limit (0: not said). */
+    public int minutesToRegainAccess() {
+        return minutesToRegainAccess;
     }
 
     /** 4 app, 17 user, 32 Page, 613 custom rate limit. */

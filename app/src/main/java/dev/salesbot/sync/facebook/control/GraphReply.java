@@ -22,6 +22,6 @@ public record GraphReply(int status, JsonObject body, Usage usage) {
         String message = error.getString("message", "no message");
         return new GraphException(status, code, subcode,
                 "Facebook refused to " + what + ": " + message + " (code " + code
-                        + (subcode == null ? "" : ", subcode " + subcode) + ")");
+                        + (subcode == null ? "" : ", subcode " + subcode) + ")", usage.minutesToRegainAccess());
     }
 }

@@ -1,13 +1,16 @@
 package dev.salesbot.sync.facebook.control;
 
+import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.StorageUnavailableException;
 import dev.salesbot.sync.sync.control.SyncAbandoned;
 import dev.salesbot.sync.sync.control.SyncHandler;
 import dev.salesbot.sync.sync.control.SyncKind;
+import dev.salesbot.sync.sync.control.SyncPostponed;
 import dev.salesbot.sync.sync.control.SyncResult;
 import dev.salesbot.sync.sync.control.SyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +18,15 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import java.time.Duration;
+
 /**
  * {@link SyncKind#FACEBOOK_PAGE}: reads the Page node with its stored token and writes
- * {@code users/<uuid>/facebook_messenger/<page_id>/page_data.json} when it changed. A token Graph
- * refuses (code 190) marks the connection as needing a reconnect and abandons the sync: retrying
- * cannot help until the merchant connects again. Anything else (rate limits past their retries,
- * Graph or storage down) is thrown for the engine to retry later.
+ * {@code users/<uuid>/facebook_messenger/<page_id>/page_data.json} (the uuid of the merchant the
+ * Page belongs to now) when it changed. Failures are classified here (see the package notes):
+ * a token Graph refuses (190) or a permission it lacks (10, 200–299) marks the connection as
+ * needing a reconnect and ends the sync; rate limits, Graph down or unreachable, and storage
+ * trouble are retried later; any other Graph error ends the sync with Graph's message.
  */
 @ApplicationScoped
 public class PageSyncHandler implements SyncHandler {
@@ -51,35 +57,60 @@ public class PageSyncHandler implements SyncHandler {
     public SyncResult run(SyncTask task) {
         String pageId = task.target();
         if (!PageIds.valid(pageId)) {
-            throw new SyncAbandoned("the sync target is not a Facebook Page id");
+            throw new SyncAbandoned("The sync target is not a Facebook Page id.");
         }
         FacebookPageConnection connection = connections.find(pageId)
-                .filter(c -> c.merchantId().equals(task.merchant()))
-                .orElseThrow(() -> new SyncAbandoned("Page " + pageId + " is not connected to merchant " + task.merchant()));
-        if (connection.status() == FacebookPageConnection.Status.NEEDS_RECONNECT) {
+                .orElseThrow(() -> new SyncAbandoned("Page " + pageId + " is not connected (any more)."));
+        if (!connection.active()) {
             throw new SyncAbandoned("Page " + pageId + " needs to be reconnected: " + connection.statusReason());
         }
-        JsonObject node;
-        try {
-            node = graph.page(pageId, tokens.open(connection));
-        } catch (GraphException e) {
-            if (e.tokenInvalid()) {
-                String reason = "Facebook no longer accepts the Page's token (expired or revoked); connect the Facebook Pages again.";
-                connections.markNeedsReconnect(pageId, reason);
-                LOGGER.log(System.Logger.Level.WARNING, "Page {0} of merchant {1} needs a reconnect: {2}",
-                        pageId, task.merchant(), e.getMessage());
-                throw new SyncAbandoned("Page " + pageId + " needs to be reconnected: " + reason);
-            }
-            throw e;
-        }
+        JsonObject node = read(connection);
         LOGGER.log(System.Logger.Level.INFO, "Polled data for page {0}: Success", pageId);
-        StorageKey key = StorageKey.facebookPage(task.merchant(), pageId);
+        StorageKey key = StorageKey.facebookPage(connection.merchantId(), pageId);
         JsonObject document = PageSnapshot.document(node, app.pageFields());
-        boolean written = store.put(key, CanonicalJson.bytes(document)) == SnapshotStore.Outcome.WRITTEN;
+        boolean written;
+        try {
+            written = store.put(key, CanonicalJson.bytes(document)) == SnapshotStore.Outcome.WRITTEN;
+        } catch (StorageUnavailableException e) {
+            throw new SyncPostponed(e.getMessage() + ".", e);
+        }
         LOGGER.log(System.Logger.Level.INFO, written ? "Uploaded data to storage for page {0}"
                 : "Data of page {0} unchanged; nothing uploaded", pageId);
         JsonObject summary = Json.createObjectBuilder().add("page_id", pageId).add("key", key.value()).build();
         return new SyncResult(written, written ? "Uploaded page data for page " + pageId
                 : "Page data unchanged for page " + pageId, summary, document);
+    }
+
+    private JsonObject read(FacebookPageConnection connection) {
+        String pageId = connection.pageId();
+        try {
+            return graph.page(pageId, tokens.open(connection));
+        } catch (RequiredSetting e) {
+            throw e; // the operator's to fix, not the merchant's
+        } catch (IllegalStateException e) {
+            return reconnect(pageId, "The stored Page token cannot be decrypted with this server's TOKEN_ENCRYPTION_KEY "
+                    + "(was the key changed?); connect the Facebook Pages again.", e.getMessage());
+        } catch (GraphException e) {
+            if (e.tokenInvalid() || e.permissionMissing()) {
+                return reconnect(pageId, (e.tokenInvalid()
+                        ? "Facebook no longer accepts the Page's token (expired or revoked)"
+                        : "Facebook refused a permission the bot needs for this Page") + "; connect the Facebook Pages again.",
+                        e.getMessage());
+            }
+            if (e.rateLimited()) {
+                throw new SyncPostponed("Facebook is limiting requests for Page " + pageId + ".",
+                        e.minutesToRegainAccess() > 0 ? Duration.ofMinutes(e.minutesToRegainAccess()) : null, e);
+            }
+            if (e.transientFailure()) {
+                throw new SyncPostponed("Facebook could not be reached or failed for Page " + pageId + ".", e);
+            }
+            throw new SyncAbandoned(e.getMessage() + "; retrying cannot help.");
+        }
+    }
+
+    private JsonObject reconnect(String pageId, String reason, String detail) {
+        connections.markNeedsReconnect(pageId, reason);
+        LOGGER.log(System.Logger.Level.WARNING, "Page {0} needs a reconnect: {1}", pageId, detail);
+        throw new SyncAbandoned("Page " + pageId + " needs to be reconnected: " + reason);
     }
 }

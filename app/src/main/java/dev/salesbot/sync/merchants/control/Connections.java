@@ -9,13 +9,14 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stored store connections. A shop keeps the merchant UUID it was first given, whichever browser
- * connects it again; a new shop joins the session's merchant, or a new one.
+ * Stored store connections. One store, one merchant UUID, decided by the shop alone: a shop that
+ * connected before gets its UUID back from any browser, a shop never seen before gets a new one.
+ * Never the browser session's merchant: two stores connected in one browser (or by two people on
+ * a shared one) must not share {@code users/<uuid>/shopify/shopify_data.json}.
  */
 @ApplicationScoped
 @Transactional
@@ -24,23 +25,30 @@ public class Connections {
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;
 
-    /** Stores (or re-seals) the connection for {@code shop} and answers its merchant. */
-    public UUID connectShop(String shop, Optional<UUID> sessionMerchant, SealedTokens tokens) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    /** Stores (or re-seals and re-activates) the connection for {@code shop} and answers its merchant. */
+    public UUID connectShop(String shop, SealedTokens tokens) {
+        OffsetDateTime now = now();
         Optional<ShopifyConnection> existing = findShop(shop);
-        ShopifyConnection connection = existing.orElseGet(
-                () -> new ShopifyConnection(shop, sessionMerchant.orElseGet(UUID::randomUUID), now));
-        connection.seal(tokens, now);
+        ShopifyConnection connection = existing.orElseGet(() -> new ShopifyConnection(shop, UUID.randomUUID(), now));
+        connection.connect(tokens, now);
         if (existing.isEmpty()) {
             // Persisted only once complete: Hibernate (WildFly) inserts the state the entity had at
-            // persist(), so a row persisted before seal() breaks the NOT NULL token column.
+            // persist(), so a row persisted before connect() breaks the NOT NULL token column.
             em.persist(connection);
         }
         return connection.merchantId();
     }
 
+    /** Replaces the tokens (a refresh) in one update: the access and refresh token never part. */
     public void reseal(String shop, SealedTokens tokens) {
-        findShop(shop).ifPresent(c -> c.seal(tokens, OffsetDateTime.now(ZoneOffset.UTC)));
+        ShopifyConnection connection = findShop(shop)
+                .orElseThrow(() -> new IllegalStateException(shop + " is no longer connected"));
+        connection.seal(tokens, now());
+    }
+
+    /** Keeps the store out of syncs until the merchant connects it again. */
+    public void markNeedsReconnect(String shop, String reason) {
+        findShop(shop).ifPresent(c -> c.needsReconnect(reason, now()));
     }
 
     public Optional<ShopifyConnection> findShop(String shop) {
@@ -50,7 +58,7 @@ public class Connections {
                 .findFirst();
     }
 
-    public List<ShopifyConnection> allShops() {
-        return em.createNamedQuery(ShopifyConnection.ALL, ShopifyConnection.class).getResultList();
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -2,8 +2,6 @@ package dev.salesbot.sync.merchants.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -29,9 +27,6 @@ public class FacebookPageConnection extends MerchantConnection {
     public static final String BY_PAGE = "FacebookPageConnection.byPage";
     public static final String BY_MERCHANT = "FacebookPageConnection.byMerchant";
 
-    /** ACTIVE: synced. NEEDS_RECONNECT: Facebook refused the Page token (code 190); not synced until reconnected. */
-    public enum Status { ACTIVE, NEEDS_RECONNECT }
-
     /** Digits only, checked before the row is written (a Page id ends up in storage keys). */
     @Column(name = "PAGE_ID", nullable = false, length = 30)
     private String pageId;
@@ -42,13 +37,6 @@ public class FacebookPageConnection extends MerchantConnection {
     @Column(name = "PAGE_TOKEN_SEALED", nullable = false, length = 2048)
     private String pageTokenSealed;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "STATUS", nullable = false, length = 16)
-    private Status status;
-
-    @Column(name = "STATUS_REASON", length = 512)
-    private String statusReason;
-
     protected FacebookPageConnection() {
         // for JPA
     }
@@ -56,7 +44,6 @@ public class FacebookPageConnection extends MerchantConnection {
     public FacebookPageConnection(String pageId, UUID merchant, OffsetDateTime now) {
         super(merchant, now);
         this.pageId = pageId;
-        this.status = Status.ACTIVE;
     }
 
     /** A (re)connect: the Page joins {@code merchant} with a fresh sealed token and is active again. */
@@ -64,15 +51,7 @@ public class FacebookPageConnection extends MerchantConnection {
         belongTo(merchant);
         this.pageName = name;
         this.pageTokenSealed = sealedPageToken;
-        this.status = Status.ACTIVE;
-        this.statusReason = null;
-        changed(now);
-    }
-
-    public void needsReconnect(String reason, OffsetDateTime now) {
-        this.status = Status.NEEDS_RECONNECT;
-        this.statusReason = reason == null || reason.length() <= 512 ? reason : reason.substring(0, 511) + "…";
-        changed(now);
+        activate(now);
     }
 
     public String pageId() {
@@ -87,16 +66,8 @@ public class FacebookPageConnection extends MerchantConnection {
         return pageTokenSealed;
     }
 
-    public Status status() {
-        return status;
-    }
-
-    public String statusReason() {
-        return statusReason;
-    }
-
     @Override
     public String toString() {
-        return "FacebookPageConnection[page=" + pageId + ", merchant=" + merchantId() + ", status=" + status + "]";
+        return "FacebookPageConnection[page=" + pageId + ", merchant=" + merchantId() + ", status=" + status() + "]";
     }
 }

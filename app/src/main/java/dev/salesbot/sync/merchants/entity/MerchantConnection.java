@@ -1,6 +1,8 @@
 package dev.salesbot.sync.merchants.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
@@ -9,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * What every connection of a merchant has: its own id, the merchant's UUID, when it was connected
- * and last changed, and an optimistic-lock version. Each subclass keeps its own table.
+ * What every connection of a merchant has: its own id, the merchant's UUID, its status (with the
+ * reason when it is not active), when it was connected and last changed, and an optimistic-lock
+ * version. Each subclass keeps its own table.
  */
 @MappedSuperclass
 public abstract class MerchantConnection {
@@ -21,6 +24,13 @@ public abstract class MerchantConnection {
 
     @Column(name = "MERCHANT_ID", nullable = false, length = 36)
     private String merchantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", nullable = false, length = 16)
+    private ConnectionStatus status;
+
+    @Column(name = "STATUS_REASON", length = 512)
+    private String statusReason;
 
     @Column(name = "CONNECTED_AT", nullable = false)
     private OffsetDateTime connectedAt;
@@ -39,6 +49,7 @@ public abstract class MerchantConnection {
     protected MerchantConnection(UUID merchant, OffsetDateTime now) {
         this.id = UUID.randomUUID().toString();
         this.merchantId = merchant.toString();
+        this.status = ConnectionStatus.ACTIVE;
         this.connectedAt = now;
         this.updatedAt = now;
     }
@@ -49,6 +60,32 @@ public abstract class MerchantConnection {
 
     protected void changed(OffsetDateTime now) {
         this.updatedAt = now;
+    }
+
+    /** A (re)connect made the connection usable again. */
+    protected void activate(OffsetDateTime now) {
+        this.status = ConnectionStatus.ACTIVE;
+        this.statusReason = null;
+        changed(now);
+    }
+
+    /** Kept out of syncs until the merchant connects again; {@code reason} is shown to them. */
+    public void needsReconnect(String reason, OffsetDateTime now) {
+        this.status = ConnectionStatus.NEEDS_RECONNECT;
+        this.statusReason = reason == null || reason.length() <= 512 ? reason : reason.substring(0, 511) + "…";
+        changed(now);
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    public boolean active() {
+        return status == ConnectionStatus.ACTIVE;
+    }
+
+    public String statusReason() {
+        return statusReason;
     }
 
     public String id() {

@@ -16,11 +16,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "SHOPIFY_CONNECTION", uniqueConstraints = @UniqueConstraint(columnNames = "SHOP"))
 @NamedQuery(name = ShopifyConnection.BY_SHOP, query = "select c from ShopifyConnection c where c.shop = :shop")
-@NamedQuery(name = ShopifyConnection.ALL, query = "select c from ShopifyConnection c order by c.shop")
 public class ShopifyConnection extends MerchantConnection {
 
     public static final String BY_SHOP = "ShopifyConnection.byShop";
-    public static final String ALL = "ShopifyConnection.all";
 
     @Column(name = "SHOP", nullable = false, length = 255)
     private String shop;
@@ -49,6 +47,13 @@ public class ShopifyConnection extends MerchantConnection {
         this.shop = shop;
     }
 
+    /** A (re)install: fresh tokens, and the store is synced again whatever it was before. */
+    public void connect(SealedTokens tokens, OffsetDateTime now) {
+        seal(tokens, now);
+        activate(now);
+    }
+
+    /** New tokens for the same grant (a refresh): the status is left as it is. */
     public void seal(SealedTokens tokens, OffsetDateTime now) {
         this.accessTokenSealed = tokens.accessToken();
         this.accessTokenExpiresAt = tokens.accessTokenExpiresAt();
@@ -72,6 +77,6 @@ public class ShopifyConnection extends MerchantConnection {
 
     @Override
     public String toString() {
-        return "ShopifyConnection[shop=" + shop + ", merchant=" + merchantId() + "]";
+        return "ShopifyConnection[shop=" + shop + ", merchant=" + merchantId() + ", status=" + status() + "]";
     }
 }

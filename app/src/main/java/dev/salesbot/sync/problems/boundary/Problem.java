@@ -34,10 +34,6 @@ public class Problem extends WebApplicationException {
         return new Problem(Response.Status.FORBIDDEN, slug, "Request not authorised", detail);
     }
 
-    public static Problem badGateway(String slug, String detail, Throwable cause) {
-        return new Problem(Response.Status.BAD_GATEWAY.getStatusCode(), slug, "Upstream service failed", detail, cause);
-    }
-
     public String type() {
         return type;
     }

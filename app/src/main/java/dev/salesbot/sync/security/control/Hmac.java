@@ -37,6 +37,16 @@ public final class Hmac {
         return HEX.formatHex(sha256(key, message.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** True when {@code signature} is the HMAC of {@code message} under {@code key}. */
+    public static boolean matches(byte[] key, byte[] message, byte[] signature) {
+        return signature != null && MessageDigest.isEqual(sha256(key, message), signature);
+    }
+
+    /** Constant-time equality of two secrets or digests (a verify token, a session hash). */
+    public static boolean sameBytes(byte[] a, byte[] b) {
+        return a != null && b != null && MessageDigest.isEqual(a, b);
+    }
+
     /** True when {@code hex} is the hex HMAC of {@code message}; malformed hex is simply false. */
     public static boolean matchesHex(String key, byte[] message, String hex) {
         if (hex == null || hex.length() != 64) {

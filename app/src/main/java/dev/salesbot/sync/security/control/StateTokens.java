@@ -87,7 +87,7 @@ public class StateTokens {
         } catch (IllegalArgumentException e) {
             throw new InvalidState("the state parameter is malformed");
         }
-        if (!MessageDigest.isEqual(Hmac.sha256(key(), body), signature)) {
+        if (!Hmac.matches(key(), body, signature)) {
             throw new InvalidState("the state parameter's signature is not valid");
         }
         String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
@@ -97,7 +97,7 @@ public class StateTokens {
         if (!f[1].equals(purpose)) {
             throw new InvalidState("the state was issued for another flow");
         }
-        if (sessionId == null || !MessageDigest.isEqual(
+        if (sessionId == null || !Hmac.sameBytes(
                 f[5].getBytes(StandardCharsets.UTF_8), sessionHash(sessionId).getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidState("the state belongs to another browser session");
         }

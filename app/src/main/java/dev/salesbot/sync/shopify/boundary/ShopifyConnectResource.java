@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.boundary.Problem;
 import dev.salesbot.sync.shopify.control.ShopDomain;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
@@ -18,13 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-
 /** Connecting a Shopify store: the start of the OAuth dance and Shopify's redirect back. */
 @Path("shopify")
 public class ShopifyConnectResource {
 
     @Inject
     ShopifyConnect connect;
+
+    @Inject
+    MerchantSession merchantSession;
 
     @Context
     HttpServletRequest request;
@@ -38,7 +41,7 @@ public class ShopifyConnectResource {
     @GET
     @Path("{shop}/login")
     public Response login(@PathParam("shop") String shop) {
-        ShopDomain domain = parse(shop);
+        ShopDomain domain = ShopDomain.parse(shop);
         HttpSession session = request.getSession(true);
         return Response.seeOther(connect.begin(domain, session.getId())).build();
     }
@@ -58,19 +61,15 @@ public class ShopifyConnectResource {
             throw Problem.forbidden("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
-        ShopifyConnect.Connected connected = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId());
-        request.changeSessionId(); // a new id at login: a session id seen before it is worth nothing after
+        ShopifyConnect.Accepted accepted = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId());
+        // The merchant is known: this session acts for the store's merchant from now on, under a new
+        // id (a session id seen before the login is worth nothing after it), before any waiting.
+        request.changeSessionId();
+        merchantSession.actFor(accepted.merchant());
+        ShopifyConnect.Connected connected = connect.firstSnapshot(accepted);
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(ConnectedPage.render(connected), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(CallbackAnswer.json(connected).toString(), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static ShopDomain parse(String shop) {
-        try {
-            return ShopDomain.parse(shop);
-        } catch (ShopDomain.InvalidShop e) {
-            throw Problem.badRequest("invalid-shop", e.getMessage() + ".");
-        }
     }
 }

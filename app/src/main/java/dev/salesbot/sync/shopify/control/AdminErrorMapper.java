@@ -12,9 +12,10 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns the Admin API's HTTP failures into typed exceptions the pacing loop can act on:
- * 401/403 → {@link ShopifyUnauthorizedException}, 429 → {@link ShopifyThrottledException} with
- * its Retry-After, 5xx → {@link ShopifyUnavailableException}, any other 4xx →
- * {@link ShopifyApiException}. The body is not read: it could echo request headers.
+ * 401/403 → {@link ShopifyUnauthorizedException}, 402/404/423 → {@link ShopifyStoreClosedException},
+ * 429 → {@link ShopifyThrottledException} with its Retry-After, 5xx → {@link ShopifyUnavailableException},
+ * any other 4xx → {@link ShopifyApiException}. Meanings from
+ * https://shopify.dev/docs/api/usage/response-codes. The body is not read: it could echo request headers.
  */
 public class AdminErrorMapper implements ResponseExceptionMapper<ShopifyApiException> {
 
@@ -31,6 +32,16 @@ public class AdminErrorMapper implements ResponseExceptionMapper<ShopifyApiExcep
     static ShopifyApiException forStatus(int status, String retryAfter, Instant now) {
         if (status == 401 || status == 403) {
             return new ShopifyUnauthorizedException("Shopify Admin API refused the access token (HTTP " + status + ")");
+        }
+        if (status == 402) {
+            return new ShopifyStoreClosedException(status, "Shopify answered HTTP 402: the store is frozen until its owner "
+                    + "pays the outstanding balance in the Shopify admin");
+        }
+        if (status == 404) {
+            return new ShopifyStoreClosedException(status, "Shopify answered HTTP 404: there is no store at this address any more");
+        }
+        if (status == 423) {
+            return new ShopifyStoreClosedException(status, "Shopify answered HTTP 423: the store is locked; its owner must contact Shopify");
         }
         if (status == 429) {
             return new ShopifyThrottledException("Shopify Admin API throttled the request (HTTP 429)",

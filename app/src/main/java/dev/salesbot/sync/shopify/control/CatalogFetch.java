@@ -48,10 +48,11 @@ public final class CatalogFetch {
 
     /**
      * The whole catalog as {@code {"data": {"shop", "products", "codeDiscountNodes", "collections"}}},
-     * every connection paged to its end. The shop is fetched last: pacing leaves unspent only the
-     * last request's reserved-but-unused points, so the cheapest request goes last.
+     * every connection paged to its end; {@code shop.shopPolicies} too when {@code withPolicies}
+     * and Shopify does not deny them. The shop is fetched last: pacing leaves unspent only the last
+     * request's reserved-but-unused points, so the cheapest request goes last.
      */
-    public JsonObject all() {
+    public JsonObject all(boolean withPolicies) {
         JsonObject products = pages.all("products", PRODUCTS, Json.createObjectBuilder()
                 .add("first", PRODUCTS_PAGE).add("variantsFirst", VARIANTS_PER_PRODUCT).build(),
                 PRODUCTS_COST, PRODUCT_NESTED);
@@ -62,6 +63,9 @@ public final class CatalogFetch {
                 .add("first", COLLECTIONS_PAGE).add("productsFirst", PRODUCTS_PER_COLLECTION).build(),
                 COLLECTIONS_COST, COLLECTION_NESTED);
         JsonObject shopData = admin.data(SHOP, JsonValue.EMPTY_JSON_OBJECT, SHOP_COST).getJsonObject("shop");
+        if (withPolicies) {
+            shopData = withPolicies(shopData);
+        }
         FetchStats stats = admin.stats();
         LOGGER.log(System.Logger.Level.INFO,
                 "Fetched catalog of {0}: {1} products, {2} code discounts, {3} collections in {4} requests"
@@ -74,6 +78,17 @@ public final class CatalogFetch {
                 .add("products", products)
                 .add("codeDiscountNodes", discounts)
                 .add("collections", collections)).build();
+    }
+
+    private JsonObject withPolicies(JsonObject shopData) {
+        try {
+            JsonObject policies = admin.data(SHOP_POLICIES, JsonValue.EMPTY_JSON_OBJECT, SHOP_POLICIES_COST).getJsonObject("shop");
+            return Json.createObjectBuilder(shopData).add("shopPolicies", policies.get("shopPolicies")).build();
+        } catch (ShopifyAccessDeniedException e) {
+            LOGGER.log(System.Logger.Level.INFO, "Shopify denied the legal policies of {0} ({1}); the snapshot has none",
+                    shop, String.join("; ", e.requiredAccess()));
+            return shopData;
+        }
     }
 
     /** The products with these ids ({@code gid://shopify/Product/…}), each complete, in batches of 15. */

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,17 +33,14 @@ public class Catalogs {
         return new ShopAccess(shop.value(), app.baseUri(shop), accessToken);
     }
 
-    /** The full catalog document (see {@link CatalogFetch#all()}). */
-    public JsonObject fetchAll(ShopAccess access) {
+    /**
+     * The full catalog document (see {@link CatalogFetch#all(boolean)}); the legal policies only when
+     * {@code grantedScope} covers {@code read_legal_policies}.
+     */
+    public JsonObject fetchAll(ShopAccess access, String grantedScope) {
+        boolean policies = AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
         try (AdminTransport transport = open(access)) {
-            return fetch(access, transport).all();
-        }
-    }
-
-    /** Changed products by id (see {@link CatalogFetch#products(List)}). */
-    public ProductFetch fetchProducts(ShopAccess access, List<String> productIds) {
-        try (AdminTransport transport = open(access)) {
-            return fetch(access, transport).products(productIds);
+            return fetch(access, transport).all(policies);
         }
     }
 

@@ -70,6 +70,8 @@ public final class PacedAdmin {
                     failure = new ShopifyThrottledException("Shopify kept throttling " + query.name() + " for " + shop, null);
                     // With a fresh bucket report the pacer computes the exact wait; jitter only spreads shops.
                     delay = cost != null ? retry.jitter() : retry.delayAfter(attempt);
+                } else if (codes.contains("ACCESS_DENIED")) {
+                    throw new ShopifyAccessDeniedException(shop, query.name(), errorMessages(answer), requiredAccess(answer));
                 } else {
                     throw new ShopifyQueryException(shop, query.name(), errorMessages(answer));
                 }
@@ -115,6 +117,21 @@ public final class PacedAdmin {
             codes.add(extensions != null && extensions.get("code") instanceof JsonString code ? code.getString() : "UNKNOWN");
         }
         return codes;
+    }
+
+    /** Shopify's {@code extensions.requiredAccess} of each ACCESS_DENIED error (its message when absent). */
+    private static List<String> requiredAccess(JsonObject answer) {
+        List<String> required = new ArrayList<>();
+        for (JsonValue error : errors(answer)) {
+            if (error instanceof JsonObject o && o.get("extensions") instanceof JsonObject e
+                    && "ACCESS_DENIED".equals(e.getString("code", ""))) {
+                String access = e.getString("requiredAccess", o.getString("message", "access denied"));
+                if (!required.contains(access)) {
+                    required.add(access);
+                }
+            }
+        }
+        return required;
     }
 
     private static List<String> errorMessages(JsonObject answer) {

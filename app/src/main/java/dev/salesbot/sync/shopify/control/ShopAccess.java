@@ -19,16 +19,6 @@ public record ShopAccess(String shop, URI baseUri, String accessToken) {
         }
     }
 
-    /**
-     * Builds the access from the {@code SHOPIFY_SHOP_BASE_URL} template: {@code {shop}} becomes the
-     * shop domain, validated first so that the template can never be fed a host or a path.
-     */
-    public static ShopAccess fromTemplate(String baseUrlTemplate, String shop, String accessToken) {
-        Objects.requireNonNull(baseUrlTemplate, "baseUrlTemplate");
-        new ShopDomain(shop);
-        return new ShopAccess(shop, URI.create(baseUrlTemplate.replace("{shop}", shop)), accessToken);
-    }
-
     @Override
     public String toString() {
         return "ShopAccess[shop=" + shop + ", baseUri=" + baseUri + ", accessToken=<redacted>]";

@@ -1,5 +1,7 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.problems.control.Refusal;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -47,12 +49,14 @@ public record ShopDomain(String value) {
         return value;
     }
 
-    /** Not a Shopify shop domain. The message quotes at most a short, printable prefix. */
-    public static class InvalidShop extends IllegalArgumentException {
+    /** Not a Shopify shop domain (a 400 problem in an answer). The message quotes at most a short, printable prefix. */
+    public static class InvalidShop extends Refusal {
+
+        private static final long serialVersionUID = 1L;
 
         public InvalidShop(String input) {
-            super("'" + printable(input) + "' is not a Shopify shop: give the store name (letters, digits, "
-                    + "hyphens, starting with a letter or digit) or its name.myshopify.com domain");
+            super(Kind.BAD_INPUT, "invalid-shop", "Bad request", "'" + printable(input) + "' is not a Shopify shop: give "
+                    + "the store name (letters, digits, hyphens, starting with a letter or digit) or its name.myshopify.com domain.", null);
         }
 
         private static String printable(String input) {

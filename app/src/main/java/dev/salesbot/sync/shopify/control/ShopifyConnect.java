@@ -1,12 +1,10 @@
 package dev.salesbot.sync.shopify.control;
 
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
-import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.InvalidState;
 import dev.salesbot.sync.security.control.PendingStates;
 import dev.salesbot.sync.security.control.ShopifyQuerySignature;
 import dev.salesbot.sync.security.control.StateTokens;
-import dev.salesbot.sync.sync.control.SyncKind;
 import dev.salesbot.sync.sync.control.SyncOutcome;
 import dev.salesbot.sync.sync.control.Syncs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +23,11 @@ import java.util.UUID;
  * Flows 1 and 2 of the architecture: send a merchant to Shopify with a fresh state, and accept
  * Shopify's redirect back only when every check passes — in an order where nothing is spent
  * (no state consumed, no code exchanged, nothing stored) for a request that fails one.
+ *
+ * <p>In two steps, so that the boundary can give the browser session its merchant and a new
+ * session id as soon as the merchant is known, before any waiting: {@link #complete} verifies,
+ * exchanges the code and records the install; {@link #firstSnapshot} waits (bounded) for the
+ * first sync.
  */
 @ApplicationScoped
 public class ShopifyConnect {
@@ -33,6 +36,10 @@ public class ShopifyConnect {
     static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
     private static final List<String> REQUIRED = List.of("code", "shop", "state", "hmac", "timestamp");
     private static final System.Logger LOGGER = System.getLogger(ShopifyConnect.class.getName());
+
+    /** A store whose install is recorded: its merchant, the granted scope and its first sync. */
+    public record Accepted(UUID merchant, ShopDomain shop, String scope, Syncs.Ticket firstSync) {
+    }
 
     /** A store that is now connected, and how far its first snapshot got within the wait. */
     public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload) {
@@ -45,16 +52,13 @@ public class ShopifyConnect {
     ShopifyOAuth oauth;
 
     @Inject
-    ShopifyTokens tokens;
+    ShopifyInstalls installs;
 
     @Inject
     StateTokens states;
 
     @Inject
     PendingStates pending;
-
-    @Inject
-    MerchantSession merchantSession;
 
     @Inject
     Syncs syncs;
@@ -74,50 +78,54 @@ public class ShopifyConnect {
     }
 
     /**
-     * Verifies Shopify's redirect (hmac, timestamp, shop, state) and exchanges the code.
+     * Verifies Shopify's redirect (hmac, timestamp, shop, state), exchanges the code, checks the
+     * granted scopes and records the install with its first sync (one transaction).
      *
      * @param query the callback's query parameters, each given once
+     * @throws Refusal for anything that fails a check; nothing is stored then
      */
-    public Connected complete(Map<String, String> query, String sessionId) {
+    public Accepted complete(Map<String, String> query, String sessionId) {
         List<String> missing = REQUIRED.stream().filter(p -> blank(query.get(p))).toList();
         if (!missing.isEmpty()) {
-            throw Problem.badRequest("missing-parameter",
+            throw Refusal.badInput("missing-parameter",
                     "The Shopify callback is missing the parameter(s): " + String.join(", ", missing) + ".");
         }
-        ShopDomain shop = parseShop(query.get("shop"));
+        ShopDomain shop = ShopDomain.parse(query.get("shop"));
         if (!ShopifyQuerySignature.verify(app.apiSecret(), query)) {
-            throw Problem.forbidden("invalid-signature",
+            throw Refusal.notAllowed("invalid-signature",
                     "The callback's hmac does not match its parameters; it was not sent by Shopify for this app.");
         }
         checkTimestamp(query.get("timestamp"));
         StateTokens.Claims claims = verifyState(query.get("state"), sessionId);
         if (!claims.subject().equals(shop.value())) {
-            throw Problem.forbidden("invalid-state", "The state was issued for another shop.");
+            throw Refusal.notAllowed("invalid-state", "The state was issued for another shop.");
         }
         if (!pending.consume(claims.nonce())) {
-            throw Problem.forbidden("invalid-state", "The state has already been used; start the connection again.");
+            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
         }
         OfflineToken token;
         try {
             token = oauth.exchange(shop, query.get("code"));
         } catch (ShopifyOAuth.TokenEndpointFailed e) {
-            throw Problem.badGateway("token-exchange-failed", e.getMessage() + ". Start the connection again.", null);
+            throw Refusal.upstreamFailed("token-exchange-failed", e.getMessage() + ". Start the connection again.", null);
         }
-        UUID merchant = tokens.store(shop, merchantSession.merchant(), token);
-        merchantSession.actFor(merchant);
-        LOGGER.log(System.Logger.Level.INFO, "Connected {0} for merchant {1} (scope {2})", shop, merchant, token.scope());
-        // Durable before we wait: if the wait ends first (or the server stops), the sync still happens.
-        SyncOutcome upload = syncs.requestAndWait(SyncKind.SHOPIFY_FULL, shop.value(), merchant,
-                Duration.ofSeconds(callbackWaitSeconds));
-        return new Connected(merchant, shop, token.scope(), upload);
+        List<String> notGranted = AccessScopes.missing(app.scopes(), token.scope());
+        if (!notGranted.isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "Shopify connect for {0} refused: scope(s) {1} not granted (granted {2})",
+                    shop, notGranted, token.scope());
+            throw Refusal.notAllowed("missing-scope", "The store granted only " + token.scope() + ", not "
+                    + String.join(", ", notGranted) + ", which the bot needs to read the catalog. Nothing was connected: "
+                    + "connect again and approve every access the app asks for.");
+        }
+        ShopifyInstalls.Installed installed = installs.record(shop, token);
+        LOGGER.log(System.Logger.Level.INFO, "Connected {0} for merchant {1} (scope {2})", shop, installed.merchant(), token.scope());
+        return new Accepted(installed.merchant(), shop, token.scope(), installed.firstSync());
     }
 
-    private static ShopDomain parseShop(String shop) {
-        try {
-            return ShopDomain.parse(shop);
-        } catch (ShopDomain.InvalidShop e) {
-            throw Problem.badRequest("invalid-shop", e.getMessage() + ".");
-        }
+    /** Waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot; never throws. */
+    public Connected firstSnapshot(Accepted accepted) {
+        SyncOutcome upload = syncs.await(accepted.firstSync(), Duration.ofSeconds(callbackWaitSeconds));
+        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload);
     }
 
     private void checkTimestamp(String timestamp) {
@@ -125,11 +133,11 @@ public class ShopifyConnect {
         try {
             seconds = Long.parseLong(timestamp);
         } catch (NumberFormatException e) {
-            throw Problem.badRequest("invalid-timestamp", "The callback's timestamp is not a number of seconds.");
+            throw Refusal.badInput("invalid-timestamp", "The callback's timestamp is not a number of seconds.");
         }
         Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
         if (age.compareTo(TIMESTAMP_WINDOW) > 0) {
-            throw Problem.forbidden("stale-request", "The callback's timestamp is " + age.toSeconds()
+            throw Refusal.notAllowed("stale-request", "The callback's timestamp is " + age.toSeconds()
                     + " s away from the server's clock; more than " + TIMESTAMP_WINDOW.toSeconds() + " s is refused.");
         }
     }
@@ -138,7 +146,7 @@ public class ShopifyConnect {
         try {
             return states.verify(state, PURPOSE, sessionId);
         } catch (InvalidState e) {
-            throw Problem.forbidden("invalid-state", "Refused: " + e.getMessage() + ".");
+            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
@@ -11,19 +13,26 @@ import dev.salesbot.sync.sync.control.SyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The full store sync: fetch the whole catalog, write {@code shopify_data.json} and the bot's
- * {@code preprocessed_data.json}, each only if its content changed (one HEAD otherwise).
+ * {@code preprocessed_data.json}, each only if its content changed (one HEAD otherwise). The keys
+ * are the store's own merchant's, read from its connection. Failures are classified by
+ * {@link ShopifyFailures}.
  */
 @ApplicationScoped
 public class ShopifySnapshots implements SyncHandler {
 
     private static final System.Logger LOGGER = System.getLogger(ShopifySnapshots.class.getName());
+
+    @Inject
+    Connections connections;
 
     @Inject
     ShopifyTokens tokens;
@@ -34,6 +43,9 @@ public class ShopifySnapshots implements SyncHandler {
     @Inject
     SnapshotStore store;
 
+    @Inject
+    ShopifyFailures failures;
+
     @Override
     public SyncKind kind() {
         return SyncKind.SHOPIFY_FULL;
@@ -42,24 +54,32 @@ public class ShopifySnapshots implements SyncHandler {
     @Override
     public SyncResult run(SyncTask task) {
         ShopDomain shop = new ShopDomain(task.target());
-        JsonObject document;
         try {
-            document = catalogs.fetchAll(catalogs.access(shop, tokens.accessToken(shop)));
-        } catch (ShopifyUnauthorizedException e) {
-            throw new SyncAbandoned("Shopify refused the stored access token of " + shop + "; the merchant must connect the store again.");
+            ShopifyConnection connection = connections.findShop(shop.value())
+                    .orElseThrow(() -> new SyncAbandoned("The store " + shop + " is not connected (any more)."));
+            if (!connection.active()) {
+                throw new SyncAbandoned("The store " + shop + " needs to be connected again: " + connection.statusReason());
+            }
+            JsonObject document = catalogs.fetchAll(catalogs.access(shop, tokens.accessToken(shop)), connection.scope());
+            return write(shop, connection.merchantId(), document);
+        } catch (RuntimeException e) {
+            throw failures.classify(shop, e);
         }
-        StorageKey snapshotKey = StorageKey.shopifySnapshot(task.merchant());
+    }
+
+    private SyncResult write(ShopDomain shop, UUID merchant, JsonObject document) {
+        StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         SnapshotStore.Outcome snapshot = store.put(snapshotKey, CanonicalJson.bytes(document));
-        SnapshotStore.Outcome digest = store.put(StorageKey.shopifyDigest(task.merchant()),
+        SnapshotStore.Outcome digest = store.put(StorageKey.shopifyDigest(merchant),
                 CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
         boolean written = snapshot == SnapshotStore.Outcome.WRITTEN || digest == SnapshotStore.Outcome.WRITTEN;
         String where = store.describe(snapshotKey).startsWith("s3://") ? "Spaces" : "the local store";
         String message = written ? "Uploaded data to " + where + " for " + shop : "No upload needed: data unchanged for " + shop;
         LOGGER.log(System.Logger.Level.INFO, message);
-        return new SyncResult(written, message, summary(document, store.describe(snapshotKey)), document);
+        return new SyncResult(written, message, summary(document, snapshotKey.value()), document);
     }
 
-    /** Counts and location, for the connect answer and the admin console. */
+    /** Counts and the storage key, for the connect answer and the admin console. */
     static JsonObject summary(JsonObject document, String location) {
         JsonObject data = document.getJsonObject("data");
         int variants = 0;
@@ -75,8 +95,8 @@ public class ShopifySnapshots implements SyncHandler {
                 .build();
     }
 
-    private static jakarta.json.JsonArray edges(JsonObject parent, String connection) {
-        if (parent == null || !(parent.get(connection) instanceof JsonObject c) || !(c.get("edges") instanceof jakarta.json.JsonArray a)) {
+    private static JsonArray edges(JsonObject parent, String connection) {
+        if (parent == null || !(parent.get(connection) instanceof JsonObject c) || !(c.get("edges") instanceof JsonArray a)) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
         return a;

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.entity.SealedTokens;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
@@ -13,14 +14,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals tokens for storage and opens them for use, refreshing an expiring token a few minutes
- * before it lapses. Shopify rotates the refresh token on every use, so refreshes of one shop are
- * serialised (per JVM; a cluster would need a database lock, see package-info).
+ * before it lapses.
+ *
+ * <p>Shopify rotates the refresh token on every use. Its answer is stored (access and refresh
+ * token together, in one update) before the new access token is used; until then the old pair
+ * stays stored. That is safe because Shopify keeps a used refresh token valid until the app uses
+ * its replacement (at most 30 days, within its 90-day life:
+ * https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens): if
+ * the answer is lost or cannot be stored, the next attempt refreshes with the old token again and
+ * gets a new pair. Refreshes of one shop are serialised (per JVM; several servers need the
+ * database lock of the poll issue).
+ *
+ * <p>What only the merchant can fix ends as {@link ShopifyReconnectRequired}: an expired token
+ * with no refresh token, a refresh token past {@code REFRESH_TOKEN_EXPIRES_AT} or refused by
+ * Shopify (4xx), a stored token that no longer opens with {@code TOKEN_ENCRYPTION_KEY}. A token
+ * endpoint that is down or unreachable is a {@link ShopifyUnavailableException}: retried later.
  */
 @ApplicationScoped
 public class ShopifyTokens {
@@ -41,40 +53,69 @@ public class ShopifyTokens {
 
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    /** Stores the connection for a freshly granted token and answers its merchant UUID. */
-    public UUID store(ShopDomain shop, Optional<UUID> sessionMerchant, OfflineToken token) {
-        return connections.connectShop(shop.value(), sessionMerchant, seal(shop, token));
-    }
-
-    /** A usable access token for {@code shop}, refreshed first when it is about to expire. */
+    /** A usable access token for {@code shop}, refreshed (and stored) first when it is about to expire. */
     public String accessToken(ShopDomain shop) {
         synchronized (refreshLocks.computeIfAbsent(shop.value(), k -> new Object())) {
             ShopifyConnection connection = connections.findShop(shop.value())
-                    .orElseThrow(() -> new IllegalStateException(shop + " is not connected"));
+                    .orElseThrow(() -> new ShopifyReconnectRequired(shop + " is not connected; connect the store."));
+            if (!connection.active()) {
+                throw new ShopifyReconnectRequired("The store " + shop + " needs to be connected again: " + connection.statusReason());
+            }
             SealedTokens sealed = connection.sealedTokens();
             if (!dueForRefresh(sealed)) {
-                return cipher.decrypt(sealed.accessToken(), context(shop, "access"));
+                return open(sealed.accessToken(), shop, "access");
             }
             if (sealed.refreshToken() == null) {
-                throw new IllegalStateException("the access token of " + shop + " expired and there is no refresh token; reconnect the store");
+                throw new ShopifyReconnectRequired("The access token of " + shop
+                        + " expired and Shopify gave no refresh token; connect the store again.");
             }
-            OfflineToken renewed = oauth.refresh(shop, cipher.decrypt(sealed.refreshToken(), context(shop, "refresh")));
+            if (sealed.refreshTokenExpiresAt() != null && !clock.instant().isBefore(sealed.refreshTokenExpiresAt().toInstant())) {
+                throw new ShopifyReconnectRequired("The refresh token of " + shop + " expired on "
+                        + sealed.refreshTokenExpiresAt().toLocalDate() + "; connect the store again.");
+            }
+            OfflineToken renewed = refresh(shop, open(sealed.refreshToken(), shop, "refresh"));
+            // Durable before use: should this fail, the old pair is still stored and still accepted by Shopify.
             connections.reseal(shop.value(), seal(shop, renewed));
             LOGGER.log(System.Logger.Level.INFO, "Refreshed the access token of {0}", shop);
             return renewed.accessToken();
         }
     }
 
-    private boolean dueForRefresh(SealedTokens sealed) {
-        return sealed.accessTokenExpiresAt() != null
-                && !clock.instant().plus(REFRESH_AHEAD).isBefore(sealed.accessTokenExpiresAt().toInstant());
-    }
-
-    private SealedTokens seal(ShopDomain shop, OfflineToken token) {
+    /** The ciphertexts and expiry times of a freshly granted or refreshed token, for storage. */
+    public SealedTokens seal(ShopDomain shop, OfflineToken token) {
         return new SealedTokens(
                 cipher.encrypt(token.accessToken(), context(shop, "access")), utc(token.expiresAt()),
                 token.refreshToken() == null ? null : cipher.encrypt(token.refreshToken(), context(shop, "refresh")),
                 utc(token.refreshTokenExpiresAt()), token.scope());
+    }
+
+    private OfflineToken refresh(ShopDomain shop, String refreshToken) {
+        try {
+            return oauth.refresh(shop, refreshToken);
+        } catch (ShopifyOAuth.TokenEndpointFailed e) {
+            if (e.status() >= 400 && e.status() < 500) {
+                throw new ShopifyReconnectRequired("Shopify refused to refresh the access token of " + shop
+                        + " (HTTP " + e.status() + "): the app was uninstalled or its access revoked; connect the store again.", e);
+            }
+            throw new ShopifyUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private String open(String sealed, ShopDomain shop, String kind) {
+        try {
+            return cipher.decrypt(sealed, context(shop, kind));
+        } catch (RequiredSetting e) {
+            throw e; // the operator's to fix, not the merchant's
+        } catch (IllegalStateException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "The stored {0} token of {1} does not open: {2}", kind, shop, e.getMessage());
+            throw new ShopifyReconnectRequired("The stored token of " + shop + " cannot be decrypted with this server's "
+                    + "TOKEN_ENCRYPTION_KEY (was the key changed?); connect the store again.", e);
+        }
+    }
+
+    private boolean dueForRefresh(SealedTokens sealed) {
+        return sealed.accessTokenExpiresAt() != null
+                && !clock.instant().plus(REFRESH_AHEAD).isBefore(sealed.accessTokenExpiresAt().toInstant());
     }
 
     private static String context(ShopDomain shop, String kind) {

@@ -85,11 +85,6 @@ public final class ThrottlePacer {
         observedAt = receivedAt;
     }
 
-    /** The estimated points available now, or NaN before the first report. */
-    public synchronized double estimatedAvailable() {
-        return known ? estimate() : Double.NaN;
-    }
-
     private double estimate() {
         double seconds = Duration.between(observedAt, clock.instant()).toNanos() / 1e9;
         return Math.min(maximum, available + Math.max(0, seconds) * restoreRate);

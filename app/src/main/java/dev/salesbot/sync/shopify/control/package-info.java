@@ -16,17 +16,43 @@
  *   <li>The callback is checked in an order that spends nothing for a bad request: parameters, shop,
  *   {@code hmac} (constant-time), timestamp (±5 min), state (signature, session, expiry, shop), then
  *   the state's nonce is consumed, then the code is exchanged. Upstream failures answer 502.</li>
- *   <li>The session id changes after a successful callback; the merchant UUID is the shop's own if
- *   it connected before, else the session's, else new.</li>
+ *   <li>The granted scope must cover every scope of {@code SHOPIFY_SCOPES} (a granted
+ *   {@code write_x} covers {@code read_x}); otherwise the answer is a 403 {@code missing-scope}
+ *   naming what is missing, and nothing is stored.</li>
+ *   <li>The connection (one store, one merchant UUID: the shop's own if it connected before, a new
+ *   one otherwise) and its first full sync are recorded in one transaction
+ *   ({@link dev.salesbot.sync.shopify.control.ShopifyInstalls}). {@link
+ *   dev.salesbot.sync.shopify.control.ShopifyConnect#complete} returns as soon as they are; the
+ *   boundary then changes the session id and gives the session the store's merchant, and only
+ *   then waits ({@link dev.salesbot.sync.shopify.control.ShopifyConnect#firstSnapshot}, at most
+ *   {@code CALLBACK_SYNC_WAIT_SECONDS}). Controls never touch the session: they take and return values.</li>
  *   <li>Tokens live in memory only while used; the client secret travels in request bodies only.</li>
- *   <li>The connect answer waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot
- *   ({@link dev.salesbot.sync.shopify.control.ShopifySnapshots}, the engine's full-sync handler).</li>
  * </ul>
  *
  * <p><b>Decisions.</b> Expiring offline tokens are requested (Shopify requires them for public apps
- * from 2027-01-01). Refreshes of one shop are serialised per JVM because Shopify rotates the refresh
- * token; a cluster would need a database lock. <b>Out of scope here:</b> webhook registration and the
- * webhook endpoint (a later issue).
+ * from 2027-01-01). A refresh's answer (access and refresh token together) is stored before the new
+ * access token is used; if that fails or the answer is lost, the old pair stays stored and is used
+ * again, which Shopify allows until the replacement refresh token is first used
+ * (https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens).
+ * {@code REFRESH_TOKEN_EXPIRES_AT} is checked before a refresh is relied on. Refreshes of one shop
+ * are serialised per JVM; a cluster would need a database lock. <b>Out of scope here:</b> webhook
+ * registration and the webhook endpoint (a later issue).
+ *
+ * <h2>Failures</h2>
+ *
+ * <p>{@link dev.salesbot.sync.shopify.control.ShopifyFailures} classifies every failed store sync:
+ * <table>
+ *   <caption>what ends a sync, and what is retried</caption>
+ *   <tr><th>failure</th><th>class</th><th>what happens</th></tr>
+ *   <tr><td>401/403 from the Admin API</td><td>needs the merchant</td><td>store marked NEEDS_RECONNECT, sync ends</td></tr>
+ *   <tr><td>{@code ACCESS_DENIED} (a scope or permission missing)</td><td>needs the merchant</td><td>marked, ends; the reason names Shopify's required access</td></tr>
+ *   <tr><td>402 frozen, 404 gone, 423 locked</td><td>needs the merchant</td><td>marked, ends</td></tr>
+ *   <tr><td>expired token without refresh token; refresh token past its expiry; refresh answered 4xx; a token that no longer decrypts</td><td>needs the merchant</td><td>marked, ends</td></tr>
+ *   <tr><td>any other GraphQL error</td><td>a defect</td><td>ends with Shopify's message; store left active</td></tr>
+ *   <tr><td>THROTTLED or 429 past the pacer's retries</td><td>retry later</td><td>pending, no sooner than Retry-After</td></tr>
+ *   <tr><td>5xx, unreachable, token endpoint down, storage unavailable</td><td>retry later</td><td>pending, backoff</td></tr>
+ * </table>
+ * A store that is not ACTIVE is not synced; a new connect makes it ACTIVE again.
  *
  * <h2>Catalog</h2>
  *
@@ -34,13 +60,17 @@
  * {@code SHOPIFY_API_VERSION}, default 2026-10) for the stored snapshot, and the compact
  * {@link dev.salesbot.sync.shopify.control.BotDigest} the bot reads. Entry point:
  * {@link dev.salesbot.sync.shopify.control.Catalogs} ({@code fetchAll} on connect and poll,
- * {@code fetchProducts} for a webhook's changed products).
+ * {@code CatalogFetch.products} for changed products by id).
  *
  * <p><b>Rules.</b>
  * <ul>
  *   <li>The stored document is {@code {"data": {"shop", "products", "codeDiscountNodes",
  *   "collections"}}} as if one query had returned every edge: every connection, nested ones
  *   included, is paged to its end and merged, with {@code hasNextPage: false}.</li>
+ *   <li>Every query needs only the default {@code SHOPIFY_SCOPES} (tested with the scope rules of the
+ *   real schema's {@code offline_scopes}). The store's legal policies need {@code read_legal_policies},
+ *   which the defaults do not ask for: they are read only when that scope is granted, in a query of
+ *   their own ({@code CatalogShopPolicies}), and a denial of it leaves the snapshot whole without them.</li>
  *   <li>No query selects a deprecated field or argument. Discounts come from {@code discountNodes}
  *   filtered with {@code method:code}, aliased {@code codeDiscountNodes} to keep the tutorial's key.
  *   Every query is validated against the real schema in the tests ({@code AdminQueriesTest}, through the
@@ -66,7 +96,7 @@
  *   <tr><td>products</td><td>15 products × 25 variants (product 57)</td><td>2 + 15 × 57 = 857</td></tr>
  *   <tr><td>code discounts</td><td>15 discounts × 10 codes, 10 items (discount 54)</td><td>2 + 15 × 54 = 812</td></tr>
  *   <tr><td>collections</td><td>20 collections × 40 product ids</td><td>2 + 20 × 43 = 862</td></tr>
- *   <tr><td>shop</td><td>with policies</td><td>3</td></tr>
+ *   <tr><td>shop / its legal policies</td><td>—</td><td>2 / 2</td></tr>
  *   <tr><td>variants follow-up</td><td>250</td><td>503</td></tr>
  *   <tr><td>codes / discount products / collections follow-up</td><td>250</td><td>254 / 256 / 256</td></tr>
  *   <tr><td>discount variants follow-up</td><td>250</td><td>506</td></tr>
@@ -80,19 +110,20 @@
  *
  * <p><b>Decisions: pacing.</b> {@link dev.salesbot.sync.shopify.control.ThrottlePacer} keeps one
  * estimate of each shop's bucket: the last reported {@code currentlyAvailable} plus
- * {@code restoreRate} × the time since that request was sent (sending time, not answer time, so
- * the estimate errs low). Before a request of requested cost c it waits exactly
+ * {@code restoreRate} × the time since that answer was received (Shopify measured the level before
+ * answering, so counting from the receipt errs low). Before a request of requested cost c it waits exactly
  * (c − available) ÷ restoreRate when the bucket is short, so the bucket is drained but never
  * overdrawn: a normal sync meets no THROTTLED, and since Shopify refunds requested − actual after
  * each query, elapsed time tracks (total actual cost − bucket size) ÷ restore rate; the only points
- * left unspent are the last request's reservation, which is why the 3-point shop query goes last.
+ * left unspent are the last request's reservation, which is why the 2-point shop query goes last.
  * (A simulated sync of 604 products, 6 discounts with 3,000 codes and a 600-product collection:
  * 61 requests, no THROTTLED, within about 3 % of that bound.) THROTTLED answers wait as computed
  * from their own throttle status; 429 honours Retry-After; 5xx and network failures back off
  * exponentially (1 s doubling, capped at 30 s, equal jitter); at most 8 attempts and 3 minutes per
  * request, then a {@code ShopifyThrottledException} or {@code ShopifyUnavailableException} that
- * leaves the sync pending. Any other GraphQL error is a {@code ShopifyQueryException}, never
- * retried.
+ * leaves the sync pending. Any other GraphQL error is a {@code ShopifyQueryException}
+ * ({@code ShopifyAccessDeniedException} for {@code ACCESS_DENIED}), which the pacer never retries and
+ * {@code ShopifyFailures} ends at once.
  *
  * <p><b>Decisions: memory.</b> The whole document is held until it is stored (its hash decides
  * the upload, and the connect answer carries it). Each kept edge is copied into

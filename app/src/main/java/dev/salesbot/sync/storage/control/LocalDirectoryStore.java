@@ -60,7 +60,7 @@ public class LocalDirectoryStore implements SnapshotStore {
             LOGGER.log(DEBUG, "Written: {0}", target);
             return Outcome.WRITTEN;
         } catch (IOException e) {
-            throw new StorageUnavailableException("Cannot write " + target + " in DATA_DIR " + root, e);
+            throw unavailable("write", key, target, e);
         }
     }
 
@@ -72,8 +72,13 @@ public class LocalDirectoryStore implements SnapshotStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StorageUnavailableException("Cannot read " + target + " in DATA_DIR " + root, e);
+            throw unavailable("read", key, target, e);
         }
+    }
+
+    private StorageUnavailableException unavailable(String operation, StorageKey key, Path target, IOException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "Cannot {0} {1} in DATA_DIR {2}: {3}", operation, target, root, e.toString());
+        return new StorageUnavailableException(operation, key, "the local storage directory cannot be used", e);
     }
 
     @Override
@@ -92,11 +97,11 @@ public class LocalDirectoryStore implements SnapshotStore {
         if (relative.isAbsolute() || !target.startsWith(root) || target.getNameCount() <= root.getNameCount()) {
             throw new IllegalArgumentException("Storage key resolves outside DATA_DIR: " + key);
         }
-        refuseLinksOutOfRoot(target);
+        refuseLinksOutOfRoot(key, target);
         return target;
     }
 
-    private void refuseLinksOutOfRoot(Path target) {
+    private void refuseLinksOutOfRoot(StorageKey key, Path target) {
         // The deepest existing ancestor decides where the file really lands.
         var existing = target;
         while (existing != null && !Files.exists(existing)) {
@@ -110,7 +115,7 @@ public class LocalDirectoryStore implements SnapshotStore {
                 throw new IllegalArgumentException("Storage path leaves DATA_DIR through a link: " + target);
             }
         } catch (IOException e) {
-            throw new StorageUnavailableException("Cannot inspect " + existing + " in DATA_DIR " + root, e);
+            throw unavailable("inspect", key, existing, e);
         }
     }
 

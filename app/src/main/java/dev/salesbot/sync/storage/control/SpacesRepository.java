@@ -133,18 +133,33 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
         }
     }
 
+    /** The endpoint, bucket and SDK detail go to the log; the exception's message names only the key. */
     private StorageUnavailableException unavailable(String operation, StorageKey key, SdkException e) {
-        return new StorageUnavailableException(operation + " " + describe(key) + " at " + config.endpoint()
-                + " failed: " + reason(e), e);
+        // The SDK's messages name the request id and status, never the credentials.
+        LOGGER.log(System.Logger.Level.WARNING, "{0} {1} at {2} failed: {3}", operation, describe(key), config.endpoint(), detail(e));
+        String verb = switch (operation) {
+            case "PUT" -> "write";
+            case "GET" -> "read";
+            default -> "check";
+        };
+        return new StorageUnavailableException(verb, key, plainReason(e), e);
     }
 
-    // The SDK's messages name the request id and status, never the credentials.
-    private static String reason(SdkException e) {
+    private static String detail(SdkException e) {
         if (e instanceof S3Exception s3e) {
             var details = s3e.awsErrorDetails();
             var code = details == null ? null : details.errorCode();
             return "HTTP " + s3e.statusCode() + (code == null ? "" : " " + code);
         }
         return e.getMessage();
+    }
+
+    private static String plainReason(SdkException e) {
+        if (e instanceof S3Exception s3e) {
+            int status = s3e.statusCode();
+            return status == 403 || status == 401 ? "the storage service refused this server's access keys"
+                    : status >= 500 ? "the storage service is failing" : "the storage service refused the request";
+        }
+        return "the storage service could not be reached";
     }
 }

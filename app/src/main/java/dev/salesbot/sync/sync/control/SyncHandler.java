@@ -1,10 +1,12 @@
 package dev.salesbot.sync.sync.control;
 
 /**
- * Performs one kind of sync. Exactly one CDI bean per {@link SyncKind}. A handler throws to have
- * the task retried later with backoff (storage down, API unavailable, throttled beyond its own
- * retries), or throws {@link SyncAbandoned} when retrying cannot help (the connection needs the
- * merchant to reconnect). Handlers must be idempotent: a task may run again after a crash.
+ * Performs one kind of sync. Exactly one CDI bean per {@link SyncKind}. A handler classifies every
+ * failure itself: {@link SyncPostponed} to be retried later with backoff (storage or the platform
+ * down, throttled beyond its own retries), {@link SyncAbandoned} when retrying cannot help (the
+ * connection needs the merchant: the handler marks it first). Anything else it lets escape is
+ * retried with backoff too, under a generic message (the details go to the log). Handlers must be
+ * idempotent: a task may run again after a crash.
  */
 public interface SyncHandler {
 

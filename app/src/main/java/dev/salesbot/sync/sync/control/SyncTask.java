@@ -1,15 +1,9 @@
 package dev.salesbot.sync.sync.control;
 
-import java.util.List;
-import java.util.UUID;
-
 /**
- * One unit of work handed to a {@link SyncHandler}: possibly several coalesced requests for the
- * same target. {@code productIds} is empty unless the kind is {@link SyncKind#SHOPIFY_PRODUCTS}.
+ * One unit of work handed to a {@link SyncHandler}: one or more coalesced requests for the same
+ * target (a shop domain or a Page id). It names no merchant: a handler reads the target's
+ * connection, whose merchant is the one that owns the target now, whoever asked first.
  */
-public record SyncTask(SyncKind kind, String target, UUID merchant, List<String> productIds, int attempt) {
-
-    public SyncTask {
-        productIds = List.copyOf(productIds);
-    }
+public record SyncTask(SyncKind kind, String target, int attempt) {
 }

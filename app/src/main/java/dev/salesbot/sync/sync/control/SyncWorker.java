@@ -1,8 +1,8 @@
 package dev.salesbot.sync.sync.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -10,11 +10,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,17 +28,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs due sync requests: once a second ({@link SyncClock}) and whenever woken, it reads what is due, coalesces the
- * requests of one target into one task, runs at most {@code SYNC_CONCURRENCY} tasks at a time and
- * never two for the same target, and closes, retries (with capped exponential backoff, forever:
- * accepted work is not dropped) or abandons them. Pending requests left by a restart are simply
- * due again. Single instance: a cluster would need row claims (see package-info).
+ * Runs due sync requests: once a second ({@link SyncClock}) and whenever woken, it reads what is
+ * due, coalesces the requests of one target into one task, runs at most {@code SYNC_CONCURRENCY}
+ * tasks at a time and never two for the same target, and closes, postpones (capped exponential
+ * backoff, without limit: accepted work is not dropped) or abandons them. Every throwable a
+ * handler lets escape, errors included, backs off; the worker itself survives it. Pending requests
+ * left by a restart are simply due again. Finished requests are kept {@code SYNC_HISTORY_DAYS}.
  */
 @ApplicationScoped
 public class SyncWorker {
 
     private static final System.Logger LOGGER = System.getLogger(SyncWorker.class.getName());
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** A waiter nobody collected (its caller gave up) is dropped after this. */
+    static final Duration WAITER_LIFETIME = Duration.ofMinutes(15);
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     @Resource
     ManagedExecutorService executor;
@@ -50,9 +58,21 @@ public class SyncWorker {
     @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2")
     int concurrency;
 
+    @Inject
+    @ConfigProperty(name = "SYNC_HISTORY_DAYS", defaultValue = "7")
+    int historyDays;
+
+    /** A caller waiting for a request; {@code lastDelay} is the reason of its last postponement, if any. */
+    private static final class Waiter {
+        final CompletableFuture<SyncOutcome> future = new CompletableFuture<>();
+        final Instant since = Instant.now();
+        volatile String lastDelay;
+    }
+
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Map<String, CompletableFuture<SyncOutcome>> waiters = new ConcurrentHashMap<>();
+    private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile Instant nextPurge = Instant.EPOCH;
     private Semaphore slots;
 
     @PostConstruct
@@ -62,21 +82,42 @@ public class SyncWorker {
 
     /** Looks for due work now rather than at the next tick. */
     public void wake() {
-        executor.execute(this::tick);
+        try {
+            executor.execute(this::tick);
+        } catch (RuntimeException e) {
+            // The executor is full or shutting down: the clock's next tick finds the work.
+            LOGGER.log(System.Logger.Level.DEBUG, "Wake-up refused by the executor: {0}", e.toString());
+        }
     }
 
     void expect(String id) {
-        waiters.put(id, new CompletableFuture<>());
+        waiters.put(id, new Waiter());
     }
 
+    void forget(String id) {
+        waiters.remove(id);
+    }
+
+    /** How many callers' waiters are held (for tests: none may leak). */
+    int waiting() {
+        return waiters.size();
+    }
+
+    /**
+     * Waits until the request is done or abandoned, or {@code wait} has passed: a postponed attempt
+     * does not end the wait (its retry may well finish within it), but its reason is what a
+     * caller whose wait runs out is told.
+     */
     SyncOutcome await(String id, Duration wait) {
-        CompletableFuture<SyncOutcome> future = waiters.computeIfAbsent(id, k -> new CompletableFuture<>());
+        Waiter waiter = waiters.computeIfAbsent(id, k -> new Waiter());
         try {
-            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return waiter.future.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return SyncOutcome.pending("Still working after " + wait.toSeconds() + " s; the snapshot will be written when it finishes.");
+            String delayed = waiter.lastDelay;
+            return SyncOutcome.pending(delayed != null ? delayed
+                    : "Still working after " + wait.toSeconds() + " s; the snapshot will be written when it finishes.");
         } catch (ExecutionException e) {
-            return SyncOutcome.pending("The sync is being retried: " + e.getCause().getMessage());
+            return SyncOutcome.pending("The sync is being retried.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SyncOutcome.pending("Interrupted while waiting; the sync continues.");
@@ -90,20 +131,26 @@ public class SyncWorker {
             return;
         }
         try {
+            housekeeping();
             for (List<SyncRequests.Due> group : coalesce(requests.due(500))) {
                 String target = group.get(0).target();
                 if (running.contains(target) || !slots.tryAcquire()) {
                     continue;
                 }
                 running.add(target);
-                executor.execute(() -> {
-                    try {
-                        run(group);
-                    } finally {
-                        running.remove(target);
-                        slots.release();
-                    }
-                });
+                try {
+                    executor.execute(() -> {
+                        try {
+                            run(group);
+                        } finally {
+                            release(target);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    release(target);
+                    LOGGER.log(System.Logger.Level.WARNING, "The executor refused a sync task ({0}); the next tick tries again", e.toString());
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Sync worker could not read pending requests: {0}", e.getMessage());
@@ -112,50 +159,99 @@ public class SyncWorker {
         }
     }
 
-    /** Groups due requests by target; a full sync swallows partial ones for the same target. */
+    private void release(String target) {
+        running.remove(target);
+        slots.release();
+    }
+
+    private void housekeeping() {
+        Instant now = Instant.now();
+        waiters.entrySet().removeIf(e -> e.getValue().since.plus(WAITER_LIFETIME).isBefore(now));
+        if (now.isAfter(nextPurge)) {
+            nextPurge = now.plus(PURGE_EVERY);
+            int purged = requests.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(Math.max(1, historyDays)));
+            if (purged > 0) {
+                LOGGER.log(System.Logger.Level.INFO, "Purged {0} sync requests finished more than {1} days ago", purged, historyDays);
+            }
+        }
+    }
+
+    /** Groups due requests by target, oldest target first. */
     static List<List<SyncRequests.Due>> coalesce(List<SyncRequests.Due> due) {
         Map<String, List<SyncRequests.Due>> byTarget = new LinkedHashMap<>();
         due.forEach(d -> byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d));
         return new ArrayList<>(byTarget.values());
     }
 
+    /** One task for a group: a full sync swallows partial ones; the attempt is the group's highest. */
     static SyncTask task(List<SyncRequests.Due> group) {
-        SyncRequests.Due first = group.get(0);
         boolean full = group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_FULL);
-        SyncKind kind = full ? SyncKind.SHOPIFY_FULL : first.kind();
-        List<String> products = kind == SyncKind.SHOPIFY_PRODUCTS
-                ? group.stream().flatMap(d -> d.productIds().stream()).distinct().toList()
-                : List.of();
+        SyncKind kind = full ? SyncKind.SHOPIFY_FULL : group.get(0).kind();
         int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
-        return new SyncTask(kind, first.target(), first.merchant(), products, attempt);
+        return new SyncTask(kind, group.get(0).target(), attempt);
     }
 
-    private void run(List<SyncRequests.Due> group) {
+    /** Never throws: whatever the handler does, the group ends closed, abandoned or postponed. */
+    void run(List<SyncRequests.Due> group) {
         SyncTask task = task(group);
         List<String> ids = group.stream().map(SyncRequests.Due::id).toList();
+        SyncResult result;
         try {
-            SyncResult result = handler(task.kind()).run(task);
-            requests.complete(ids, result.status(), result.message());
-            settle(ids, SyncOutcome.done(result));
+            result = handler(task.kind()).run(task);
         } catch (SyncAbandoned e) {
-            requests.abandon(ids, e.getMessage());
+            record(() -> requests.abandon(ids, e.getMessage()), task);
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
             settle(ids, SyncOutcome.failed(e.getMessage()));
-        } catch (RuntimeException e) {
+            return;
+        } catch (SyncPostponed e) {
             Duration delay = backoff(task.attempt());
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            requests.retry(ids, delay, reason);
-            LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} failed (attempt {1}), retrying in {2} s: {3}",
-                    task.target(), task.attempt(), delay.toSeconds(), reason);
-            settle(ids, SyncOutcome.pending(reason + " — retrying automatically in " + delay.toSeconds() + " s."));
+            if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(delay) > 0) {
+                delay = e.retryAfter().get();
+            }
+            String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+            LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} postponed (attempt {1}), retrying in {2} s: {3}{4}",
+                    task.target(), task.attempt(), delay.toSeconds(), e.getMessage(), cause);
+            postpone(ids, task, delay, e.getMessage());
+            return;
+        } catch (Throwable e) {
+            String reference = "urn:uuid:" + UUID.randomUUID();
+            Duration delay = backoff(task.attempt());
+            LOGGER.log(System.Logger.Level.ERROR, "Sync of " + task.target() + " failed unexpectedly (" + reference
+                    + ", attempt " + task.attempt() + "), retrying in " + delay.toSeconds() + " s", e);
+            postpone(ids, task, delay, "An unexpected error interrupted the sync (reference " + reference
+                    + "); the operator can find it in the server log.");
+            return;
+        }
+        record(() -> requests.complete(ids, result.status(), result.message()), task);
+        settle(ids, SyncOutcome.done(result));
+    }
+
+    private void postpone(List<String> ids, SyncTask task, Duration delay, String reason) {
+        record(() -> requests.retry(ids, delay, reason), task);
+        String told = reason + " Retrying automatically in " + delay.toSeconds() + " s.";
+        ids.forEach(id -> {
+            Waiter waiter = waiters.get(id);
+            if (waiter != null) {
+                waiter.lastDelay = told;
+            }
+        });
+    }
+
+    /** A failure to record the outcome leaves the rows pending: they are simply due again. */
+    private static void record(Runnable write, SyncTask task) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not record the outcome of the sync of {0}; it stays pending: {1}",
+                    task.target(), e.toString());
         }
     }
 
     private void settle(List<String> ids, SyncOutcome outcome) {
         ids.forEach(id -> {
-            CompletableFuture<SyncOutcome> waiter = waiters.get(id);
+            Waiter waiter = waiters.get(id);
             if (waiter != null) {
-                waiter.complete(outcome);
+                waiter.future.complete(outcome);
             }
         });
     }
@@ -166,12 +262,12 @@ public class SyncWorker {
                 return h;
             }
         }
-        throw new SyncAbandoned("no handler for " + kind);
+        throw new SyncAbandoned("This server has no handler for " + kind + " syncs.");
     }
 
     /** 1 s, 2 s, 4 s … capped at 5 minutes, with jitter so that retries of many targets spread out. */
     static Duration backoff(int attempt) {
-        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempt - 1, 20));
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(Math.max(attempt, 1) - 1, 20));
         long jitter = (long) (seconds * 0.2 * Math.random());
         return Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), seconds + jitter));
     }

@@ -10,8 +10,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,14 +20,12 @@ import java.util.UUID;
 @Table(name = "SYNC_REQUEST", indexes = @Index(name = "SYNC_REQUEST_DUE", columnList = "STATE, NOT_BEFORE"))
 @NamedQuery(name = SyncRequest.DUE, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
         + " and r.notBefore <= :now order by r.notBefore, r.createdAt")
-@NamedQuery(name = SyncRequest.PENDING_FOR, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
-        + " and r.kind = :kind and r.target = :target")
-@NamedQuery(name = SyncRequest.COUNT_PENDING, query = "select count(r) from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING")
+@NamedQuery(name = SyncRequest.PURGE_FINISHED, query = "delete from SyncRequest r where r.state <> dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
+        + " and r.finishedAt < :before")
 public class SyncRequest {
 
     public static final String DUE = "SyncRequest.due";
-    public static final String PENDING_FOR = "SyncRequest.pendingFor";
-    public static final String COUNT_PENDING = "SyncRequest.countPending";
+    public static final String PURGE_FINISHED = "SyncRequest.purgeFinished";
 
     public enum State { PENDING, DONE, ABANDONED }
 
@@ -45,10 +41,6 @@ public class SyncRequest {
 
     @Column(name = "MERCHANT_ID", nullable = false, length = 36)
     private String merchantId;
-
-    /** Comma-separated product gids for partial syncs; null for the others. */
-    @Column(name = "PRODUCT_IDS", length = 8000)
-    private String productIds;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "STATE", nullable = false, length = 16)
@@ -76,12 +68,11 @@ public class SyncRequest {
         // for JPA
     }
 
-    public SyncRequest(String id, String kind, String target, UUID merchant, List<String> productIds, OffsetDateTime now, OffsetDateTime notBefore) {
+    public SyncRequest(String id, String kind, String target, UUID merchant, OffsetDateTime now, OffsetDateTime notBefore) {
         this.id = id;
         this.kind = kind;
         this.target = target;
         this.merchantId = merchant.toString();
-        this.productIds = productIds.isEmpty() ? null : String.join(",", productIds);
         this.state = State.PENDING;
         this.createdAt = now;
         this.notBefore = notBefore;
@@ -114,8 +105,7 @@ public class SyncRequest {
     public String id() { return id; }
     public String kind() { return kind; }
     public String target() { return target; }
-    public UUID merchant() { return UUID.fromString(merchantId); }
-    public List<String> productIds() { return productIds == null ? List.of() : Arrays.asList(productIds.split(",")); }
+    public String merchantId() { return merchantId; }
     public State state() { return state; }
     public int attempts() { return attempts; }
     public OffsetDateTime notBefore() { return notBefore; }

@@ -26,7 +26,7 @@ class AdminQueriesTest {
 
     private static final AdminSchema SCHEMA = AdminSchema.load();
     /** Used only for its checks and cost model; no request is sent. */
-    private static final InProcessShopify SHOPIFY = new InProcessShopify(SampleCatalog.SHOP, 0, 1000, 50, new FakeClock());
+    private static final InProcessShopify SHOPIFY = new InProcessShopify(SampleCatalog.SHOP, 0, 1000, 50, new FakeClock(), ShopifyApp.DEFAULT_SCOPES);
 
     /** Every query the fetch can send, with the variables it sends and the cost it paces for. */
     static Stream<Arguments> everyQuery() {
@@ -53,6 +53,33 @@ class AdminQueriesTest {
         assertThat(SCHEMA.validate(query.text())).isEmpty();
         assertThat(SHOPIFY.problems(query.text(), variables)).isEmpty();
         assertThat(SCHEMA.deprecatedFieldsSelected(query.text())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyQuery")
+    void needsNoScopeBeyondTheOnesTheAppAsksFor(AdminQuery query, Map<String, Object> variables, int cost) {
+        assertThat(SCHEMA.accessDenied(query.text(), variables, ShopifyApp.DEFAULT_SCOPES)).isEmpty();
+    }
+
+    @Test
+    void readsTheLegalPoliciesOnlyInAQueryOfTheirOwnThatNeedsTheirScope() {
+        // Shopify: ShopPolicy needs read_legal_policies, which the default scopes do not ask for.
+        assertThat(SCHEMA.accessDenied(SHOP_POLICIES.text(), Map.of(), ShopifyApp.DEFAULT_SCOPES))
+                .containsExactly("Access denied for shopPolicies field. Required access: `read_legal_policies` access scope.");
+        assertThat(SCHEMA.accessDenied(SHOP_POLICIES.text(), Map.of(), ShopifyApp.DEFAULT_SCOPES + ",read_legal_policies")).isEmpty();
+        assertThat(SHOP.text()).doesNotContain("shopPolicies");
+        assertThat(SHOPIFY.requestedCost(SHOP_POLICIES.text(), Map.of())).isEqualTo(SHOP_POLICIES_COST);
+        assertThat(SCHEMA.validate(SHOP_POLICIES.text())).isEmpty();
+    }
+
+    @Test
+    void scopeCheckDeniesWhatAMerchantDidNotGrant() {
+        assertThat(SCHEMA.accessDenied(DISCOUNTS.text(), vars("first", DISCOUNTS_PAGE, "codesFirst", CODES_PER_DISCOUNT,
+                "itemsFirst", ITEMS_PER_DISCOUNT), "read_products"))
+                .isNotEmpty()
+                .allSatisfy(denial -> assertThat(denial).contains("read_discounts"));
+        assertThat(SCHEMA.accessDenied(PRODUCTS.text(), vars("first", PRODUCTS_PAGE, "variantsFirst", VARIANTS_PER_PRODUCT),
+                "write_products")).as("a write scope grants the read").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,7 @@ class CatalogFetchTest {
     static void fetchTheLargeStore() {
         FakeClock clock = new FakeClock();
         shopify = standardPlan(STORE_PRODUCTS, clock);
-        document = fetchFor(shopify::post, clock).all();
+        document = fetchFor(shopify::post, clock).all(false);
     }
 
     @Test
@@ -42,6 +42,28 @@ class CatalogFetchTest {
         assertThat(ids(edges(data, "products"))).doesNotHaveDuplicates();
         assertThat(data.getJsonObject("products").getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
         assertThat(data.getJsonObject("collections").getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
+    }
+
+    @Test
+    void readsTheLegalPoliciesWhenGrantedAndKeepsTheSnapshotWholeWhenShopifyDeniesThem() {
+        FakeClock clock = new FakeClock();
+        InProcessShopify granted = new InProcessShopify(STORE, 5, 1000, 50, clock, ShopifyApp.DEFAULT_SCOPES + ",read_legal_policies");
+        JsonObject withPolicies = fetchFor(granted::post, clock).all(true).getJsonObject("data");
+        assertThat(withPolicies.getJsonObject("shop").getJsonArray("shopPolicies")).isNotEmpty();
+
+        InProcessShopify withheld = new InProcessShopify(STORE, 5, 1000, 50, clock, ShopifyApp.DEFAULT_SCOPES + ",read_legal_policies")
+                .denyFields(List.of("Shop.shopPolicies"));
+        JsonObject whole = fetchFor(withheld::post, clock).all(true).getJsonObject("data");
+        assertThat(whole.getJsonObject("shop").containsKey("shopPolicies")).isFalse();
+        assertThat(whole.getJsonObject("shop").getString("name")).isEqualTo(withPolicies.getJsonObject("shop").getString("name"));
+        assertThat(edges(whole, "products")).hasSize(5);
+    }
+
+    @Test
+    void sendsNoPolicyQueryAndMeetsNoDenialWithTheDefaultScopes() {
+        assertThat(shopify.exchanges()).extracting(Exchange::operation).doesNotContain("CatalogShopPolicies");
+        assertThat(document.getJsonObject("data").getJsonObject("shop").containsKey("shopPolicies")).isFalse();
+        assertThat(shopify.stats()).containsEntry("accessDenied", 0L);
     }
 
     @Test
@@ -129,7 +151,7 @@ class CatalogFetchTest {
 
     /** A store on Shopify's long-standing standard limits: 1,000 points, 50 restored per second. */
     static InProcessShopify standardPlan(int products, FakeClock clock) {
-        return new InProcessShopify(STORE, products, 1000, 50, clock);
+        return new InProcessShopify(STORE, products, 1000, 50, clock, ShopifyApp.DEFAULT_SCOPES);
     }
 
     static CatalogFetch fetchFor(AdminTransport transport, FakeClock clock) {

@@ -130,7 +130,7 @@ class PacedAdminTest {
         InProcessShopify shopify = CatalogFetchTest.standardPlan(36, clock);
         shopify.drainBucket();
 
-        CatalogFetchTest.fetchFor(shopify::post, clock).all();
+        CatalogFetchTest.fetchFor(shopify::post, clock).all(false);
 
         assertThat(shopify.exchanges()).filteredOn(Exchange::throttled).hasSize(1);
         assertThat(shopify.exchanges().get(shopify.exchanges().size() - 1).throttled()).isFalse();

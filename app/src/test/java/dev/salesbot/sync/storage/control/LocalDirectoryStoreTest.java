@@ -133,13 +133,15 @@ class LocalDirectoryStoreTest {
     }
 
     @Test
-    void reportsAnUnwritableLayoutAsStorageUnavailable() throws IOException {
+    void reportsAnUnwritableLayoutAsStorageUnavailableNamingTheKeyButNotTheServersPath() throws IOException {
         // A file where the users folder should be: the directory cannot be created.
         Files.writeString(dataDir.resolve("users"), "not a folder", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> store.put(ACME_SHOPIFY, acmeCatalog()))
                 .isInstanceOf(StorageUnavailableException.class)
-                .hasMessageContaining(dataDir.toString());
+                .hasMessageContaining(ACME_SHOPIFY.value())
+                .hasMessageContaining("cannot be used")
+                .hasMessageNotContaining(dataDir.toString());
     }
 
     private Path sidecar() {

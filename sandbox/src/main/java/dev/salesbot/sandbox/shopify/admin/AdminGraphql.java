@@ -25,8 +25,9 @@ import java.util.Map;
  * One Admin GraphQL call, in Shopify's order: injected fault, parse, validate against the real
  * schema, coerce variables, compute the requested cost, refuse it over 1,000
  * ({@code MAX_COST_EXCEEDED}), take it from the store's bucket or refuse ({@code THROTTLED}),
- * execute, refund requested minus actual. Every step's refusal is an HTTP 200 with
- * {@code errors}, as Shopify answers.
+ * check the token's access scopes ({@code ACCESS_DENIED}, with {@code "data": null}), execute,
+ * refund requested minus actual. Every step's refusal is an HTTP 200 with {@code errors}, as
+ * Shopify answers.
  */
 final class AdminGraphql {
 
@@ -40,12 +41,17 @@ final class AdminGraphql {
     AdminGraphql(AdminSchema schema, InstantSource clock) {
         this.schema = schema;
         this.costs = new QueryCosts(schema.graphQLSchema());
-        this.graphql = GraphQL.newGraphQL(schema.graphQLSchema()).build();
+        this.graphql = GraphQL.newGraphQL(schema.graphQLSchema())
+                .instrumentation(new AccessInstrumentation(schema.access()))
+                .build();
         this.clock = clock;
     }
 
-    AdminAnswer execute(SandboxShop shop, String query, Map<String, Object> variables, String operationName) {
+    /** @param granted the scopes of the calling token's grant */
+    AdminAnswer execute(SandboxShop shop, String query, Map<String, Object> variables, String operationName,
+                        java.util.Set<String> granted) {
         shop.stats().request(query);
+        pause(shop.latencyMillis());
         var fault = shop.takeFault();
         if (fault.isPresent()) {
             return failure(fault.get());
@@ -101,13 +107,28 @@ final class AdminGraphql {
             body.put("errors", requested.problems().stream().map(p -> pageProblem(operation, p)).toList());
             body.put("data", null);
         } else {
+            List<AccessInstrumentation.Denied> denied = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
                     .operationName(operationName)
                     .variables(vars)
                     .root(AdminRoot.of(shop.catalog(), shop.webhooks(), clock))
+                    .graphQLContext(Map.of(AccessInstrumentation.GRANTED, granted,
+                            AccessInstrumentation.DENIED_FIELDS, shop.deniedFields(),
+                            AccessInstrumentation.DENIALS, denied))
                     .build());
             Map<String, Object> data = result.getData();
             actual = Math.min(requested.cost(), costs.actual(operation, data));
+            if (!denied.isEmpty()) {
+                // Shopify answers the whole query with data null and one error per denied field.
+                shop.stats().accessDenied();
+                body.put("errors", denied.stream().map(d -> ShopifyErrors.accessDenied(d.field(), d.requiredAccess(),
+                        d.location() == null ? List.of() : List.of(d.location()), d.path())).toList());
+                body.put("data", null);
+                shop.bucket().refund(requested.cost() - actual);
+                shop.stats().cost(requested.cost(), actual);
+                body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
+                return AdminAnswer.ok(body);
+            }
             if (!result.getErrors().isEmpty()) {
                 body.put("errors", result.getErrors().stream().map(ShopifyErrors::execution).toList());
                 LOGGER.log(System.Logger.Level.DEBUG, "Admin query on {0} answered with errors: {1}",
@@ -119,6 +140,16 @@ final class AdminGraphql {
         shop.stats().cost(requested.cost(), actual);
         body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
         return AdminAnswer.ok(body);
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static AdminAnswer failure(int status) {

@@ -48,10 +48,12 @@ public final class AdminSchema {
     private final GraphQLSchema schema;
     /** {@code Type.field(argument)}; graphql-java's introspection reader drops argument deprecation. */
     private final Set<String> deprecatedArguments;
+    private final AccessRules access;
 
-    private AdminSchema(GraphQLSchema schema, Set<String> deprecatedArguments) {
+    private AdminSchema(GraphQLSchema schema, Set<String> deprecatedArguments, AccessRules access) {
         this.schema = schema;
         this.deprecatedArguments = deprecatedArguments;
+        this.access = access;
     }
 
     /** The shared schema; the first call builds it (a few seconds), later calls return at once. */
@@ -62,6 +64,25 @@ public final class AdminSchema {
     /** The executable schema, wired to read values from maps (see {@code PassThroughWiring}). */
     public GraphQLSchema graphQLSchema() {
         return schema;
+    }
+
+    /** Which access scopes each type and field needs (the file's {@code offline_scopes} section). */
+    public AccessRules access() {
+        return access;
+    }
+
+    /**
+     * The fields of {@code query} (with {@code variables}) that a token granted {@code scopes} may
+     * not read, each as Shopify's "Access denied for … field. Required access: …" message; empty
+     * when Shopify would serve it. For the product's tests: every query it sends must need only the
+     * scopes it asks for.
+     */
+    public List<String> accessDenied(String query, Map<String, Object> variables, String scopes) {
+        var operation = graphql.normalized.ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                schema, Parser.parse(query), null, graphql.execution.RawVariables.of(variables == null ? Map.of() : variables));
+        return access.denials(schema, operation, AccessRules.scopes(scopes), Set.of()).stream()
+                .map(d -> "Access denied for " + d.fieldName() + " field. Required access: " + d.requiredAccess())
+                .toList();
     }
 
     /**
@@ -107,6 +128,7 @@ public final class AdminSchema {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+        AccessRules access = AccessRules.from(introspection.get("offline_scopes"));
         Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
         Map<String, Object> schemaJson = (Map<String, Object>) data.get("__schema");
         List<Map<String, Object>> directives = (List<Map<String, Object>>) schemaJson.get("directives");
@@ -119,7 +141,7 @@ public final class AdminSchema {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl), wiring);
         LOGGER.log(System.Logger.Level.INFO, "Shopify Admin schema {0} loaded: {1} types in {2} ms",
                 API_VERSION, schema.getAllTypesAsList().size(), (System.nanoTime() - started) / 1_000_000);
-        return new AdminSchema(schema, deprecatedArguments);
+        return new AdminSchema(schema, deprecatedArguments, access);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,6 +54,14 @@ record CatalogProduct(
         return variants.stream().mapToInt(Variant::inventoryQuantity).sum();
     }
 
+    /** Every variant at {@code price}, as a merchant re-pricing a product in the Shopify admin. */
+    CatalogProduct repriced(BigDecimal price, Instant when) {
+        List<Variant> repriced = variants.stream().map(v -> new Variant(v.id(), v.position(), v.sku(), price,
+                v.compareAtPrice(), v.inventoryQuantity(), v.optionValues(), v.createdAt(), when)).toList();
+        return new CatalogProduct(id, title, handle, descriptionHtml, vendor, productType, tags, status, createdAt, when,
+                image, options, repriced);
+    }
+
     CatalogProduct edited(String newTitle, String newHandle, String newDescriptionHtml, String newVendor,
                           String newProductType, List<String> newTags, String newStatus, Instant when) {
         return new CatalogProduct(id, newTitle, newHandle, newDescriptionHtml, newVendor, newProductType,

@@ -33,17 +33,27 @@ public final class InProcessShopify {
     private final SandboxShop shop;
     private final AdminGraphql admin;
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final java.util.Set<String> granted;
 
-    public InProcessShopify(String shop, int products, double bucketSize, double restoreRate, InstantSource clock) {
+    /** A store whose token was granted {@code grantedScope} (comma-separated, as the token endpoint lists it). */
+    public InProcessShopify(String shop, int products, double bucketSize, double restoreRate, InstantSource clock,
+                            String grantedScope) {
         this.shop = new SandboxShop(shop, products, bucketSize, restoreRate, clock);
         this.admin = new AdminGraphql(AdminSchema.load(), clock);
+        this.granted = AccessRules.scopes(grantedScope);
+    }
+
+    /** {@code Type.field}s denied whatever the scopes (a staff permission the store withholds). */
+    public InProcessShopify denyFields(List<String> fields) {
+        shop.denyFields(fields);
+        return this;
     }
 
     /** What the product's {@code AdminTransport.post} does against Shopify. */
     @SuppressWarnings("unchecked")
     public JsonObject post(String query, JsonObject variables) {
         Map<String, Object> vars = variables == null ? Map.of() : (Map<String, Object>) JsonValues.toJava(variables);
-        AdminAnswer answer = admin.execute(shop, query, vars, null);
+        AdminAnswer answer = admin.execute(shop, query, vars, null, granted);
         if (answer.status() != 200) {
             throw new IllegalStateException("Sandbox Admin API answered HTTP " + answer.status());
         }

@@ -19,6 +19,8 @@ final class SandboxShop {
     private final ShopStats stats = new ShopStats();
     private volatile Catalog catalog;
     private Fault fault;
+    /** {@code Type.field}s denied whatever the scopes, as a store's staff permissions can deny them. */
+    private volatile java.util.Set<String> deniedFields = java.util.Set.of();
 
     SandboxShop(String name, int products, double bucketSize, double restoreRate, InstantSource clock) {
         this.name = name;
@@ -48,6 +50,25 @@ final class SandboxShop {
 
     void reseed(int products) {
         catalog = CatalogSeeder.seed(name, products);
+    }
+
+    /** Extra time every Admin call of this store takes (0–30 s), for tests of what happens meanwhile. */
+    private volatile long latencyMillis;
+
+    long latencyMillis() {
+        return latencyMillis;
+    }
+
+    void latency(long millis) {
+        latencyMillis = Math.max(0, Math.min(30_000, millis));
+    }
+
+    java.util.Set<String> deniedFields() {
+        return deniedFields;
+    }
+
+    void denyFields(java.util.Collection<String> fields) {
+        deniedFields = java.util.Set.copyOf(fields);
     }
 
     synchronized void failNext(Integer status, int count) {

@@ -65,8 +65,8 @@ public class SandboxShops {
         return shop;
     }
 
-    AdminAnswer execute(String shop, String query, Map<String, Object> variables, String operationName) {
-        return admin().execute(shop(shop), query, variables, operationName);
+    AdminAnswer execute(String shop, String query, Map<String, Object> variables, String operationName, String grantedScope) {
+        return admin().execute(shop(shop), query, variables, operationName, AccessRules.scopes(grantedScope));
     }
 
     /** Built on first use: loading the schema takes seconds, and most runs never call the sandbox. */

@@ -15,6 +15,7 @@ final class ShopStats {
     private long invalid;
     private long throttled;
     private long maxCostExceeded;
+    private long accessDenied;
     private long totalRequestedCost;
     private long totalActualCost;
     private final Deque<String> queries = new ArrayDeque<>();
@@ -45,13 +46,17 @@ final class ShopStats {
         maxCostExceeded++;
     }
 
+    synchronized void accessDenied() {
+        accessDenied++;
+    }
+
     synchronized void cost(int requested, int actual) {
         totalRequestedCost += requested;
         totalActualCost += actual;
     }
 
     synchronized void reset() {
-        requests = invalid = throttled = maxCostExceeded = totalRequestedCost = totalActualCost = 0;
+        requests = invalid = throttled = maxCostExceeded = accessDenied = totalRequestedCost = totalActualCost = 0;
         queries.clear();
         deprecated.clear();
     }
@@ -63,6 +68,7 @@ final class ShopStats {
         m.put("invalid", invalid);
         m.put("throttled", throttled);
         m.put("maxCostExceeded", maxCostExceeded);
+        m.put("accessDenied", accessDenied);
         m.put("totalRequestedCost", totalRequestedCost);
         m.put("totalActualCost", totalActualCost);
         m.put("deprecated", List.copyOf(deprecated));

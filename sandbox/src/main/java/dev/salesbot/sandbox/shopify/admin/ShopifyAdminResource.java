@@ -42,11 +42,10 @@ public class ShopifyAdminResource {
         if (!AdminSchema.API_VERSION.equals(version)) {
             throw new NotFoundException();
         }
-        if (tokens.validFor(shop, token).isEmpty()) {
-            throw new ShopifyApiException(401, "[API] Invalid API key or access token (unrecognized login or wrong password)");
-        }
+        var grant = tokens.validFor(shop, token)
+                .orElseThrow(() -> new ShopifyApiException(401, "[API] Invalid API key or access token (unrecognized login or wrong password)"));
         AdminRequest request = AdminRequest.parse(contentType, body);
-        AdminAnswer answer = shops.execute(shop, request.query(), request.variables(), request.operationName());
+        AdminAnswer answer = shops.execute(shop, request.query(), request.variables(), request.operationName(), grant.scope());
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("X-Shopify-API-Version", AdminSchema.API_VERSION)

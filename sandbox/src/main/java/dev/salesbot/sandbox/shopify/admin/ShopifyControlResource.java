@@ -78,6 +78,60 @@ public class ShopifyControlResource {
         shops.shop(shop).failNext(status, count);
     }
 
+    /**
+     * {@code {"deniedFields":["Shop.shopPolicies"]}}: those fields answer ACCESS_DENIED whatever the
+     * token's scopes, as Shopify denies data a store's staff permissions do not cover. {@code []} clears.
+     */
+    @PUT
+    @Path("shops/{shop}/access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void access(@PathParam("shop") String shop, String body) {
+        Object fields = object(body).get("deniedFields");
+        if (!(fields instanceof java.util.List<?> list) || !list.stream().allMatch(f -> f instanceof String s && s.matches("[A-Za-z]+\\.[A-Za-z]+"))) {
+            throw new BadRequestException("deniedFields must be a list of Type.field names");
+        }
+        shops.shop(shop).denyFields(list.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * What a merchant does in the Shopify admin: {@code {"title": "…", "price": "12.50"}}, each
+     * optional, edits product {@code id} (its number or gid); 404 when there is no such product.
+     */
+    @POST
+    @Path("shops/{shop}/products/{id}/edit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String editProduct(@PathParam("shop") String shop, @PathParam("id") String id, String body) {
+        Map<String, Object> json = object(body);
+        long productId = Ids.parse(id.matches("\\d+") ? Ids.gid("Product", Long.parseLong(id)) : id)
+                .filter(g -> g.type().equals("Product")).map(Ids.Gid::id)
+                .orElseThrow(() -> new BadRequestException("not a product id: " + id));
+        String title = json.get("title") instanceof String t && !t.isBlank() ? t : null;
+        java.math.BigDecimal price;
+        try {
+            price = json.get("price") == null ? null : new java.math.BigDecimal(String.valueOf(json.get("price")));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("price must be a decimal number");
+        }
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        CatalogProduct edited = shops.shop(shop).catalog().update(productId, p -> {
+            CatalogProduct next = title == null ? p : p.edited(title, p.handle(), p.descriptionHtml(), p.vendor(),
+                    p.productType(), p.tags(), p.status(), now);
+            return price == null ? next : next.repriced(price, now);
+        }).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no product " + id));
+        return JsonValues.write(Map.of("id", Ids.gid("Product", edited.id()), "title", edited.title()));
+    }
+
+    /** {@code {"millis": n}} (0–30,000): every Admin call of the store takes that much longer. */
+    @PUT
+    @Path("shops/{shop}/latency")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void latency(@PathParam("shop") String shop, String body) {
+        if (!(object(body).get("millis") instanceof Number millis) || millis.longValue() < 0 || millis.longValue() > 30_000) {
+            throw new BadRequestException("millis must be a number between 0 and 30000");
+        }
+        shops.shop(shop).latency(millis.longValue());
+    }
+
     /** The webhook subscriptions the product created, to check registration and to deliver to. */
     @GET
     @Path("shops/{shop}/webhooks")

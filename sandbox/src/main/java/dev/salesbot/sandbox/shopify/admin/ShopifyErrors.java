@@ -77,6 +77,15 @@ final class ShopifyErrors {
         return entry(message, error.getLocations(), path, extensions);
     }
 
+    /** Shopify's refusal of a field the token's scopes do not cover. */
+    static Map<String, Object> accessDenied(String fieldName, String requiredAccess, List<SourceLocation> at, List<?> path) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", "ACCESS_DENIED");
+        extensions.put("documentation", AccessRules.DOCUMENTATION);
+        extensions.put("requiredAccess", requiredAccess);
+        return entry("Access denied for " + fieldName + " field. Required access: " + requiredAccess, at, path, extensions);
+    }
+
     /** An error graphql-java raised while executing (a bad cursor, a null in a non-null field). */
     static Map<String, Object> execution(GraphQLError error) {
         String message = error.getMessage();

@@ -20,7 +20,7 @@ class AdminGraphqlTest {
     void reportsTheCostOfEveryAnswer() {
         SandboxShop shop = stores.store(36, 2000, 100);
 
-        Map<String, Object> body = body(stores.admin.execute(shop, TEN_PRODUCTS, null, null));
+        Map<String, Object> body = body(stores.execute(shop, TEN_PRODUCTS, null, null));
 
         assertThat(at(body, "extensions.cost.requestedQueryCost")).isEqualTo(12);
         assertThat(at(body, "extensions.cost.actualQueryCost")).isEqualTo(12);
@@ -32,7 +32,7 @@ class AdminGraphqlTest {
     void chargesOnlyWhatWasReturned() {
         SandboxShop shop = stores.store(4, 2000, 100);
 
-        Map<String, Object> body = body(stores.admin.execute(shop, TEN_PRODUCTS, null, null));
+        Map<String, Object> body = body(stores.execute(shop, TEN_PRODUCTS, null, null));
 
         assertThat(at(body, "extensions.cost.actualQueryCost")).isEqualTo(2 + 4);
         assertThat(at(body, "extensions.cost.throttleStatus.currentlyAvailable")).isEqualTo(2000 - 6);
@@ -43,12 +43,12 @@ class AdminGraphqlTest {
         SandboxShop shop = stores.store(300, 1000, 50);
         String cheaper = "{ products(first: 200) { nodes { id } } }";
         for (int i = 0; i < 4; i++) {
-            stores.admin.execute(shop, cheaper, null, null);
+            stores.execute(shop, cheaper, null, null);
         }
 
-        Map<String, Object> refused = body(stores.admin.execute(shop, cheaper, null, null));
+        Map<String, Object> refused = body(stores.execute(shop, cheaper, null, null));
         stores.clock.advance(Duration.ofSeconds(1));
-        Map<String, Object> accepted = body(stores.admin.execute(shop, cheaper, null, null));
+        Map<String, Object> accepted = body(stores.execute(shop, cheaper, null, null));
 
         assertThat(at(refused, "errors.0.message")).isEqualTo("Throttled");
         assertThat(at(refused, "errors.0.extensions.code")).isEqualTo("THROTTLED");
@@ -65,7 +65,7 @@ class AdminGraphqlTest {
         SandboxShop shop = stores.store(36);
         String query = "{ products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }";
 
-        AdminAnswer answer = stores.admin.execute(shop, query, null, null);
+        AdminAnswer answer = stores.execute(shop, query, null, null);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(at(answer.body(), "errors.0.extensions"))
@@ -81,7 +81,7 @@ class AdminGraphqlTest {
     void answersAnUnknownFieldTheWayShopifyDoes() {
         SandboxShop shop = stores.store(36);
 
-        AdminAnswer answer = stores.admin.execute(shop, "query Sync { products(first: 5) { nodes { id colour } } }", null, null);
+        AdminAnswer answer = stores.execute(shop, "query Sync { products(first: 5) { nodes { id colour } } }", null, null);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(at(answer.body(), "errors.0.message")).isEqualTo("Field 'colour' doesn't exist on type 'Product'");
@@ -96,7 +96,7 @@ class AdminGraphqlTest {
     void refusesAPageWithoutFirstOrLast() {
         SandboxShop shop = stores.store(36);
 
-        Map<String, Object> body = body(stores.admin.execute(shop, "{ products { nodes { id } } }", null, null));
+        Map<String, Object> body = body(stores.execute(shop, "{ products { nodes { id } } }", null, null));
 
         assertThat(at(body, "errors.0.message")).isEqualTo("you must provide one of first or last");
         assertThat(at(body, "errors.0.path")).isEqualTo(List.of("products"));
@@ -112,9 +112,9 @@ class AdminGraphqlTest {
                   productUpdate(product: $product) { product { id title updatedAt } userErrors { field message } }
                 }""";
 
-        Map<String, Object> body = body(stores.admin.execute(shop, mutation,
+        Map<String, Object> body = body(stores.execute(shop, mutation,
                 Map.of("product", Map.of("id", Ids.gid("Product", before.id()), "title", "Renamed Board")), null));
-        Map<String, Object> changed = body(stores.admin.execute(shop,
+        Map<String, Object> changed = body(stores.execute(shop,
                 "{ products(first: 5, query: \"updated_at:>'2026-09-15T08:00:00Z'\") { nodes { id title } } }", null, null));
 
         assertThat(at(body, "data.productUpdate.userErrors")).isEqualTo(List.of());
@@ -128,7 +128,7 @@ class AdminGraphqlTest {
     void productUpdateOfAnUnknownProductIsAUserError() {
         SandboxShop shop = stores.store(3);
 
-        Map<String, Object> body = body(stores.admin.execute(shop,
+        Map<String, Object> body = body(stores.execute(shop,
                 "mutation { productUpdate(product: {id: \"gid://shopify/Product/1\", title: \"x\"}) { userErrors { field message } } }",
                 null, null));
 
@@ -145,8 +145,8 @@ class AdminGraphqlTest {
                   }
                 }""";
 
-        Map<String, Object> created = body(stores.admin.execute(shop, mutation, null, null));
-        Map<String, Object> again = body(stores.admin.execute(shop, mutation, null, null));
+        Map<String, Object> created = body(stores.execute(shop, mutation, null, null));
+        Map<String, Object> again = body(stores.execute(shop, mutation, null, null));
 
         assertThat((String) at(created, "data.webhookSubscriptionCreate.webhookSubscription.id"))
                 .startsWith("gid://shopify/WebhookSubscription/");
@@ -166,7 +166,7 @@ class AdminGraphqlTest {
                   id ... on Product { title } ... on ProductVariant { sku } ... on Collection { handle }
                 } }""";
 
-        Map<String, Object> body = body(stores.admin.execute(shop, query,
+        Map<String, Object> body = body(stores.execute(shop, query,
                 Map.of("ids", List.of(Ids.gid("Product", product.id()), variant, collection, "gid://shopify/Product/1")), null));
 
         assertThat(at(body, "data.nodes.0.title")).isEqualTo(product.title());
@@ -186,7 +186,7 @@ class AdminGraphqlTest {
                     ... on DiscountCodeFreeShipping { title codesCount { count } }
                 } } } }""";
 
-        Map<String, Object> body = body(stores.admin.execute(shop, query, null, null));
+        Map<String, Object> body = body(stores.execute(shop, query, null, null));
 
         assertThat(body).doesNotContainKey("errors");
         assertThat(at(body, "data.discountNodes.nodes.0.discount.__typename")).isEqualTo("DiscountCodeBasic");
@@ -200,7 +200,7 @@ class AdminGraphqlTest {
     void theDeprecatedCodeDiscountNodesStillAnswers() {
         SandboxShop shop = stores.store(36);
 
-        Map<String, Object> body = body(stores.admin.execute(shop,
+        Map<String, Object> body = body(stores.execute(shop,
                 "{ codeDiscountNodes(first: 2) { nodes { id codeDiscount { ... on DiscountCodeBasic { title } } } } }", null, null));
 
         assertThat(body).doesNotContainKey("errors");
@@ -212,9 +212,9 @@ class AdminGraphqlTest {
         SandboxShop shop = stores.store(3);
         shop.failNext(429, 2);
 
-        AdminAnswer first = stores.admin.execute(shop, TEN_PRODUCTS, null, null);
-        AdminAnswer second = stores.admin.execute(shop, TEN_PRODUCTS, null, null);
-        AdminAnswer third = stores.admin.execute(shop, TEN_PRODUCTS, null, null);
+        AdminAnswer first = stores.execute(shop, TEN_PRODUCTS, null, null);
+        AdminAnswer second = stores.execute(shop, TEN_PRODUCTS, null, null);
+        AdminAnswer third = stores.execute(shop, TEN_PRODUCTS, null, null);
 
         assertThat(first.status()).isEqualTo(429);
         assertThat(first.headers()).containsEntry("Retry-After", "2.0");

@@ -47,7 +47,7 @@ class PaginationTest {
             Map<String, Object> variables = new HashMap<>();
             variables.put("first", 250);
             variables.put("after", after);
-            Map<String, Object> body = body(stores.admin.execute(shop, PRODUCT_IDS, variables, null));
+            Map<String, Object> body = body(stores.execute(shop, PRODUCT_IDS, variables, null));
             assertThat(body).doesNotContainKey("errors");
             List<Map<String, Object>> nodes = (List<Map<String, Object>>) at(body, "data.products.nodes");
             nodes.forEach(n -> seen.add((String) n.get("id")));
@@ -64,10 +64,10 @@ class PaginationTest {
 
     @Test
     void edgeCursorsAreOpaqueAndResumeRightAfterTheirNode() {
-        Map<String, Object> first = body(stores.admin.execute(shop, PRODUCT_IDS, Map.of("first", 3), null));
+        Map<String, Object> first = body(stores.execute(shop, PRODUCT_IDS, Map.of("first", 3), null));
         String cursor = (String) at(first, "data.products.edges.1.cursor");
 
-        Map<String, Object> next = body(stores.admin.execute(shop, PRODUCT_IDS, Map.of("first", 2, "after", cursor), null));
+        Map<String, Object> next = body(stores.execute(shop, PRODUCT_IDS, Map.of("first", 2, "after", cursor), null));
 
         assertThat(cursor).doesNotContain("Product").doesNotContain("last_id");
         assertThat(at(next, "data.products.nodes.0.id")).isEqualTo(at(first, "data.products.nodes.2.id"));
@@ -75,10 +75,10 @@ class PaginationTest {
 
     @Test
     void pagesBackwardsWithLastAndBefore() {
-        Map<String, Object> page = body(stores.admin.execute(shop, PRODUCT_IDS, Map.of("first", 10), null));
+        Map<String, Object> page = body(stores.execute(shop, PRODUCT_IDS, Map.of("first", 10), null));
         String tenth = (String) at(page, "data.products.edges.9.cursor");
 
-        Map<String, Object> back = body(stores.admin.execute(shop, PRODUCT_IDS, Map.of("last", 3, "before", tenth), null));
+        Map<String, Object> back = body(stores.execute(shop, PRODUCT_IDS, Map.of("last", 3, "before", tenth), null));
 
         List<Object> ids = ((List<?>) at(back, "data.products.nodes")).stream()
                 .map(n -> ((Map<?, ?>) n).get("id")).map(Object.class::cast).toList();
@@ -99,7 +99,7 @@ class PaginationTest {
             Map<String, Object> variables = new HashMap<>();
             variables.put("id", Ids.gid("Product", big.id()));
             variables.put("after", after);
-            Map<String, Object> body = body(stores.admin.execute(shop, VARIANT_PAGE, variables, null));
+            Map<String, Object> body = body(stores.execute(shop, VARIANT_PAGE, variables, null));
             assertThat(body).doesNotContainKey("errors");
             ((List<Map<String, Object>>) at(body, "data.product.variants.nodes")).forEach(n -> seen.add((String) n.get("id")));
             after = Boolean.TRUE.equals(at(body, "data.product.variants.pageInfo.hasNextPage"))
@@ -113,7 +113,7 @@ class PaginationTest {
 
     @Test
     void rejectsACursorItDidNotIssue() {
-        Map<String, Object> body = body(stores.admin.execute(shop, PRODUCT_IDS, Map.of("first", 5, "after", "bm9wZQ"), null));
+        Map<String, Object> body = body(stores.execute(shop, PRODUCT_IDS, Map.of("first", 5, "after", "bm9wZQ"), null));
 
         assertThat(at(body, "errors.0.message")).isEqualTo("Invalid cursor for current pagination sort.");
     }

@@ -12,8 +12,19 @@ final class SandboxStores {
     /** A bucket no test query can empty, for tests about data rather than rate limits. */
     static final double UNLIMITED = 1e12;
 
+    /** What the tests' token was granted: read access to the catalog, and writing products (productUpdate). */
+    static final String SCOPES = "write_products,read_discounts,read_inventory,read_legal_policies";
+
     final ManualClock clock = new ManualClock(START);
     final AdminGraphql admin = new AdminGraphql(AdminSchema.load(), clock);
+
+    AdminAnswer execute(SandboxShop shop, String query, Map<String, Object> variables, String operationName) {
+        return execute(shop, query, variables, operationName, SCOPES);
+    }
+
+    AdminAnswer execute(SandboxShop shop, String query, Map<String, Object> variables, String operationName, String scopes) {
+        return admin.execute(shop, query, variables, operationName, AccessRules.scopes(scopes));
+    }
 
     SandboxShop store(int products) {
         return new SandboxShop(ACME, products, UNLIMITED, UNLIMITED, clock);

@@ -1,7 +1,6 @@
-package dev.salesbot.sync.facebook;
+package dev.salesbot.sync.testing;
 
 import dev.salesbot.sandbox.facebook.SandboxPage;
-import dev.salesbot.sync.testing.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,28 +21,30 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the simulated Facebook the way a merchant (through its dialog) and a test (through its controls) would. */
-final class SandboxFacebook {
+public final class SandboxFacebook {
 
-    static final String TOKEN_ENDPOINT = "GET /graph/oauth/access_token";
+    public static final String TOKEN_ENDPOINT = "POST /graph/oauth/access_token";
+    /** The token endpoint asked with GET: its parameters (the app secret among them) in the URL. */
+    public static final String TOKEN_ENDPOINT_BY_URL = "GET /graph/oauth/access_token";
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern PAGE_BOX = Pattern.compile("<input type=\"checkbox\" name=\"page\" value=\"([^\"]*)\"");
 
     /** What the user does in the dialog. */
-    record Choice(boolean allow, List<String> pageIds, List<String> declinedScopes) {
+    public record Choice(boolean allow, List<String> pageIds, List<String> declinedScopes) {
 
-        static Choice allowAll() {
+        public static Choice allowAll() {
             return new Choice(true, null, List.of());
         }
 
-        static Choice deny() {
+        public static Choice deny() {
             return new Choice(false, null, List.of());
         }
 
-        static Choice onlyPages(List<String> pageIds) {
+        public static Choice onlyPages(List<String> pageIds) {
             return new Choice(true, pageIds, List.of());
         }
 
-        static Choice declining(String... scopes) {
+        public static Choice declining(String... scopes) {
             return new Choice(true, null, List.of(scopes));
         }
     }
@@ -52,7 +53,7 @@ final class SandboxFacebook {
     }
 
     /** {@code /facebook/login}, the dialog, the user's choice: answers Facebook's redirect to the callback (not yet followed). */
-    static URI dialogUntilCallback(Browser browser, Choice choice) {
+    public static URI dialogUntilCallback(Browser browser, Choice choice) {
         HttpResponse<String> login = browser.get("/facebook/login", Browser.HTML);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
         URI dialog = URI.create(login.headers().firstValue("Location").orElseThrow());
@@ -79,42 +80,42 @@ final class SandboxFacebook {
         return URI.create(decided.headers().firstValue("Location").orElseThrow());
     }
 
-    static void reset() {
+    public static void reset() {
         control("POST", "reset", null);
     }
 
-    static void seedUser(int pages, boolean nonNumericPageId) {
+    public static void seedUser(int pages, boolean nonNumericPageId) {
         control("PUT", "user", "{\"pages\":" + pages + ",\"nonNumericPageId\":" + nonNumericPageId + "}");
     }
 
-    static void expireToken(String pageId) {
+    public static void expireToken(String pageId) {
         control("POST", "pages/" + pageId + "/expire-token", null);
     }
 
-    static void planRateLimits(int code, int count) {
+    public static void planRateLimits(int code, int count) {
         control("PUT", "faults", "{\"rateLimitCode\":" + code + ",\"count\":" + count + "}");
     }
 
-    static void forceUsage(int percent) {
+    public static void forceUsage(int percent) {
         control("PUT", "usage", "{\"percent\":" + percent + "}");
     }
 
-    static JsonObject stats() {
+    public static JsonObject stats() {
         return Json.createReader(new StringReader(control("GET", "stats", null))).readObject();
     }
 
-    static long requests(String methodAndPath) {
+    public static long requests(String methodAndPath) {
         JsonObject byPath = stats().getJsonObject("byPath");
         return byPath.containsKey(methodAndPath) ? byPath.getJsonNumber(methodAndPath).longValue() : 0;
     }
 
-    static List<String> issuedTokens() {
+    public static List<String> issuedTokens() {
         return stats().getJsonArray("issuedTokens").getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList();
     }
 
     /** The snapshot the product must store for {@code page}: the Graph node with every default field, in a data array. */
-    static JsonObject expectedSnapshot(SandboxPage page) {
+    public static JsonObject expectedSnapshot(SandboxPage page) {
         JsonArrayBuilder emails = Json.createArrayBuilder();
         page.emails().forEach(emails::add);
         JsonObjectBuilder hours = Json.createObjectBuilder();

@@ -1,0 +1,73 @@
+package dev.salesbot.sync.problems.control;
+
+/**
+ * A request a control refuses, with a precise, secret-free {@code detail} for the person who sent
+ * it. Controls throw this (never a JAX-RS type), so the worker, the poller and tests use them
+ * without a request; {@code problems.boundary.RefusalMapper} answers it as an RFC 9457 problem.
+ * {@code slug} names the kind of problem ({@code /problems/<slug>}).
+ */
+public class Refusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What kind of refusal: the boundary maps each to an HTTP status. */
+    public enum Kind {
+        /** The input is malformed or incomplete (400). */
+        BAD_INPUT,
+        /** Signature, state, permission or policy refused (403). */
+        NOT_ALLOWED,
+        /** Not possible in the current state, e.g. no merchant in the session (409). */
+        CONFLICT,
+        /** A platform answered an error (502). */
+        UPSTREAM_FAILED,
+        /** A platform asks us to slow down or is unavailable for now (503). */
+        UPSTREAM_BUSY
+    }
+
+    private final Kind kind;
+    private final String slug;
+    private final String title;
+
+    public Refusal(Kind kind, String slug, String title, String detail, Throwable cause) {
+        super(detail, cause);
+        this.kind = kind;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public static Refusal badInput(String slug, String detail) {
+        return new Refusal(Kind.BAD_INPUT, slug, "Bad request", detail, null);
+    }
+
+    public static Refusal notAllowed(String slug, String detail) {
+        return new Refusal(Kind.NOT_ALLOWED, slug, "Request not authorised", detail, null);
+    }
+
+    public static Refusal conflict(String slug, String title, String detail) {
+        return new Refusal(Kind.CONFLICT, slug, title, detail, null);
+    }
+
+    public static Refusal upstreamFailed(String slug, String detail, Throwable cause) {
+        return new Refusal(Kind.UPSTREAM_FAILED, slug, "Upstream service failed", detail, cause);
+    }
+
+    public static Refusal upstreamBusy(String slug, String title, String detail) {
+        return new Refusal(Kind.UPSTREAM_BUSY, slug, title, detail, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}
