@@ -106,6 +106,14 @@ public class SandboxTokenLedger {
         return removed;
     }
 
+    /** Forgets every token of {@code shop}: the app was uninstalled. Answers how many. */
+    public int revokeShop(String shop) {
+        int before = byDigest.size();
+        byDigest.values().removeIf(g -> g.shop().equals(shop));
+        save();
+        return before - byDigest.size();
+    }
+
     /** Takes {@code scope} (and its write form) away from every token of {@code shop}: a merchant narrowing the app's access. */
     public int revokeScope(String shop, String scope) {
         int changed = 0;

@@ -111,7 +111,7 @@ final class AdminGraphql {
             ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
                     .operationName(operationName)
                     .variables(vars)
-                    .root(AdminRoot.of(shop.catalog(), shop.webhooks(), clock))
+                    .root(AdminRoot.of(shop, schema, clock))
                     .graphQLContext(Map.of(AccessInstrumentation.GRANTED, granted,
                             AccessInstrumentation.DENIED_FIELDS, shop.deniedFields(),
                             AccessInstrumentation.DENIALS, denied))

@@ -15,21 +15,27 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The mutations tests use to change a store: {@code productUpdate} (2026-10 {@code product:}
- * input, or the deprecated {@code input:}) and {@code webhookSubscriptionCreate}/{@code Delete}.
+ * The mutations the sandbox serves: {@code productUpdate} (2026-10 {@code product:} input, or the
+ * deprecated {@code input:}; it sends {@code products/update}) and
+ * {@code webhookSubscriptionCreate}/{@code Delete}. A topic needs the scope its schema description
+ * names ("Requires the `read_products` scope.").
  * Problems come back as {@code userErrors}, as on Shopify, never as GraphQL errors.
  */
 final class AdminMutations {
 
+    private final SandboxShop shop;
     private final Catalog catalog;
     private final WebhookSubscriptions webhooks;
+    private final AdminSchema schema;
     private final InstantSource clock;
     private final Function<CatalogProduct, Map<String, Object>> productView;
 
-    AdminMutations(Catalog catalog, WebhookSubscriptions webhooks, InstantSource clock,
+    AdminMutations(SandboxShop shop, AdminSchema schema, InstantSource clock,
                    Function<CatalogProduct, Map<String, Object>> productView) {
-        this.catalog = catalog;
-        this.webhooks = webhooks;
+        this.shop = shop;
+        this.catalog = shop.catalog();
+        this.webhooks = shop.webhooks();
+        this.schema = schema;
         this.clock = clock;
         this.productView = productView;
     }
@@ -56,6 +62,7 @@ final class AdminMutations {
                     str(in, "descriptionHtml", p.descriptionHtml()), str(in, "vendor", p.vendor()),
                     str(in, "productType", p.productType()), tags, str(in, "status", p.status()), when);
         }).orElseThrow();
+        shop.emit("products/update", WebhookPayloads.product(updated));
         return payload("product", productView.apply(updated), List.of());
     }
 
@@ -69,6 +76,14 @@ final class AdminMutations {
         }
         if (!acceptedAddress(uri)) {
             return payload("webhookSubscription", null, userError(field, "Address is invalid"));
+        }
+        java.util.Set<String> granted = env.getGraphQlContext().getOrDefault(AccessInstrumentation.GRANTED, java.util.Set.of());
+        java.util.Optional<String> needed = schema.topicScope(topic);
+        if (needed.isPresent() && !granted.contains(needed.get())
+                && !granted.contains(needed.get().replaceFirst("^read_", "write_"))) {
+            // Shopify's words when a topic needs a scope the app lacks (seen in gnikyt/laravel-shopify#745).
+            return payload("webhookSubscription", null, userError(List.of("topic"), "Invalid topic specified: "
+                    + WebhookDeliveries.headerName(topic) + ". Does it exist? Is there a missing access scope?"));
         }
         if (webhooks.exists(topic, uri)) {
             return payload("webhookSubscription", null, userError(field, "Address for this topic has already been taken"));

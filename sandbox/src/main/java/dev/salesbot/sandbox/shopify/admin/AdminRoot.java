@@ -20,7 +20,9 @@ final class AdminRoot {
     private AdminRoot() {
     }
 
-    static Map<String, Object> of(Catalog catalog, WebhookSubscriptions webhooks, InstantSource clock) {
+    static Map<String, Object> of(SandboxShop shop, AdminSchema schema, InstantSource clock) {
+        Catalog catalog = shop.catalog();
+        WebhookSubscriptions webhooks = shop.webhooks();
         Views views = new Views(catalog);
         Map<String, Object> root = new HashMap<>();
         root.put("shop", (Resolver) env -> views.store.shop());
@@ -73,7 +75,7 @@ final class AdminRoot {
                 WebhookSubscriptions.Subscription::id, env, StoreViews::webhook));
         root.put("webhookSubscription", (Resolver) env -> byGid(env.getArgument("id"), "WebhookSubscription")
                 .flatMap(webhooks::find).map(StoreViews::webhook).orElse(null));
-        AdminMutations mutations = new AdminMutations(catalog, webhooks, clock, views.products::product);
+        AdminMutations mutations = new AdminMutations(shop, schema, clock, views.products::product);
         root.put("productUpdate", (Resolver) mutations::productUpdate);
         root.put("webhookSubscriptionCreate", (Resolver) mutations::webhookSubscriptionCreate);
         root.put("webhookSubscriptionDelete", (Resolver) mutations::webhookSubscriptionDelete);
@@ -86,6 +88,8 @@ final class AdminRoot {
             case "ProductVariant" -> catalog.variant(gid.id())
                     .map(r -> views.products.variant(r.product(), r.variant())).orElse(null);
             case "Collection" -> catalog.collection(gid.id()).map(views.store::collection).orElse(null);
+            case "InventoryItem" -> catalog.variantOfInventoryItem(gid.id())
+                    .map(r -> views.products.inventoryItem(r.product(), r.variant())).orElse(null);
             case "DiscountCodeNode" -> catalog.discount(gid.id()).map(views.discounts::codeDiscountNode).orElse(null);
             case "WebhookSubscription" -> webhooks.find(gid.id()).map(StoreViews::webhook).orElse(null);
             case "Shop" -> gid.id() == catalog.shop().id() ? views.store.shop() : null;

@@ -49,11 +49,33 @@ public final class AdminSchema {
     /** {@code Type.field(argument)}; graphql-java's introspection reader drops argument deprecation. */
     private final Set<String> deprecatedArguments;
     private final AccessRules access;
+    /** Webhook topic → the scope its description says it requires ("Requires the `read_products` scope."). */
+    private final Map<String, String> topicScopes;
 
     private AdminSchema(GraphQLSchema schema, Set<String> deprecatedArguments, AccessRules access) {
         this.schema = schema;
         this.deprecatedArguments = deprecatedArguments;
         this.access = access;
+        this.topicScopes = topicScopes(schema);
+    }
+
+    /** The scope a subscription to {@code topic} ({@code PRODUCTS_UPDATE}) needs, as the schema documents it; empty if none. */
+    public java.util.Optional<String> topicScope(String topic) {
+        return java.util.Optional.ofNullable(topicScopes.get(topic));
+    }
+
+    private static Map<String, String> topicScopes(GraphQLSchema schema) {
+        Map<String, String> scopes = new java.util.HashMap<>();
+        java.util.regex.Pattern requires = java.util.regex.Pattern.compile("Requires the `([a-z_]+)` scope");
+        if (schema.getType("WebhookSubscriptionTopic") instanceof graphql.schema.GraphQLEnumType topics) {
+            for (graphql.schema.GraphQLEnumValueDefinition value : topics.getValues()) {
+                java.util.regex.Matcher m = requires.matcher(value.getDescription() == null ? "" : value.getDescription());
+                if (m.find()) {
+                    scopes.put(value.getName(), m.group(1));
+                }
+            }
+        }
+        return Map.copyOf(scopes);
     }
 
     /** The shared schema; the first call builds it (a few seconds), later calls return at once. */

@@ -28,7 +28,7 @@ record CatalogProduct(
     record Image(long mediaId, long imageId, String url, String altText, int width, int height) {
     }
 
-    /** A variant; {@code optionValues} line up with the product's options. */
+    /** A variant; {@code optionValues} line up with the product's options. Its inventory item's id is derived from its own. */
     record Variant(
             long id,
             int position,
@@ -40,8 +40,19 @@ record CatalogProduct(
             Instant createdAt,
             Instant updatedAt) {
 
+        /** Inventory item ids are this far above their variant's id: unique, and a lookup needs no table. */
+        static final long INVENTORY_ITEM_OFFSET = 1_000_000_000_000_000L;
+
         String title() {
             return optionValues.isEmpty() ? "Default Title" : String.join(" / ", optionValues);
+        }
+
+        long inventoryItemId() {
+            return id + INVENTORY_ITEM_OFFSET;
+        }
+
+        Variant withInventory(int quantity, Instant when) {
+            return new Variant(id, position, sku, price, compareAtPrice, quantity, optionValues, createdAt, when);
         }
     }
 
@@ -60,6 +71,13 @@ record CatalogProduct(
                 v.compareAtPrice(), v.inventoryQuantity(), v.optionValues(), v.createdAt(), when)).toList();
         return new CatalogProduct(id, title, handle, descriptionHtml, vendor, productType, tags, status, createdAt, when,
                 image, options, repriced);
+    }
+
+    /** The variant {@code variantId} now holds {@code quantity}, as an inventory adjustment leaves it. */
+    CatalogProduct withInventory(long variantId, int quantity, Instant when) {
+        List<Variant> adjusted = variants.stream().map(v -> v.id() == variantId ? v.withInventory(quantity, when) : v).toList();
+        return new CatalogProduct(id, title, handle, descriptionHtml, vendor, productType, tags, status, createdAt, updatedAt,
+                image, options, adjusted);
     }
 
     CatalogProduct edited(String newTitle, String newHandle, String newDescriptionHtml, String newVendor,

@@ -34,6 +34,7 @@ public final class InProcessShopify {
     private final AdminGraphql admin;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final java.util.Set<String> granted;
+    private final List<Map.Entry<String, JsonObject>> webhooks = new ArrayList<>();
 
     /** A store whose token was granted {@code grantedScope} (comma-separated, as the token endpoint lists it). */
     public InProcessShopify(String shop, int products, double bucketSize, double restoreRate, InstantSource clock,
@@ -41,6 +42,11 @@ public final class InProcessShopify {
         this.shop = new SandboxShop(shop, products, bucketSize, restoreRate, clock);
         this.admin = new AdminGraphql(AdminSchema.load(), clock);
         this.granted = AccessRules.scopes(grantedScope);
+        this.shop.onEvent((topic, payload) -> {
+            synchronized (webhooks) {
+                webhooks.add(Map.entry(topic, JsonValues.toJson(payload).asJsonObject()));
+            }
+        });
     }
 
     /** {@code Type.field}s denied whatever the scopes (a staff permission the store withholds). */
@@ -96,6 +102,59 @@ public final class InProcessShopify {
     /** The store's counters: {@code requests}, {@code invalid}, {@code throttled}, {@code maxCostExceeded}, {@code deprecated}… */
     public Map<String, Object> stats() {
         return shop.stats().snapshot();
+    }
+
+    /**
+     * The webhooks the store sent since the last call ({@code topic} → its JSON body), in order:
+     * merchant actions below send what Shopify would.
+     */
+    public List<Map.Entry<String, JsonObject>> takeWebhooks() {
+        synchronized (webhooks) {
+            List<Map.Entry<String, JsonObject>> sent = List.copyOf(webhooks);
+            webhooks.clear();
+            return sent;
+        }
+    }
+
+    /** A merchant renames and/or re-prices a product in the Shopify admin ({@code products/update}). */
+    public void editProduct(String productGid, String title, String price) {
+        new MerchantActions(shop).edit(id(productGid, "Product"), title, price == null ? null : new java.math.BigDecimal(price), true)
+                .orElseThrow(() -> new IllegalArgumentException("no product " + productGid));
+    }
+
+    /** A merchant deletes a product ({@code products/delete}); it leaves its collections. */
+    public void deleteProduct(String productGid) {
+        if (!new MerchantActions(shop).delete(id(productGid, "Product"), true)) {
+            throw new IllegalArgumentException("no product " + productGid);
+        }
+    }
+
+    /** A variant's stock changes ({@code inventory_levels/update}, naming only its inventory item). */
+    public void stock(String variantGid, int quantity) {
+        new MerchantActions(shop).stock(id(variantGid, "ProductVariant"), quantity, true)
+                .orElseThrow(() -> new IllegalArgumentException("no variant " + variantGid));
+    }
+
+    /** Product ids of the store, ascending. */
+    public List<String> productIds() {
+        return shop.catalog().products().stream().map(p -> Ids.gid("Product", p.id())).toList();
+    }
+
+    /** The first variant of a product. */
+    public String firstVariantOf(String productGid) {
+        return shop.catalog().product(id(productGid, "Product"))
+                .map(p -> Ids.gid("ProductVariant", p.variants().get(0).id())).orElseThrow();
+    }
+
+    /** Products in at least one collection: deleting one of them changes a collection too. */
+    public List<String> productsInCollections() {
+        return shop.catalog().collections().stream().flatMap(c -> c.productIds().stream()).distinct().sorted()
+                .map(id -> Ids.gid("Product", id)).toList();
+    }
+
+    private static long id(String gid, String type) {
+        return Ids.parse(gid).filter(g -> g.type().equals(type)).map(Ids.Gid::id)
+                .orElseThrow(() -> new IllegalArgumentException("not a " + type + " id: " + gid));
     }
 
     /** The seeded product with the most variants: the case nested variant paging exists for. */

@@ -92,8 +92,26 @@ final class ProductViews {
         m.put("createdAt", v.createdAt());
         m.put("updatedAt", v.updatedAt().isAfter(p.updatedAt()) ? v.updatedAt() : p.updatedAt());
         m.put("selectedOptions", selectedOptions(p, v));
+        m.put("inventoryItem", inventoryItem(p, v));
         m.put("image", p.image() == null ? null : image(p.image()));
         m.put("product", (Resolver) env -> product(catalog.product(p.id()).orElse(p)));
+        return m;
+    }
+
+    /** The variant's inventory item: what {@code inventory_levels/update} webhooks name. */
+    Map<String, Object> inventoryItem(CatalogProduct p, Variant v) {
+        Map<String, Object> m = new HashMap<>();
+        m.put(PassThroughWiring.TYPENAME, "InventoryItem");
+        m.put("id", Ids.gid("InventoryItem", v.inventoryItemId()));
+        m.put("legacyResourceId", String.valueOf(v.inventoryItemId()));
+        m.put("sku", v.sku());
+        m.put("tracked", true);
+        m.put("requiresShipping", true);
+        m.put("createdAt", v.createdAt());
+        m.put("updatedAt", v.updatedAt());
+        m.put("variant", (Resolver) env -> catalog.variant(v.id()).map(r -> variant(r.product(), r.variant())).orElse(null));
+        m.put("variants", (Resolver) env -> Connections.page(catalog.variant(v.id()).map(List::of).orElse(List.of()),
+                r -> r.variant().id(), env, r -> variant(r.product(), r.variant())));
         return m;
     }
 

@@ -16,6 +16,9 @@ final class SandboxShop {
     private final String name;
     private final LeakyBucket bucket;
     private final WebhookSubscriptions webhooks = new WebhookSubscriptions();
+    private final DeliveryLog deliveries = new DeliveryLog();
+    /** Where the store's webhooks go (topic, payload); by default nowhere, as in unit tests. */
+    private volatile java.util.function.BiConsumer<String, java.util.Map<String, Object>> events = (topic, payload) -> { };
     private final ShopStats stats = new ShopStats();
     private volatile Catalog catalog;
     private Fault fault;
@@ -46,6 +49,19 @@ final class SandboxShop {
 
     ShopStats stats() {
         return stats;
+    }
+
+    DeliveryLog deliveries() {
+        return deliveries;
+    }
+
+    void onEvent(java.util.function.BiConsumer<String, java.util.Map<String, Object>> sink) {
+        events = sink;
+    }
+
+    /** A change Shopify sends a webhook for: {@code topic} in header form ({@code products/update}). */
+    void emit(String topic, java.util.Map<String, Object> payload) {
+        events.accept(topic, payload);
     }
 
     void reseed(int products) {

@@ -42,9 +42,15 @@ public class SandboxShops {
         return lower.contains(".") ? lower : lower + ".myshopify.com";
     }
 
+    @Inject
+    WebhookDeliveries deliveries;
+
     SandboxShop shop(String name) {
-        return shops.computeIfAbsent(normalize(name),
-                n -> new SandboxShop(n, defaultProducts, defaultBucketSize, defaultRestoreRate, clock));
+        return shops.computeIfAbsent(normalize(name), n -> {
+            SandboxShop shop = new SandboxShop(n, defaultProducts, defaultBucketSize, defaultRestoreRate, clock);
+            shop.onEvent((topic, payload) -> deliveries.deliver(shop, topic, payload));
+            return shop;
+        });
     }
 
     Optional<SandboxShop> existing(String name) {

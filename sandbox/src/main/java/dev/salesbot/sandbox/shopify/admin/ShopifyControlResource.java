@@ -93,34 +93,6 @@ public class ShopifyControlResource {
         shops.shop(shop).denyFields(list.stream().map(String::valueOf).toList());
     }
 
-    /**
-     * What a merchant does in the Shopify admin: {@code {"title": "…", "price": "12.50"}}, each
-     * optional, edits product {@code id} (its number or gid); 404 when there is no such product.
-     */
-    @POST
-    @Path("shops/{shop}/products/{id}/edit")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public String editProduct(@PathParam("shop") String shop, @PathParam("id") String id, String body) {
-        Map<String, Object> json = object(body);
-        long productId = Ids.parse(id.matches("\\d+") ? Ids.gid("Product", Long.parseLong(id)) : id)
-                .filter(g -> g.type().equals("Product")).map(Ids.Gid::id)
-                .orElseThrow(() -> new BadRequestException("not a product id: " + id));
-        String title = json.get("title") instanceof String t && !t.isBlank() ? t : null;
-        java.math.BigDecimal price;
-        try {
-            price = json.get("price") == null ? null : new java.math.BigDecimal(String.valueOf(json.get("price")));
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("price must be a decimal number");
-        }
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        CatalogProduct edited = shops.shop(shop).catalog().update(productId, p -> {
-            CatalogProduct next = title == null ? p : p.edited(title, p.handle(), p.descriptionHtml(), p.vendor(),
-                    p.productType(), p.tags(), p.status(), now);
-            return price == null ? next : next.repriced(price, now);
-        }).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no product " + id));
-        return JsonValues.write(Map.of("id", Ids.gid("Product", edited.id()), "title", edited.title()));
-    }
-
     /** {@code {"millis": n}} (0–30,000): every Admin call of the store takes that much longer. */
     @PUT
     @Path("shops/{shop}/latency")
@@ -130,6 +102,13 @@ public class ShopifyControlResource {
             throw new BadRequestException("millis must be a number between 0 and 30000");
         }
         shops.shop(shop).latency(millis.longValue());
+    }
+
+    /** The store's product ids (gids), in catalog order: what a test or benchmark edits or names. */
+    @GET
+    @Path("shops/{shop}/products")
+    public String products(@PathParam("shop") String shop) {
+        return JsonValues.write(shops.shop(shop).catalog().products().stream().map(p -> Ids.gid("Product", p.id())).toList());
     }
 
     /** The webhook subscriptions the product created, to check registration and to deliver to. */
@@ -147,15 +126,7 @@ public class ShopifyControlResource {
         }).toList());
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> object(String body) {
-        try {
-            if (body != null && !body.isBlank() && JsonValues.parse(body) instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-            return Map.of();
-        } catch (jakarta.json.JsonException e) {
-            throw new BadRequestException("body must be a JSON object");
-        }
+        return JsonBodies.object(body);
     }
 }

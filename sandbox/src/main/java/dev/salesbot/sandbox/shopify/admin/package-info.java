@@ -5,9 +5,20 @@
  * <h2>Purpose</h2>
  * {@code POST /sandbox/shopify/{shop}/admin/api/2026-10/graphql.json} answers the product's Admin
  * queries from a seeded store: products with variants, options and featured media, collections,
- * code discounts (with thousands of redeem codes where it matters), the shop, {@code nodes(ids:)},
- * webhook subscriptions. {@code /sandbox/shopify/_control/...} lets tests resize a store, change its
- * rate limits, read what it received and inject HTTP faults. {@link
+ * code discounts (with thousands of redeem codes where it matters), the shop, {@code nodes(ids:)}
+ * (products, collections, discounts, inventory items), webhook subscriptions
+ * ({@code webhookSubscriptions}, {@code webhookSubscriptionCreate}/{@code Delete}, {@code productUpdate}).
+ * {@code /sandbox/shopify/_control/...} lets tests resize a store, change its rate limits, read what
+ * it received and inject HTTP faults.
+ *
+ * <p>A store also sends webhooks ({@link dev.salesbot.sandbox.shopify.admin.WebhookDeliveries}): a
+ * change to its catalog — {@code productUpdate}, the merchant controls under
+ * {@code /sandbox/shopify/_control/merchant/{shop}} ({@link dev.salesbot.sandbox.shopify.admin.StoreActionsResource}:
+ * edit, delete, stock, bulk re-price, uninstall, privacy requests) or the small admin page
+ * {@code /sandbox/shopify/{shop}/admin/products} ({@link dev.salesbot.sandbox.shopify.admin.StoreAdminPage})
+ * — is delivered, signed, with Shopify's headers and REST-shaped body
+ * ({@link dev.salesbot.sandbox.shopify.admin.WebhookPayloads}) to every subscription of its topic,
+ * retried on failure as Shopify retries, and logged ({@code DeliveryLog}) for tests. {@link
  * dev.salesbot.sandbox.shopify.admin.AdminSchema} is public so the product's own query tests can
  * validate their documents against the real schema without a container.
  *
@@ -43,12 +54,19 @@
  *     simulated data are small and only meaningful together; sub-packages would only add
  *     visibility noise.</li>
  * <li>Webhook addresses: HTTPS, Pub/Sub and EventBridge as on Shopify, plus HTTP to loopback so
- *     local tests can receive deliveries.</li>
+ *     local tests can receive deliveries. Creating a subscription needs the access scope the topic's
+ *     description in the schema names, refused with Shopify's user error otherwise.</li>
+ * <li>Webhook delivery (https://shopify.dev/docs/apps/build/webhooks/subscribe/https): 1 s to
+ *     connect, 5 s to answer, anything but 2xx fails; 8 retries with exponential backoff
+ *     (shortened by {@code SANDBOX_SHOPIFY_WEBHOOK_RETRY_MILLIS}), then the subscription is
+ *     deleted; a knob sends every webhook twice with one id, as Shopify can. The compliance topics,
+ *     which the Admin API cannot subscribe, go to the app configuration's address
+ *     ({@code SANDBOX_SHOPIFY_COMPLIANCE_ADDRESS}).</li>
  * </ul>
  *
  * <h2>Out of scope</h2>
- * OAuth (package {@code dev.salesbot.sandbox.shopify}); webhook delivery; bulk operations; orders,
- * customers, inventory levels, metafields and every other resource not listed above (their fields
+ * OAuth (package {@code dev.salesbot.sandbox.shopify}); bulk operations; orders,
+ * customers, inventory levels beyond one location's quantity, metafields and every other resource not listed above (their fields
  * validate but answer null); sort keys other than ID; Shopify search syntax beyond
  * {@code updated_at}/{@code created_at}/{@code status}/{@code vendor}/{@code product_type}/{@code tag};
  * API versions other than 2026-10.
