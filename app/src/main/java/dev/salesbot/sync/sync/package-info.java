@@ -28,6 +28,12 @@
  * failing every tick. Finished requests are deleted after {@code SYNC_HISTORY_DAYS} (default 7).
  * A worker slot or target refused by the executor is given back; a caller's waiter is removed when
  * its request cannot be recorded, and dropped after 15 minutes if nobody collects it.</li>
+ * <li>Partial requests ({@link dev.salesbot.sync.sync.control.SyncKind#coalescible()}, webhook
+ * changes) carry a payload and a {@code notBefore} one quiet window ({@code WEBHOOK_QUIET_SECONDS})
+ * ahead: a target's pending changes run together once the newest one's window has passed, or once
+ * the oldest is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes first. A pending full sync
+ * or redaction of the target runs at once and takes its partial requests with it (priority
+ * REDACT, then FULL, then CHANGES).</li>
  * </ul>
  *
  * <p><b>Decisions.</b> Nothing is marked "running" in the database: a request stays PENDING until it
@@ -36,7 +42,6 @@
  * a non-transactional read on a worker thread lets Payara close the EntityManager under it.
  *
  * <p><b>Out of scope.</b> Several server instances (would need row claims, e.g.
- * {@code SELECT … FOR UPDATE SKIP LOCKED}); quiet-window coalescing of webhook bursts (arrives with
- * the webhook issue: partial requests get a {@code notBefore} in the future).
+ * {@code SELECT … FOR UPDATE SKIP LOCKED}).
  */
 package dev.salesbot.sync.sync;

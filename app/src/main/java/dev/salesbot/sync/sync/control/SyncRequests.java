@@ -23,54 +23,97 @@ import java.util.UUID;
 @Transactional
 public class SyncRequests {
 
+    static final int CHUNK = 500;
     private static final System.Logger LOGGER = System.getLogger(SyncRequests.class.getName());
 
     /** A request as the worker sees it, detached from the persistence context. */
-    public record Due(String id, SyncKind kind, String target, int attempts) {
+    public record Due(String id, SyncKind kind, String target, String payload, int attempts,
+                      OffsetDateTime createdAt, OffsetDateTime notBefore) {
+
+        public Due(String id, SyncKind kind, String target, int attempts) {
+            this(id, kind, target, null, attempts, OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC));
+        }
     }
 
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;
 
     public void add(String id, SyncKind kind, String target, UUID merchant) {
+        add(id, kind, target, merchant, null, Duration.ZERO);
+    }
+
+    /** A request due {@code after} from now, carrying {@code payload} (a partial sync's change). */
+    public void add(String id, SyncKind kind, String target, UUID merchant, String payload, Duration after) {
         OffsetDateTime now = now();
-        em.persist(new SyncRequest(id, kind.name(), target, merchant, now, now));
+        em.persist(new SyncRequest(id, kind.name(), target, merchant, payload, now, now.plus(after)));
     }
 
     /**
-     * Up to {@code limit} due requests, oldest first. A row this version cannot read (a kind it
-     * does not know) is abandoned here with the reason, so that one bad row never stops the rest.
+     * Up to {@code limit} targets with a request due now, the longest waiting first. One row per
+     * target whatever its number of requests, so that a burst of changes to one store never hides
+     * another store's work.
      */
-    public List<Due> due(int limit) {
-        List<Due> due = new ArrayList<>();
-        for (SyncRequest r : em.createNamedQuery(SyncRequest.DUE, SyncRequest.class)
-                .setParameter("now", now())
-                .setMaxResults(limit)
-                .getResultList()) {
+    public List<String> dueTargets(int limit) {
+        return em.createNamedQuery(SyncRequest.DUE_TARGETS, Object[].class).setParameter("now", now()).setMaxResults(limit)
+                .getResultList().stream().map(row -> (String) row[0]).toList();
+    }
+
+    /**
+     * Every pending request of {@code target}, due or not, oldest first (the rows a coalesced task
+     * closes). A row this version cannot read (a kind it does not know, no target) is abandoned here
+     * with the reason, so that one bad row never stops the rest.
+     */
+    public List<Due> pendingOf(String target) {
+        List<Due> pending = new ArrayList<>();
+        for (SyncRequest r : em.createNamedQuery(SyncRequest.PENDING_OF, SyncRequest.class)
+                .setParameter("target", target).getResultList()) {
             Optional<SyncKind> kind = kind(r.kind());
             if (kind.isEmpty() || r.target() == null || r.target().isBlank()) {
                 LOGGER.log(System.Logger.Level.WARNING, "Sync request {0} is unreadable (kind {1}); abandoned", r.id(), r.kind());
                 r.abandon("This request cannot be read by this version of the server (kind " + r.kind() + ").", now());
                 continue;
             }
-            due.add(new Due(r.id(), kind.get(), r.target(), r.attempts()));
+            pending.add(due(r, kind.get()));
         }
-        return due;
+        return pending;
+    }
+
+    /** Ends every pending request of {@code target} with {@code reason} (an uninstall); answers how many. */
+    public int abandonPendingOf(String target, String reason) {
+        return em.createNamedQuery(SyncRequest.ABANDON_PENDING_OF).setParameter("target", target)
+                .setParameter("reason", reason).setParameter("now", now()).executeUpdate();
+    }
+
+    private static Due due(SyncRequest r, SyncKind kind) {
+        return new Due(r.id(), kind, r.target(), r.payload(), r.attempts(), r.createdAt(), r.notBefore());
     }
 
     public void complete(List<String> ids, String outcome, String message) {
-        OffsetDateTime now = now();
-        ids.forEach(id -> find(id).ifPresent(r -> r.done(outcome, message, now)));
+        close(ids, SyncRequest.State.DONE, outcome, message);
     }
 
     public void retry(List<String> ids, Duration delay, String error) {
         OffsetDateTime when = now().plus(delay);
-        ids.forEach(id -> find(id).ifPresent(r -> r.retryAt(when, error)));
+        inChunks(ids, chunk -> em.createNamedQuery(SyncRequest.RETRY).setParameter("ids", chunk).setParameter("when", when)
+                .setParameter("message", SyncRequest.clip(error)).executeUpdate());
     }
 
     public void abandon(List<String> ids, String reason) {
+        close(ids, SyncRequest.State.ABANDONED, "failed", reason);
+    }
+
+    private void close(List<String> ids, SyncRequest.State state, String outcome, String message) {
         OffsetDateTime now = now();
-        ids.forEach(id -> find(id).ifPresent(r -> r.abandon(reason, now)));
+        inChunks(ids, chunk -> em.createNamedQuery(SyncRequest.CLOSE).setParameter("ids", chunk).setParameter("state", state)
+                .setParameter("outcome", outcome).setParameter("message", SyncRequest.clip(message)).setParameter("now", now)
+                .executeUpdate());
+    }
+
+    /** One bulk update per {@value #CHUNK} ids: a task may close thousands of coalesced changes. */
+    private static void inChunks(List<String> ids, java.util.function.Consumer<List<String>> update) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            update.accept(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
     }
 
     /** Deletes requests finished (done or abandoned) before {@code before}; answers how many. */

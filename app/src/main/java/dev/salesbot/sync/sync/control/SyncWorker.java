@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +59,11 @@ public class SyncWorker {
     @Inject
     @ConfigProperty(name = "SYNC_HISTORY_DAYS", defaultValue = "7")
     int historyDays;
+
+    /** A coalescible target runs at the latest this long after its first pending change, quiet or not. */
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_MAX_DELAY_SECONDS", defaultValue = "20")
+    int maxDelaySeconds;
 
     /** A caller waiting for a request; {@code lastDelay} is the reason of its last postponement, if any. */
     private static final class Waiter {
@@ -132,9 +135,13 @@ public class SyncWorker {
         }
         try {
             housekeeping();
-            for (List<SyncRequests.Due> group : coalesce(requests.due(500))) {
-                String target = group.get(0).target();
-                if (running.contains(target) || !slots.tryAcquire()) {
+            for (String target : requests.dueTargets(500)) {
+                if (running.contains(target)) {
+                    continue;
+                }
+                List<SyncRequests.Due> group = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
+                        Duration.ofSeconds(maxDelaySeconds));
+                if (group.isEmpty() || !slots.tryAcquire()) {
                     continue;
                 }
                 running.add(target);
@@ -176,19 +183,42 @@ public class SyncWorker {
         }
     }
 
-    /** Groups due requests by target, oldest target first. */
-    static List<List<SyncRequests.Due>> coalesce(List<SyncRequests.Due> due) {
-        Map<String, List<SyncRequests.Due>> byTarget = new LinkedHashMap<>();
-        due.forEach(d -> byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d));
-        return new ArrayList<>(byTarget.values());
+    /**
+     * The requests a task for one target closes now, of all its pending ones, or none if it must
+     * wait: without coalescible changes, those due; with them, all of them once the last one's quiet
+     * window has passed, or once the first is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes
+     * first (a due full sync or redaction does not wait).
+     */
+    static List<SyncRequests.Due> group(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
+        if (pending.stream().noneMatch(d -> d.kind().coalescible())) {
+            return pending.stream().filter(d -> !d.notBefore().isAfter(now)).toList();
+        }
+        return ready(pending, now, maxDelay) ? pending : List.of();
     }
 
-    /** One task for a group: a full sync swallows partial ones; the attempt is the group's highest. */
+    static boolean ready(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        boolean quiet = pending.stream().allMatch(d -> !d.notBefore().isAfter(now));
+        boolean overdue = pending.stream().map(SyncRequests.Due::createdAt).min(OffsetDateTime::compareTo)
+                .map(first -> !first.plus(maxDelay).isAfter(now)).orElse(false);
+        boolean urgent = pending.stream().anyMatch(d -> !d.kind().coalescible() && !d.notBefore().isAfter(now));
+        return quiet || overdue || urgent;
+    }
+
+    /**
+     * One task for a group: a redaction swallows everything else, a full sync swallows partial
+     * ones; the attempt is the group's highest, the payloads the group's own.
+     */
     static SyncTask task(List<SyncRequests.Due> group) {
-        boolean full = group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_FULL);
-        SyncKind kind = full ? SyncKind.SHOPIFY_FULL : group.get(0).kind();
+        SyncKind kind = group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_REDACT) ? SyncKind.SHOPIFY_REDACT
+                : group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_FULL) ? SyncKind.SHOPIFY_FULL
+                : group.get(0).kind();
         int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
-        return new SyncTask(kind, group.get(0).target(), attempt);
+        List<String> payloads = kind.coalescible()
+                ? group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList() : List.of();
+        return new SyncTask(kind, group.get(0).target(), payloads, attempt);
     }
 
     /** Never throws: whatever the handler does, the group ends closed, abandoned or postponed. */

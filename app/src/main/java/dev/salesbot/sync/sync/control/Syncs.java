@@ -51,6 +51,21 @@ public class Syncs {
         return new Ticket(id);
     }
 
+    /**
+     * Records a change of {@code target} that a partial sync will fetch ({@code payload}), due after
+     * {@code quiet}: changes arriving within that window of each other are coalesced into one task.
+     * Nobody waits for it.
+     */
+    public void change(SyncKind kind, String target, UUID merchant, String payload, Duration quiet) {
+        requests.add(UUID.randomUUID().toString(), kind, target, merchant, payload, quiet);
+    }
+
+    /** Records a request nobody waits for (in the caller's transaction, if any) and wakes the worker after it commits. */
+    public void enqueue(SyncKind kind, String target, UUID merchant) {
+        requests.add(UUID.randomUUID().toString(), kind, target, merchant);
+        afterCommit(worker::wake, () -> { });
+    }
+
     /** Waits up to {@code wait} for the ticket: success, unchanged, pending or failed. */
     public SyncOutcome await(Ticket ticket, Duration wait) {
         return worker.await(ticket.id(), wait);

@@ -18,14 +18,29 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "SYNC_REQUEST", indexes = @Index(name = "SYNC_REQUEST_DUE", columnList = "STATE, NOT_BEFORE"))
-@NamedQuery(name = SyncRequest.DUE, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
-        + " and r.notBefore <= :now order by r.notBefore, r.createdAt")
+@NamedQuery(name = SyncRequest.DUE_TARGETS, query = "select r.target, min(r.notBefore) as firstDue from SyncRequest r"
+        + " where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING and r.notBefore <= :now"
+        + " group by r.target order by firstDue")
+@NamedQuery(name = SyncRequest.PENDING_OF, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
+        + " and r.target = :target order by r.createdAt")
+@NamedQuery(name = SyncRequest.ABANDON_PENDING_OF, query = "update SyncRequest r set r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.ABANDONED,"
+        + " r.outcome = 'failed', r.message = :reason, r.finishedAt = :now"
+        + " where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING and r.target = :target")
+@NamedQuery(name = SyncRequest.CLOSE, query = "update SyncRequest r set r.state = :state, r.outcome = :outcome,"
+        + " r.message = :message, r.finishedAt = :now"
+        + " where r.id in :ids and r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING")
+@NamedQuery(name = SyncRequest.RETRY, query = "update SyncRequest r set r.attempts = r.attempts + 1, r.notBefore = :when,"
+        + " r.message = :message where r.id in :ids and r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING")
 @NamedQuery(name = SyncRequest.PURGE_FINISHED, query = "delete from SyncRequest r where r.state <> dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
         + " and r.finishedAt < :before")
 public class SyncRequest {
 
-    public static final String DUE = "SyncRequest.due";
+    public static final String DUE_TARGETS = "SyncRequest.dueTargets";
+    public static final String CLOSE = "SyncRequest.close";
+    public static final String RETRY = "SyncRequest.retry";
     public static final String PURGE_FINISHED = "SyncRequest.purgeFinished";
+    public static final String PENDING_OF = "SyncRequest.pendingOf";
+    public static final String ABANDON_PENDING_OF = "SyncRequest.abandonPendingOf";
 
     public enum State { PENDING, DONE, ABANDONED }
 
@@ -41,6 +56,10 @@ public class SyncRequest {
 
     @Column(name = "MERCHANT_ID", nullable = false, length = 36)
     private String merchantId;
+
+    /** What a partial sync must fetch (one change a webhook announced); null for the other kinds. */
+    @Column(name = "PAYLOAD", length = 1000)
+    private String payload;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "STATE", nullable = false, length = 16)
@@ -68,11 +87,13 @@ public class SyncRequest {
         // for JPA
     }
 
-    public SyncRequest(String id, String kind, String target, UUID merchant, OffsetDateTime now, OffsetDateTime notBefore) {
+    public SyncRequest(String id, String kind, String target, UUID merchant, String payload, OffsetDateTime now,
+                       OffsetDateTime notBefore) {
         this.id = id;
         this.kind = kind;
         this.target = target;
         this.merchantId = merchant.toString();
+        this.payload = payload;
         this.state = State.PENDING;
         this.createdAt = now;
         this.notBefore = notBefore;
@@ -98,7 +119,8 @@ public class SyncRequest {
         this.finishedAt = now;
     }
 
-    private static String clip(String s) {
+    /** A message as stored: at most 1,000 characters. */
+    public static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
     }
 
@@ -106,6 +128,7 @@ public class SyncRequest {
     public String kind() { return kind; }
     public String target() { return target; }
     public String merchantId() { return merchantId; }
+    public String payload() { return payload; }
     public State state() { return state; }
     public int attempts() { return attempts; }
     public OffsetDateTime notBefore() { return notBefore; }

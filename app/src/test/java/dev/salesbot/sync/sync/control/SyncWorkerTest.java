@@ -34,6 +34,7 @@ class SyncWorkerTest {
         worker.handlers = new FixedInstance<>(List.of(handler));
         worker.concurrency = 1;
         worker.historyDays = 7;
+        worker.maxDelaySeconds = 20;
         worker.executor = inlineExecutor();
         worker.init();
     }
@@ -179,6 +180,70 @@ class SyncWorkerTest {
     }
 
     @Test
+    void coalescedChangesWaitForAQuietWindowButNoLongerThanTheMaximumDelay() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:20Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        SyncRequests.Due settled = change("a", now.minusSeconds(10), now.minusSeconds(8));
+        SyncRequests.Due fresh = change("b", now.minusSeconds(1), now.plusSeconds(1));
+        SyncRequests.Due first = change("c", now.minusSeconds(20), now.minusSeconds(18));
+
+        assertThat(SyncWorker.ready(List.of(settled), now, maxDelay)).as("quiet").isTrue();
+        assertThat(SyncWorker.ready(List.of(settled, fresh), now, maxDelay)).as("a change 1 s ago: wait").isFalse();
+        assertThat(SyncWorker.ready(List.of(first, fresh), now, maxDelay)).as("the first is 20 s old: go").isTrue();
+        SyncRequests.Due full = new SyncRequests.Due("d", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now, now);
+        assertThat(SyncWorker.ready(List.of(settled, fresh, full), now, maxDelay)).as("a full sync does not wait").isTrue();
+    }
+
+    @Test
+    void aTaskClosesTheDueRequestsOrEveryChangeOnceTheyAreReady() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:20Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        SyncRequests.Due due = new SyncRequests.Due("a", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusSeconds(5), now.minusSeconds(1));
+        SyncRequests.Due backingOff = new SyncRequests.Due("b", SyncKind.SHOPIFY_FULL, SHOP, null, 3, now.minusSeconds(9), now.plusSeconds(30));
+        SyncRequests.Due settled = change("c", now.minusSeconds(10), now.minusSeconds(8));
+        SyncRequests.Due fresh = change("d", now.minusSeconds(1), now.plusSeconds(1));
+
+        assertThat(SyncWorker.group(List.of(due, backingOff), now, maxDelay)).as("only what is due").containsExactly(due);
+        assertThat(SyncWorker.group(List.of(backingOff), now, maxDelay)).isEmpty();
+        assertThat(SyncWorker.group(List.of(settled, fresh), now, maxDelay)).as("still in the quiet window").isEmpty();
+        assertThat(SyncWorker.group(List.of(settled), now, maxDelay)).containsExactly(settled);
+        assertThat(SyncWorker.group(List.of(settled, fresh, due), now, maxDelay)).as("a due full sync takes every change")
+                .containsExactly(settled, fresh, due);
+    }
+
+    @Test
+    void aBurstOfChangesToOneStoreDoesNotHoldUpAnother() {
+        for (int i = 0; i < 600; i++) {
+            queue.add("burst-" + i, SyncKind.SHOPIFY_FULL, "busy.myshopify.com", UUID.randomUUID());
+        }
+        queue.add("other", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> new SyncResult(true, "Uploaded", null, null);
+
+        worker.tick();
+
+        assertThat(handler.ran).containsExactlyInAnyOrder("busy.myshopify.com", SHOP);
+        assertThat(queue.completed).hasSize(601);
+    }
+
+    @Test
+    void aRedactionSwallowsEverythingAndAFullSyncSwallowsChanges() {
+        OffsetDateTime now = OffsetDateTime.now();
+        SyncRequests.Due change = change("a", now, now);
+        SyncRequests.Due full = new SyncRequests.Due("b", SyncKind.SHOPIFY_FULL, SHOP, null, 2, now, now);
+        SyncRequests.Due redact = new SyncRequests.Due("c", SyncKind.SHOPIFY_REDACT, SHOP, null, 0, now, now);
+
+        assertThat(SyncWorker.task(List.of(change, change("e", now, now))).payloads()).hasSize(2);
+        assertThat(SyncWorker.task(List.of(change, full)).kind()).isEqualTo(SyncKind.SHOPIFY_FULL);
+        assertThat(SyncWorker.task(List.of(change, full)).attempt()).isEqualTo(3);
+        assertThat(SyncWorker.task(List.of(change, full, redact)).kind()).isEqualTo(SyncKind.SHOPIFY_REDACT);
+    }
+
+    private static SyncRequests.Due change(String id, OffsetDateTime created, OffsetDateTime notBefore) {
+        return new SyncRequests.Due(id, SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/" + id.hashCode(),
+                0, created, notBefore);
+    }
+
+    @Test
     void purgesFinishedRequestsOlderThanTheHistory() {
         worker.tick();
         assertThat(queue.purgedBefore).isNotNull();
@@ -235,8 +300,13 @@ class SyncWorkerTest {
         }
 
         @Override
-        public List<Due> due(int limit) {
-            return List.copyOf(pending.values());
+        public List<String> dueTargets(int limit) {
+            return pending.values().stream().map(Due::target).distinct().limit(limit).toList();
+        }
+
+        @Override
+        public List<Due> pendingOf(String target) {
+            return pending.values().stream().filter(d -> d.target().equals(target)).toList();
         }
 
         @Override
