@@ -27,8 +27,10 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     static int status(Refusal.Kind kind) {
         return switch (kind) {
             case BAD_INPUT -> 400;
+            case UNAUTHENTICATED -> 401;
             case NOT_ALLOWED -> 403;
             case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
             case UPSTREAM_FAILED -> 502;
             case UPSTREAM_BUSY -> 503;
         };

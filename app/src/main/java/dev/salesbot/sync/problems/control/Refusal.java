@@ -14,10 +14,14 @@ public class Refusal extends RuntimeException {
     public enum Kind {
         /** The input is malformed or incomplete (400). */
         BAD_INPUT,
+        /** A signature is missing or does not verify (401). */
+        UNAUTHENTICATED,
         /** Signature, state, permission or policy refused (403). */
         NOT_ALLOWED,
         /** Not possible in the current state, e.g. no merchant in the session (409). */
         CONFLICT,
+        /** The request body is larger than this address accepts (413). */
+        TOO_LARGE,
         /** A platform answered an error (502). */
         UPSTREAM_FAILED,
         /** A platform asks us to slow down or is unavailable for now (503). */
@@ -39,12 +43,20 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.BAD_INPUT, slug, "Bad request", detail, null);
     }
 
+    public static Refusal unauthenticated(String slug, String detail) {
+        return new Refusal(Kind.UNAUTHENTICATED, slug, "Not authenticated", detail, null);
+    }
+
     public static Refusal notAllowed(String slug, String detail) {
         return new Refusal(Kind.NOT_ALLOWED, slug, "Request not authorised", detail, null);
     }
 
     public static Refusal conflict(String slug, String title, String detail) {
         return new Refusal(Kind.CONFLICT, slug, title, detail, null);
+    }
+
+    public static Refusal tooLarge(String slug, String detail) {
+        return new Refusal(Kind.TOO_LARGE, slug, "Payload too large", detail, null);
     }
 
     public static Refusal upstreamFailed(String slug, String detail, Throwable cause) {

@@ -1,0 +1,27 @@
+/**
+ * What every webhook endpoint shares, whichever platform sends it.
+ *
+ * <p><b>Purpose.</b> Platforms deliver webhooks at least once and retry what they believe failed;
+ * a receipt must verify the exact bytes that were signed and must never do twice what one delivery
+ * asked for.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ * <li>{@link dev.salesbot.sync.webhooks.boundary.RawBodies} reads a body as raw bytes with a cap
+ * ({@code WEBHOOK_MAX_BYTES}): a declared length above it is refused (413) without reading a byte,
+ * a stream that runs past it after reading one byte more. Signatures are checked on these bytes
+ * before anything parses them.</li>
+ * <li>{@link dev.salesbot.sync.webhooks.control.Deliveries} remembers each accepted delivery by its
+ * platform-qualified id ({@code shopify:<X-Shopify-Webhook-Id>}) as the primary key of a
+ * {@code WEBHOOK_DELIVERY} row, written in the transaction that records the delivery's work: a
+ * repeat, even one arriving at the same instant, finds the row (or loses the insert) and does
+ * nothing. Rows are kept 7 days, longer than any platform retries, and purged hourly by
+ * {@link dev.salesbot.sync.webhooks.control.DeliveryPurge}.</li>
+ * <li>Only ids, the platform, the source (a validated shop or Page id), the topic and the time are
+ * stored: never a body.</li>
+ * </ul>
+ *
+ * <p><b>Out of scope.</b> Each platform's signature scheme, topics and what a delivery means: those
+ * live with the platform ({@code shopify.control.ShopifyWebhookReceipts}).
+ */
+package dev.salesbot.sync.webhooks;
