@@ -2,7 +2,7 @@
  * salesbot-sync: keeps a Messenger sales bot's JSON snapshot of a merchant's Shopify store and
  * Facebook Pages fresh in a DigitalOcean Spaces bucket (or a local directory).
  *
- * <p>Packaged by feature ({@code shopify}, {@code facebook}, {@code merchants}, {@code sync},
+ * <p>Packaged by feature ({@code shopify}, {@code facebook}, {@code merchants}, {@code sync}, {@code webhooks},
  * {@code storage}, {@code security}, {@code problems}, …); inside a feature only the layers it
  * needs: {@code boundary} (JAX-RS, no logic), {@code control} (logic), {@code entity} (JPA and
  * records).

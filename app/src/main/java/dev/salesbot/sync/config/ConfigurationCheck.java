@@ -21,6 +21,10 @@ public class ConfigurationCheck {
             "FACEBOOK_REDIRECT_URI", "STATE_TOKEN_SECRET", "TOKEN_ENCRYPTION_KEY");
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (Settings.optional("SHOPIFY_WEBHOOK_ADDRESS").isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "SHOPIFY_WEBHOOK_ADDRESS is not set: no Shopify webhook is registered, so "
+                    + "snapshots change only at connects and polls. Set it to this server's /shopify/webhook URL.");
+        }
         List<String> missing = REQUIRED.stream().filter(name -> Settings.optional(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
             LOGGER.log(System.Logger.Level.ERROR, "Missing configuration: {0}. Set these environment variables; "

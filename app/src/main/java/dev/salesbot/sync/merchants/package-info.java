@@ -14,15 +14,18 @@
  * two stores connected in one browser (or by two people on a shared one) never share a snapshot.
  * Every Shopify connect switches the session to the store's merchant; Facebook Pages join the
  * session's current merchant.</li>
- * <li>Every connection has a status: ACTIVE (synced) or NEEDS_RECONNECT with the reason shown to
- * the merchant (the platform refused the token, access is missing, the store is closed). Only a
- * new connect makes it ACTIVE again.</li>
+ * <li>Every connection has a status: ACTIVE (synced), NEEDS_RECONNECT with the reason shown to
+ * the merchant (the platform refused the token, access is missing, the store is closed), or, for a
+ * store, UNINSTALLED ({@code app/uninstalled}: its tokens are deleted at once, the row and the
+ * merchant UUID stay). Only a new connect makes it ACTIVE again, with the same UUID.
+ * {@code shop/redact} deletes the store's row.</li>
  * <li>Tokens are stored only as {@code TokenCipher} ciphertext (columns {@code *_SEALED}); no
  * entity's {@code toString()} shows one. A refresh replaces access and refresh token in one update.</li>
  * <li>Ids are UUID strings (EclipseLink on H2 2.x cannot use IDENTITY) and times are
  * {@code OffsetDateTime} (not every JPA provider maps {@code Instant}).</li>
  * </ul>
  *
- * <p><b>Out of scope.</b> Disconnecting a store or a Page; merchant accounts and logins.
+ * <p><b>Out of scope.</b> Disconnecting a store or a Page from this app's side; merchant accounts
+ * and logins.
  */
 package dev.salesbot.sync.merchants;

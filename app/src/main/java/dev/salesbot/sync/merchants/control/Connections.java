@@ -51,6 +51,22 @@ public class Connections {
         findShop(shop).ifPresent(c -> c.needsReconnect(reason, now()));
     }
 
+    /** The app was uninstalled: the store's tokens are deleted at once. False if the shop is unknown. */
+    public boolean uninstall(String shop) {
+        Optional<ShopifyConnection> connection = findShop(shop);
+        connection.ifPresent(c -> c.uninstall(now()));
+        return connection.isPresent();
+    }
+
+    /** Forgets the store entirely ({@code shop/redact}). */
+    public void delete(String shop) {
+        findShop(shop).ifPresent(em::remove);
+    }
+
+    public void recordWebhooks(String shop, String topics, String problem) {
+        findShop(shop).ifPresent(c -> c.webhooksChecked(topics, problem, now()));
+    }
+
     public Optional<ShopifyConnection> findShop(String shop) {
         return em.createNamedQuery(ShopifyConnection.BY_SHOP, ShopifyConnection.class)
                 .setParameter("shop", shop)

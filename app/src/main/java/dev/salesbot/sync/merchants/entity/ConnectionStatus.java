@@ -8,5 +8,7 @@ public enum ConnectionStatus {
     /** Synced by connects, webhooks and the poll. */
     ACTIVE,
     /** The platform refused the stored token, or access the sync needs is missing: only a new connect helps. */
-    NEEDS_RECONNECT
+    NEEDS_RECONNECT,
+    /** The merchant uninstalled the app: its tokens are deleted; a new install starts it afresh. */
+    UNINSTALLED
 }

@@ -76,6 +76,12 @@ public abstract class MerchantConnection {
         changed(now);
     }
 
+    protected void markUninstalled(OffsetDateTime now) {
+        this.status = ConnectionStatus.UNINSTALLED;
+        this.statusReason = "The app was uninstalled from the store.";
+        changed(now);
+    }
+
     public ConnectionStatus status() {
         return status;
     }

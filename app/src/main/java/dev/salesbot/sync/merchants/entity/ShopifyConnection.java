@@ -23,7 +23,8 @@ public class ShopifyConnection extends MerchantConnection {
     @Column(name = "SHOP", nullable = false, length = 255)
     private String shop;
 
-    @Column(name = "ACCESS_TOKEN_SEALED", nullable = false, length = 2048)
+    /** Null once the app is uninstalled: the token is deleted, not kept. */
+    @Column(name = "ACCESS_TOKEN_SEALED", length = 2048)
     private String accessTokenSealed;
 
     @Column(name = "ACCESS_TOKEN_EXPIRES_AT")
@@ -37,6 +38,17 @@ public class ShopifyConnection extends MerchantConnection {
 
     @Column(name = "SCOPE", length = 1024)
     private String scope;
+
+    /** The webhook topics subscribed at this server's address when last checked (comma-separated). */
+    @Column(name = "WEBHOOK_TOPICS", length = 1024)
+    private String webhookTopics;
+
+    /** Null when every wanted topic was subscribed at the last check, else what is missing and why. */
+    @Column(name = "WEBHOOK_PROBLEM", length = 1024)
+    private String webhookProblem;
+
+    @Column(name = "WEBHOOKS_CHECKED_AT")
+    private OffsetDateTime webhooksCheckedAt;
 
     protected ShopifyConnection() {
         // for JPA
@@ -61,6 +73,35 @@ public class ShopifyConnection extends MerchantConnection {
         this.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt();
         this.scope = tokens.scope();
         changed(now);
+    }
+
+    /** The app was uninstalled: the tokens are deleted at once and the store is not synced any more. */
+    public void uninstall(OffsetDateTime now) {
+        this.accessTokenSealed = null;
+        this.refreshTokenSealed = null;
+        this.accessTokenExpiresAt = null;
+        this.refreshTokenExpiresAt = null;
+        this.webhookTopics = null;
+        markUninstalled(now);
+    }
+
+    /** What the last webhook check found: the topics present at this server's address, and any problem. */
+    public void webhooksChecked(String topics, String problem, OffsetDateTime now) {
+        this.webhookTopics = topics;
+        this.webhookProblem = problem == null || problem.length() <= 1024 ? problem : problem.substring(0, 1023) + "…";
+        this.webhooksCheckedAt = now;
+    }
+
+    public String webhookTopics() {
+        return webhookTopics;
+    }
+
+    public String webhookProblem() {
+        return webhookProblem;
+    }
+
+    public OffsetDateTime webhooksCheckedAt() {
+        return webhooksCheckedAt;
     }
 
     public SealedTokens sealedTokens() {

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.boundary;
 
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
+import dev.salesbot.sync.shopify.control.WebhookSelfTest;
 import dev.salesbot.sync.sync.control.SyncResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -10,12 +11,20 @@ import jakarta.json.JsonValue;
 /**
  * The callback's JSON, shaped as the tutorial's: {@code user_uuid}, {@code token_data} (the scope
  * only: a token never leaves the server), {@code shopify_data} (the stored document, when the
- * first sync finished within the wait), {@code upload_status}, and {@code snapshot} (counts and
- * where it was written).
+ * first sync finished within the wait), {@code webhook_test}, {@code upload_status}, and
+ * {@code snapshot} (counts and the storage key).
  */
 final class CallbackAnswer {
 
     private CallbackAnswer() {
+    }
+
+    static JsonObject webhookTest(WebhookSelfTest.Result test) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("status", test.status());
+        if (test.message() != null) {
+            json.add("message", test.message());
+        }
+        return json.build();
     }
 
     static JsonObject json(ShopifyConnect.Connected connected) {
@@ -25,6 +34,7 @@ final class CallbackAnswer {
                 .add("shop", connected.shop().value())
                 .add("token_data", Json.createObjectBuilder().add("scope", connected.scope()))
                 .add("shopify_data", result == null ? JsonValue.NULL : result.document())
+                .add("webhook_test", webhookTest(connected.webhookTest()))
                 .add("upload_status", connected.upload().toJson());
         if (result != null) {
             json.add("snapshot", result.summary());

@@ -40,6 +40,11 @@ final class ConnectedPage {
                         + "<tr><th>Granted access</th><td>" + Html.escape(connected.scope()) + "</td></tr>"
                         + "</table>"
                         + snapshot(connected.upload())
+                        + "<h2>Webhooks</h2><p id=\"webhook-test\" class=\""
+                        + ("success".equals(connected.webhookTest().status()) ? "ok" : "problem") + "\">Test: <strong>"
+                        + Html.escape(connected.webhookTest().status()) + "</strong>"
+                        + (connected.webhookTest().message() == null ? " — changes in the store reach the bot within seconds."
+                        : " — " + Html.escape(connected.webhookTest().message())) + "</p>"
                         + "<h2>Next</h2><p><a href=\"/facebook/login\">Connect your Facebook Pages</a> in this browser, "
                         + "so the bot answers on Messenger with this store's catalog.</p>");
     }

@@ -28,6 +28,14 @@ final class AdminQueries {
     static final int FOLLOW_UP_PAGE = 250;
     /** Products per {@code nodes(ids:)} request of a partial sync. */
     static final int PRODUCTS_BY_ID_BATCH = 15;
+    /** Collections per {@code nodes(ids:)} request of a partial sync. */
+    static final int COLLECTIONS_BY_ID_BATCH = 20;
+    /** Inventory items per {@code nodes(ids:)} lookup of their products. */
+    static final int INVENTORY_ITEMS_BATCH = 50;
+    /** Variants read per inventory item (one, unless the item is shared by combined listings). */
+    static final int VARIANTS_PER_INVENTORY_ITEM = 5;
+    /** Webhook subscriptions per page (an app has a few dozen at most). */
+    static final int WEBHOOKS_PAGE = 100;
 
     // Requested costs (see the class comment for the rules; AdminQueriesTest recomputes each one).
     /** shop 1 + primaryDomain 1. */
@@ -154,26 +162,33 @@ final class AdminQueries {
             }
             """.formatted(PAGE_INFO);
 
+    /** One code discount node as stored: the discount's type, its codes' first page and what it applies to. */
+    private static final String DISCOUNT_FIELDS = """
+            id
+            discount {
+              __typename
+              ... on DiscountCodeBasic { %1$s summary %2$s }
+              ... on DiscountCodeBxgy { %1$s summary %2$s }
+              ... on DiscountCodeFreeShipping { %1$s summary }
+              ... on DiscountCodeApp { %1$s }
+            }
+            """.formatted(CODE_DISCOUNT_COMMON, CUSTOMER_GETS);
+
     static final AdminQuery DISCOUNTS = new AdminQuery("CatalogCodeDiscounts", """
             query CatalogCodeDiscounts($first: Int!, $after: String, $codesFirst: Int!, $itemsFirst: Int!) {
               codeDiscountNodes: discountNodes(first: $first, after: $after, query: "method:code") {
-                edges {
-                  cursor
-                  node {
-                    id
-                    discount {
-                      __typename
-                      ... on DiscountCodeBasic { %1$s summary %2$s }
-                      ... on DiscountCodeBxgy { %1$s summary %2$s }
-                      ... on DiscountCodeFreeShipping { %1$s summary }
-                      ... on DiscountCodeApp { %1$s }
-                    }
-                  }
-                }
-                %3$s
+                edges { cursor node { %s } }
+                %s
               }
             }
-            """.formatted(CODE_DISCOUNT_COMMON, CUSTOMER_GETS, PAGE_INFO));
+            """.formatted(DISCOUNT_FIELDS, PAGE_INFO));
+
+    /** One discount by id, for a partial sync; an automatic discount answers without a code type and is left out. */
+    static final AdminQuery DISCOUNT_BY_ID = new AdminQuery("CatalogDiscountById", """
+            query CatalogDiscountById($id: ID!, $codesFirst: Int!, $itemsFirst: Int!) {
+              discountNode(id: $id) { %s }
+            }
+            """.formatted(DISCOUNT_FIELDS));
 
     static final AdminQuery DISCOUNT_CODES = new AdminQuery("CatalogDiscountCodes", """
             query CatalogDiscountCodes($id: ID!, $first: Int!, $after: String) {
@@ -198,20 +213,59 @@ final class AdminQueries {
     static final AdminQuery DISCOUNT_COLLECTIONS = discountItemsQuery("CatalogDiscountCollections", "DiscountCollections",
             "collections(first: $first, after: $after) { edges { cursor node { id } } " + PAGE_INFO + " }");
 
+    private static final String COLLECTION_FIELDS = """
+            id title handle description updatedAt
+            products(first: $productsFirst) { edges { cursor node { id } } %s }
+            """.formatted(PAGE_INFO);
+
     static final AdminQuery COLLECTIONS = new AdminQuery("CatalogCollections", """
             query CatalogCollections($first: Int!, $after: String, $productsFirst: Int!) {
               collections(first: $first, after: $after) {
-                edges {
-                  cursor
-                  node {
-                    id title handle description updatedAt
-                    products(first: $productsFirst) { edges { cursor node { id } } %1$s }
-                  }
-                }
-                %1$s
+                edges { cursor node { %s } }
+                %s
+              }
+            }
+            """.formatted(COLLECTION_FIELDS, PAGE_INFO));
+
+    static final AdminQuery COLLECTIONS_BY_ID = new AdminQuery("CatalogCollectionsById", """
+            query CatalogCollectionsById($ids: [ID!]!, $productsFirst: Int!) {
+              nodes(ids: $ids) { ... on Collection { %s } }
+            }
+            """.formatted(COLLECTION_FIELDS));
+
+    /** Which product each inventory item belongs to: {@code inventory_levels/update} names only the item. */
+    static final AdminQuery INVENTORY_ITEMS = new AdminQuery("CatalogInventoryItems", """
+            query CatalogInventoryItems($ids: [ID!]!) {
+              nodes(ids: $ids) { ... on InventoryItem { id variants(first: 5) { nodes { product { id } } } } }
+            }
+            """);
+
+    static final AdminQuery WEBHOOKS = new AdminQuery("ExistingWebhooks", """
+            query ExistingWebhooks($first: Int!, $after: String) {
+              webhookSubscriptions(first: $first, after: $after) {
+                edges { node { id topic uri } }
+                %s
               }
             }
             """.formatted(PAGE_INFO));
+
+    static final AdminQuery WEBHOOK_CREATE = new AdminQuery("RegisterWebhook", """
+            mutation RegisterWebhook($topic: WebhookSubscriptionTopic!, $uri: String!) {
+              webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) {
+                webhookSubscription { id topic uri }
+                userErrors { field message }
+              }
+            }
+            """);
+
+    static final AdminQuery WEBHOOK_DELETE = new AdminQuery("RemoveWebhook", """
+            mutation RemoveWebhook($id: ID!) {
+              webhookSubscriptionDelete(id: $id) {
+                deletedWebhookSubscriptionId
+                userErrors { field message }
+              }
+            }
+            """);
 
     static final AdminQuery COLLECTION_PRODUCTS = new AdminQuery("CatalogCollectionProducts", """
             query CatalogCollectionProducts($id: ID!, $first: Int!, $after: String) {
@@ -229,6 +283,25 @@ final class AdminQueries {
     static int productsByIdCost(int ids) {
         return ids * PRODUCT_COST;
     }
+
+    /** One collection node: itself 1 + products (2 + 40). */
+    static final int COLLECTION_COST = 1 + 2 + PRODUCTS_PER_COLLECTION;
+
+    static int collectionsByIdCost(int ids) {
+        return ids * COLLECTION_COST;
+    }
+
+    /** One inventory item: itself 1 + variants (2 + 5 × (variant 1 + product 1)). */
+    static int inventoryItemsCost(int ids) {
+        return ids * (1 + 2 + VARIANTS_PER_INVENTORY_ITEM * 2);
+    }
+
+    /** discountNode 1 + the discount (as one node of the discounts page: {@link #DISCOUNT_COST} − its node). */
+    static final int DISCOUNT_BY_ID_COST = DISCOUNT_COST;
+    /** 2 + 100 × subscription 1. */
+    static final int WEBHOOKS_COST = 2 + WEBHOOKS_PAGE;
+    /** Every mutation costs 10. */
+    static final int MUTATION_COST = 10;
 
     private static AdminQuery discountItemsQuery(String name, String itemsType, String connection) {
         return new AdminQuery(name, """

@@ -2,7 +2,6 @@ package dev.salesbot.sync.shopify.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entry point of the catalog fetch: builds each shop's Admin API client from configuration and
- * keeps one {@link ThrottlePacer} per shop for the life of the application, because Shopify's
- * bucket outlives any single fetch.
+ * Entry point to a shop's Admin API: builds the shop's client from configuration and keeps one
+ * {@link ThrottlePacer} per shop for the life of the application, because Shopify's bucket
+ * outlives any single fetch.
  */
 @ApplicationScoped
 public class Catalogs {
@@ -33,24 +32,15 @@ public class Catalogs {
         return new ShopAccess(shop.value(), app.baseUri(shop), accessToken);
     }
 
-    /**
-     * The full catalog document (see {@link CatalogFetch#all(boolean)}); the legal policies only when
-     * {@code grantedScope} covers {@code read_legal_policies}.
-     */
-    public JsonObject fetchAll(ShopAccess access, String grantedScope) {
-        boolean policies = AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
-        try (AdminTransport transport = open(access)) {
-            return fetch(access, transport).all(policies);
-        }
-    }
-
-    private AdminTransport open(ShopAccess access) {
-        return new RestAdminTransport(access, app.apiVersion(), CONNECT_TIMEOUT, READ_TIMEOUT);
-    }
-
-    private CatalogFetch fetch(ShopAccess access, AdminTransport transport) {
+    /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
+    public AdminSession open(ShopAccess access) {
+        AdminTransport transport = new RestAdminTransport(access, app.apiVersion(), CONNECT_TIMEOUT, READ_TIMEOUT);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
-        PacedAdmin admin = new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock);
-        return new CatalogFetch(access.shop(), admin);
+        return new AdminSession(access.shop(), transport, new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+    }
+
+    /** Whether a grant covers the store's legal policies (they are read only then). */
+    public static boolean policiesGranted(String grantedScope) {
+        return AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
     }
 }

@@ -3,7 +3,6 @@ package dev.salesbot.sync.shopify.control;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -12,7 +11,10 @@ import java.util.List;
 
 /**
  * Pages connections to the end, nested ones included, and merges the pages so the result looks as
- * if one query had returned every edge: all edges in order and {@code hasNextPage: false}.
+ * if one query had returned every edge: all edges in order and {@code hasNextPage: false}. Cursors
+ * are paging state, not catalog data: every stored connection is {@code {"edges": [{"node": …}],
+ * "pageInfo": {"hasNextPage": false}}}, so that a snapshot patched from a few nodes fetched by id,
+ * or assembled from a bulk operation's lines, is byte for byte the one a full paged fetch writes.
  */
 final class ConnectionPages {
 
@@ -35,9 +37,7 @@ final class ConnectionPages {
             JsonObject data = admin.data(query, withAfter(variables, cursor), cost);
             JsonObject page = data.getJsonObject(key);
             for (JsonValue edge : page.getJsonArray("edges")) {
-                JsonObject edgeObject = edge.asJsonObject();
-                edges.add(compact.object(Json.createObjectBuilder(edgeObject)
-                        .add("node", complete(edgeObject.getJsonObject("node"), nested)).build()));
+                edges.add(compact.object(edge(complete(edge.asJsonObject().getJsonObject("node"), nested))));
             }
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             String next = endCursor(pageInfo, cursor);
@@ -45,10 +45,10 @@ final class ConnectionPages {
             more = pageInfo.getBoolean("hasNextPage", false) && next != null && !next.equals(cursor);
             cursor = next;
         } while (more);
-        return merged(edges, cursor);
+        return merged(edges);
     }
 
-    /** {@code node} with each of its nested connections that has further pages fetched to the end. */
+    /** {@code node} with each of its nested connections fetched to the end, in the stored shape. */
     JsonObject complete(JsonObject node, List<NestedConnection> nested) {
         JsonObject result = node;
         for (NestedConnection connection : nested) {
@@ -61,12 +61,10 @@ final class ConnectionPages {
 
     private JsonObject rest(String id, JsonObject first, NestedConnection connection) {
         JsonObject pageInfo = first.getJsonObject("pageInfo");
-        if (pageInfo == null || !pageInfo.getBoolean("hasNextPage", false)) {
-            return first;
-        }
-        List<JsonValue> edges = new ArrayList<>(first.getJsonArray("edges"));
-        String cursor = endCursor(pageInfo, null);
-        boolean more = cursor != null;
+        List<JsonValue> edges = new ArrayList<>();
+        first.getJsonArray("edges").forEach(e -> edges.add(edge(e.asJsonObject().getJsonObject("node"))));
+        String cursor = pageInfo == null ? null : endCursor(pageInfo, null);
+        boolean more = cursor != null && pageInfo.getBoolean("hasNextPage", false);
         while (more) {
             JsonObject variables = Json.createObjectBuilder()
                     .add("id", id).add("first", AdminQueries.FOLLOW_UP_PAGE).add("after", cursor).build();
@@ -76,25 +74,26 @@ final class ConnectionPages {
                 LOGGER.log(System.Logger.Level.WARNING, "{0} vanished while paging {1}", id, connection.followUp().name());
                 break;
             }
-            edges.addAll(page.getJsonArray("edges"));
+            page.getJsonArray("edges").forEach(e -> edges.add(edge(e.asJsonObject().getJsonObject("node"))));
             JsonObject info = page.getJsonObject("pageInfo");
             String next = endCursor(info, cursor);
             more = info.getBoolean("hasNextPage", false) && !next.equals(cursor);
             cursor = next;
         }
-        return merged(edges, cursor);
+        return merged(edges);
     }
 
-    private static JsonObject merged(List<JsonValue> edges, String endCursor) {
+    /** The stored form of an edge: its node only. */
+    static JsonObject edge(JsonObject node) {
+        return Json.createObjectBuilder().add("node", node).build();
+    }
+
+    /** The stored form of a connection: every edge, and no further page. */
+    static JsonObject merged(List<? extends JsonValue> edges) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         edges.forEach(array::add);
-        JsonObjectBuilder pageInfo = Json.createObjectBuilder().add("hasNextPage", false);
-        if (endCursor == null) {
-            pageInfo.addNull("endCursor");
-        } else {
-            pageInfo.add("endCursor", endCursor);
-        }
-        return Json.createObjectBuilder().add("edges", array).add("pageInfo", pageInfo).build();
+        return Json.createObjectBuilder().add("edges", array)
+                .add("pageInfo", Json.createObjectBuilder().add("hasNextPage", false)).build();
     }
 
     private static String endCursor(JsonObject pageInfo, String previous) {

@@ -5,14 +5,14 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * The answer to a partial fetch: each product found, complete (every variant), in the shape of a
- * node of the stored document's {@code products.edges}; and the ids Shopify no longer knows as
- * products (deleted), which the snapshot should drop.
+ * The answer to a fetch by id (products, collections): each node found, complete (every nested
+ * page), in the shape of a node of the stored document's edges; and the ids Shopify no longer
+ * knows as that type (deleted), which the snapshot should drop.
  */
-public record ProductFetch(List<JsonObject> products, List<String> missingIds) {
+public record NodeFetch(List<JsonObject> found, List<String> missingIds) {
 
-    public ProductFetch {
-        products = List.copyOf(products);
+    public NodeFetch {
+        found = List.copyOf(found);
         missingIds = List.copyOf(missingIds);
     }
 }

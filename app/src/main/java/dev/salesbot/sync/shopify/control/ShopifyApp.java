@@ -30,6 +30,14 @@ public class ShopifyApp {
     Optional<String> redirectUri;
 
     @Inject
+    @ConfigProperty(name = "SHOPIFY_API_SECRET_PREVIOUS")
+    Optional<String> apiSecretPrevious;
+
+    @Inject
+    @ConfigProperty(name = "SHOPIFY_WEBHOOK_ADDRESS")
+    Optional<String> webhookAddress;
+
+    @Inject
     @ConfigProperty(name = "SHOPIFY_SCOPES", defaultValue = DEFAULT_SCOPES)
     String scopes;
 
@@ -47,6 +55,16 @@ public class ShopifyApp {
 
     public String apiSecret() {
         return present(apiSecret, "SHOPIFY_API_SECRET", "the app's client secret from the Shopify Partner dashboard");
+    }
+
+    /** The secret being rotated out: webhooks signed with it are still accepted while Shopify switches. */
+    public Optional<String> apiSecretPrevious() {
+        return apiSecretPrevious.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** This server's {@code /shopify/webhook} URL as Shopify reaches it; webhooks are not registered without it. */
+    public Optional<String> webhookAddress() {
+        return webhookAddress.map(String::trim).filter(v -> !v.isEmpty());
     }
 
     public String redirectUri() {

@@ -41,8 +41,8 @@ public class ShopifyConnect {
     public record Accepted(UUID merchant, ShopDomain shop, String scope, Syncs.Ticket firstSync) {
     }
 
-    /** A store that is now connected, and how far its first snapshot got within the wait. */
-    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload) {
+    /** A store that is now connected, how far its first snapshot got within the wait, and its webhook test. */
+    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, WebhookSelfTest.Result webhookTest) {
     }
 
     @Inject
@@ -62,6 +62,9 @@ public class ShopifyConnect {
 
     @Inject
     Syncs syncs;
+
+    @Inject
+    WebhookSelfTest webhookTest;
 
     @Inject
     @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
@@ -122,10 +125,13 @@ public class ShopifyConnect {
         return new Accepted(installed.merchant(), shop, token.scope(), installed.firstSync());
     }
 
-    /** Waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot; never throws. */
+    /**
+     * Waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot (which registers the
+     * webhooks first), then tests the webhook address (a few seconds at most).
+     */
     public Connected firstSnapshot(Accepted accepted) {
         SyncOutcome upload = syncs.await(accepted.firstSync(), Duration.ofSeconds(callbackWaitSeconds));
-        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload);
+        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()));
     }
 
     private void checkTimestamp(String timestamp) {

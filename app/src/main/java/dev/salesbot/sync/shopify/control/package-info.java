@@ -35,8 +35,48 @@
  * again, which Shopify allows until the replacement refresh token is first used
  * (https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens).
  * {@code REFRESH_TOKEN_EXPIRES_AT} is checked before a refresh is relied on. Refreshes of one shop
- * are serialised per JVM; a cluster would need a database lock. <b>Out of scope here:</b> webhook
- * registration and the webhook endpoint (a later issue).
+ * are serialised per JVM; a cluster would need a database lock.
+ *
+ * <h2>Webhooks</h2>
+ *
+ * <p><b>Purpose.</b> Flow 4: keep the snapshot fresh within seconds of a change in the store,
+ * without a full fetch per event.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>Registration ({@link dev.salesbot.sync.shopify.control.WebhookRegistrations}) runs at every
+ *   full sync: it reads {@code webhookSubscriptions}, creates each missing topic of
+ *   {@link dev.salesbot.sync.shopify.control.WebhookTopic#subscribed()} with
+ *   {@code webhookSubscriptionCreate(topic, webhookSubscription: {uri: SHOPIFY_WEBHOOK_ADDRESS, format: JSON})}
+ *   and deletes this app's subscriptions that are no longer wanted; a complete set creates nothing.
+ *   Its outcome (topics, or the problem) is kept on the connection for {@code webhook_test}.</li>
+ *   <li>Receipt ({@link dev.salesbot.sync.shopify.control.ShopifyWebhookReceipts}): the HMAC of the raw
+ *   bytes is checked first, in constant time, under {@code SHOPIFY_API_SECRET} or
+ *   {@code SHOPIFY_API_SECRET_PREVIOUS} (401 otherwise); then the shop header (anchored pattern,
+ *   400), the webhook id, the JSON (400 and a WARN line, nothing recorded). No Admin API call and no
+ *   storage I/O happen on the request thread.</li>
+ *   <li>Recording ({@link dev.salesbot.sync.shopify.control.WebhookRecorder}), one transaction: the
+ *   delivery's id (a repeat answers 200 {@code duplicate} and does nothing), then a catalog change as a
+ *   pending {@code SHOPIFY_CHANGES} request due after {@code WEBHOOK_QUIET_SECONDS}; {@code app/uninstalled}
+ *   deletes the tokens, marks the connection UNINSTALLED and abandons its pending work;
+ *   {@code shop/redact} becomes a {@code SHOPIFY_REDACT} request; the customer topics are logged with
+ *   their request id (no customer data is held). A store that is unknown or uninstalled: 200
+ *   {@code dropped} and an INFO line.</li>
+ *   <li>Partial sync ({@link dev.salesbot.sync.shopify.control.ShopifyChanges}): the coalesced
+ *   {@link dev.salesbot.sync.shopify.control.ChangeSet} is read by id as it is now (so delivery order
+ *   does not matter), patched in by {@code SnapshotPatch} so that the document equals what a full
+ *   fetch would write, and both objects are written once.</li>
+ *   <li>{@link dev.salesbot.sync.shopify.control.WebhookSelfTest} gives the callback's
+ *   {@code webhook_test}: success only when registration found every topic at the configured
+ *   address and a signed test delivery to that address was answered as this server's (it starts no
+ *   sync); at most about 4 s.</li>
+ * </ul>
+ *
+ * <p><b>Decisions.</b> A webhook names what changed; it is never trusted for what the thing is now
+ * (the body is not stored in the snapshot, only its validated gid). The endpoint answers 200 to
+ * everything it verified, even when it drops it, because Shopify removes subscriptions whose
+ * deliveries keep failing. The compliance topics are declared in {@code shopify.app.toml}, not
+ * subscribed (the Admin API has no topic for them).
  *
  * <h2>Failures</h2>
  *
@@ -137,8 +177,7 @@
  * shipping everywhere, app discounts nowhere (their scope is not in the data); at most five codes
  * per discount.
  *
- * <p><b>Out of scope here.</b> Bulk operations for very large catalogs; storing and patching the
- * snapshot (the sync feature); OAuth and the shop-domain type (same package, other classes);
- * webhook registration.
+ * <p><b>Out of scope here.</b> Bulk operations for very large catalogs; the daily poll (a later
+ * issue); OAuth and the shop-domain type (same package, other classes).
  */
 package dev.salesbot.sync.shopify.control;

@@ -82,6 +82,17 @@ public class LocalDirectoryStore implements SnapshotStore {
     }
 
     @Override
+    public synchronized boolean delete(StorageKey key) {
+        var target = resolve(key);
+        try {
+            Files.deleteIfExists(sidecarOf(target));
+            return Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw unavailable("delete", key, target, e);
+        }
+    }
+
+    @Override
     public String describe(StorageKey key) {
         return resolve(key).toString();
     }

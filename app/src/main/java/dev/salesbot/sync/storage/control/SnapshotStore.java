@@ -20,8 +20,14 @@ public interface SnapshotStore {
      */
     Outcome put(StorageKey key, byte[] json);
 
-    /** The stored bytes, if any. Not used on the write path (a write never downloads). */
+    /**
+     * The stored bytes, if any. The full-sync write path never downloads; a partial sync reads the
+     * snapshot it patches.
+     */
     Optional<byte[]> get(StorageKey key);
+
+    /** Deletes the object (and its hash); answers false if there was none. */
+    boolean delete(StorageKey key);
 
     /** Where the object is, for people: {@code s3://bucket/key} or a file path. */
     String describe(StorageKey key);

@@ -93,6 +93,34 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
     }
 
     @Override
+    public boolean delete(StorageKey key) {
+        boolean existed = exists(key);
+        try {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(key.value()));
+        } catch (SdkException e) {
+            throw unavailable("DELETE", key, e);
+        }
+        LOGGER.log(DEBUG, "Deleted {0}", describe(key));
+        return existed;
+    }
+
+    private boolean exists(StorageKey key) {
+        try {
+            s3.headObject(b -> b.bucket(config.bucket()).key(key.value()));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw unavailable("HEAD", key, e);
+        } catch (SdkException e) {
+            throw unavailable("HEAD", key, e);
+        }
+    }
+
+    @Override
     public String describe(StorageKey key) {
         return "s3://" + config.bucket() + "/" + key.value();
     }
@@ -140,6 +168,7 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
         String verb = switch (operation) {
             case "PUT" -> "write";
             case "GET" -> "read";
+            case "DELETE" -> "delete";
             default -> "check";
         };
         return new StorageUnavailableException(verb, key, plainReason(e), e);

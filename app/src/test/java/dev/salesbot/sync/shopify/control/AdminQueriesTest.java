@@ -22,6 +22,7 @@ class AdminQueriesTest {
     private static final String PRODUCT_ID = "gid://shopify/Product/7001";
     private static final String DISCOUNT_ID = "gid://shopify/DiscountCodeNode/9001";
     private static final String COLLECTION_ID = "gid://shopify/Collection/8001";
+    private static final String INVENTORY_ITEM_ID = "gid://shopify/InventoryItem/46000000000001";
     private static final String CURSOR = "eyJsYXN0X2lkIjo3MDAxfQ==";
 
     private static final AdminSchema SCHEMA = AdminSchema.load();
@@ -44,7 +45,16 @@ class AdminQueriesTest {
                 Arguments.of(DISCOUNT_VARIANTS, followUp(DISCOUNT_ID), DISCOUNT_VARIANTS_COST),
                 Arguments.of(DISCOUNT_COLLECTIONS, followUp(DISCOUNT_ID), DISCOUNT_COLLECTIONS_COST),
                 Arguments.of(COLLECTIONS, vars("first", COLLECTIONS_PAGE, "productsFirst", PRODUCTS_PER_COLLECTION), COLLECTIONS_COST),
-                Arguments.of(COLLECTION_PRODUCTS, followUp(COLLECTION_ID), COLLECTION_PRODUCTS_COST));
+                Arguments.of(COLLECTION_PRODUCTS, followUp(COLLECTION_ID), COLLECTION_PRODUCTS_COST),
+                Arguments.of(COLLECTIONS_BY_ID, vars("ids", List.of(COLLECTION_ID, COLLECTION_ID.replace("8001", "8002")),
+                        "productsFirst", PRODUCTS_PER_COLLECTION), collectionsByIdCost(2)),
+                Arguments.of(DISCOUNT_BY_ID, vars("id", DISCOUNT_ID, "codesFirst", CODES_PER_DISCOUNT, "itemsFirst", ITEMS_PER_DISCOUNT),
+                        DISCOUNT_BY_ID_COST),
+                Arguments.of(INVENTORY_ITEMS, vars("ids", List.of(INVENTORY_ITEM_ID)), inventoryItemsCost(1)),
+                Arguments.of(WEBHOOKS, vars("first", WEBHOOKS_PAGE), WEBHOOKS_COST),
+                Arguments.of(WEBHOOK_CREATE, vars("topic", "PRODUCTS_UPDATE", "uri", "https://sync.example.com/shopify/webhook"),
+                        MUTATION_COST),
+                Arguments.of(WEBHOOK_DELETE, vars("id", "gid://shopify/WebhookSubscription/1400000001"), MUTATION_COST));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -131,10 +131,10 @@ class CatalogFetchTest {
         Largest big = store.productWithMostVariants();
         String small = ids(edges(document.getJsonObject("data"), "products")).get(0);
 
-        ProductFetch fetched = fetchFor(store::post, clock).products(List.of(big.id(), small, NO_SUCH_PRODUCT));
+        NodeFetch fetched = fetchFor(store::post, clock).products(List.of(big.id(), small, NO_SUCH_PRODUCT));
 
-        assertThat(fetched.products()).extracting(p -> p.getString("id")).containsExactly(big.id(), small);
-        assertThat(fetched.products().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(big.size());
+        assertThat(fetched.found()).extracting(p -> p.getString("id")).containsExactly(big.id(), small);
+        assertThat(fetched.found().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(big.size());
         assertThat(fetched.missingIds()).containsExactly(NO_SUCH_PRODUCT);
         assertThat(store.exchanges()).extracting(Exchange::operation)
                 .containsExactly("CatalogProductsById", "CatalogProductVariants");

@@ -1,0 +1,48 @@
+package dev.salesbot.sync.shopify.boundary;
+
+import dev.salesbot.sync.shopify.control.ShopifyWebhookReceipts;
+import dev.salesbot.sync.webhooks.boundary.RawBodies;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * Shopify's webhooks, every topic at one address: the raw body (capped at {@code WEBHOOK_MAX_BYTES})
+ * goes to {@link ShopifyWebhookReceipts}, which verifies it before anything parses it. Accepted,
+ * repeated, dropped and ignored deliveries are all answered 200 at once; the work happens after.
+ */
+@Path("shopify/webhook")
+public class ShopifyWebhookResource {
+
+    @Inject
+    ShopifyWebhookReceipts receipts;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_MAX_BYTES", defaultValue = "1048576")
+    int maxBytes;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(InputStream body,
+                            @HeaderParam("Content-Length") String contentLength,
+                            @HeaderParam("X-Shopify-Hmac-Sha256") String hmac,
+                            @HeaderParam("X-Shopify-Topic") String topic,
+                            @HeaderParam("X-Shopify-Shop-Domain") String shop,
+                            @HeaderParam("X-Shopify-Webhook-Id") String webhookId) {
+        byte[] raw = RawBodies.read(body, contentLength, maxBytes);
+        ShopifyWebhookReceipts.Receipt receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
+        return Response.ok(Json.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.salesbot.sync.shopify.control;
+
+import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.storage.control.SnapshotStore;
+import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.sync.control.SyncResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A store's two objects: {@code shopify_data.json} (the catalog document) and the bot's
+ * {@code preprocessed_data.json}, each written only if its canonical bytes changed (one HEAD
+ * otherwise), read back for a partial sync to patch, and deleted for {@code shop/redact}.
+ */
+@ApplicationScoped
+public class StoreSnapshots {
+
+    private static final System.Logger LOGGER = System.getLogger(StoreSnapshots.class.getName());
+
+    @Inject
+    SnapshotStore store;
+
+    /** Writes both objects; {@code written} says how ("Uploaded data to …", "Updated data in … via …"). */
+    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written) {
+        StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
+        SnapshotStore.Outcome snapshot = store.put(snapshotKey, CanonicalJson.bytes(document));
+        SnapshotStore.Outcome digest = store.put(StorageKey.shopifyDigest(merchant),
+                CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
+        boolean changed = snapshot == SnapshotStore.Outcome.WRITTEN || digest == SnapshotStore.Outcome.WRITTEN;
+        String message = changed ? written + " for " + shop : "No upload needed: data unchanged for " + shop;
+        LOGGER.log(System.Logger.Level.INFO, message);
+        return new SyncResult(changed, message, summary(document, snapshotKey.value()), document);
+    }
+
+    /** "Spaces" or "the local store", for the seed's log lines. */
+    public String where() {
+        return store.describe(StorageKey.shopifySnapshot(new UUID(0, 0))).startsWith("s3://") ? "Spaces" : "the local store";
+    }
+
+    /** The stored catalog document of {@code merchant}, if there is one. */
+    public Optional<JsonObject> read(UUID merchant) {
+        return store.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+                return reader.readObject();
+            }
+        });
+    }
+
+    /** Deletes both objects of {@code merchant}; answers how many existed. */
+    public int delete(UUID merchant) {
+        int deleted = 0;
+        for (StorageKey key : new StorageKey[]{StorageKey.shopifySnapshot(merchant), StorageKey.shopifyDigest(merchant)}) {
+            if (store.delete(key)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Counts and the storage key, for the connect answer and the admin console. */
+    static JsonObject summary(JsonObject document, String location) {
+        JsonObject data = document.getJsonObject("data");
+        int variants = 0;
+        for (JsonValue edge : edges(data, "products")) {
+            variants += edges(edge.asJsonObject().getJsonObject("node"), "variants").size();
+        }
+        return Json.createObjectBuilder()
+                .add("location", location)
+                .add("products", edges(data, "products").size())
+                .add("variants", variants)
+                .add("discounts", edges(data, "codeDiscountNodes").size())
+                .add("collections", edges(data, "collections").size())
+                .build();
+    }
+
+    private static JsonArray edges(JsonObject parent, String connection) {
+        if (parent == null || !(parent.get(connection) instanceof JsonObject c) || !(c.get("edges") instanceof JsonArray a)) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.salesbot.sync.shopify.control;
+
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.entity.ConnectionStatus;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.sync.control.SyncKind;
+import dev.salesbot.sync.sync.control.SyncRequests;
+import dev.salesbot.sync.sync.control.Syncs;
+import dev.salesbot.sync.webhooks.control.Deliveries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Records a verified Shopify webhook in one transaction with its delivery id, so a repeat does
+ * nothing: a catalog change becomes a pending partial sync due after the quiet window
+ * ({@code WEBHOOK_QUIET_SECONDS}); {@code app/uninstalled} deletes the store's tokens at once and
+ * ends its pending work; {@code shop/redact} becomes a durable redaction; the customer topics are
+ * logged (the app holds no customer data). A delivery for a store that is unknown or uninstalled is
+ * dropped — and still answered 200, because Shopify removes subscriptions that keep failing.
+ */
+@ApplicationScoped
+public class WebhookRecorder {
+
+    private static final System.Logger LOGGER = System.getLogger(WebhookRecorder.class.getName());
+    static final String PLATFORM = "shopify";
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Syncs syncs;
+
+    @Inject
+    SyncRequests requests;
+
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_QUIET_SECONDS", defaultValue = "2")
+    int quietSeconds;
+
+    boolean seen(String webhookId) {
+        return deliveries.seen(PLATFORM + ":" + webhookId);
+    }
+
+    @Transactional
+    public ShopifyWebhookReceipts.Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
+        String id = PLATFORM + ":" + webhookId;
+        if (deliveries.seen(id)) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Duplicate {0} webhook {1} from {2}: nothing to do", topic.header(), webhookId, shop);
+            return ShopifyWebhookReceipts.Receipt.DUPLICATE;
+        }
+        deliveries.remember(id, PLATFORM, shop.value(), topic.header());
+        LOGGER.log(System.Logger.Level.INFO, "Received {0} event from {1}", topic.header(), shop);
+        if (topic == WebhookTopic.CUSTOMERS_DATA_REQUEST || topic == WebhookTopic.CUSTOMERS_REDACT) {
+            LOGGER.log(System.Logger.Level.INFO, "Privacy request {0} for {1} (request {2}): this app holds no customer data",
+                    topic.header(), shop, requestId(body));
+            return ShopifyWebhookReceipts.Receipt.RECORDED;
+        }
+        Optional<ShopifyConnection> connection = connections.findShop(shop.value());
+        if (topic == WebhookTopic.SHOP_REDACT) {
+            if (connection.isEmpty()) {
+                return dropped(shop, topic);
+            }
+            syncs.enqueue(SyncKind.SHOPIFY_REDACT, shop.value(), connection.get().merchantId());
+            return ShopifyWebhookReceipts.Receipt.RECORDED;
+        }
+        if (connection.isEmpty() || connection.get().status() == ConnectionStatus.UNINSTALLED) {
+            return dropped(shop, topic);
+        }
+        if (topic == WebhookTopic.APP_UNINSTALLED) {
+            connections.uninstall(shop.value());
+            int ended = requests.abandonPendingOf(shop.value(), "The app was uninstalled from the store.");
+            LOGGER.log(System.Logger.Level.INFO, "App uninstalled from {0}: its tokens are deleted, {1} pending sync(s) ended",
+                    shop, ended);
+            return ShopifyWebhookReceipts.Receipt.RECORDED;
+        }
+        Optional<String> change = ChangeSet.payload(topic, body);
+        if (change.isEmpty()) {
+            LOGGER.log(System.Logger.Level.INFO, "A {0} webhook from {1} named nothing to fetch", topic.header(), shop);
+            return ShopifyWebhookReceipts.Receipt.IGNORED;
+        }
+        syncs.change(SyncKind.SHOPIFY_CHANGES, shop.value(), connection.get().merchantId(), change.get(),
+                Duration.ofSeconds(Math.max(0, quietSeconds)));
+        return ShopifyWebhookReceipts.Receipt.RECORDED;
+    }
+
+    private static ShopifyWebhookReceipts.Receipt dropped(ShopDomain shop, WebhookTopic topic) {
+        LOGGER.log(System.Logger.Level.INFO, "Dropped a {0} webhook from {1}: the store is not connected", topic.header(), shop);
+        return ShopifyWebhookReceipts.Receipt.DROPPED;
+    }
+
+    private static String requestId(JsonObject body) {
+        if (body.get("data_request") instanceof JsonObject request && request.get("id") != null) {
+            return request.get("id").toString();
+        }
+        return body.get("customer") instanceof JsonObject customer && customer.get("id") != null
+                ? "customer " + customer.get("id") : "unnamed";
+    }
+}
