@@ -5,6 +5,7 @@ import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxShopify;
+import dev.salesbot.sync.testing.ShopifyWebhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 4, "requests survive a restart and resume": a connect accepted while storage is down is
- * finished by the next server process, from the database alone, without a new connect.
+ * finished by the next server process, from the database alone, without a new connect; and
+ * issue 9's webhook recorded by one server is synced by the next.
  * Not Arquillian: the test stops and starts Payara Micro itself ({@link MicroProcess}), on its
  * own port, database and DATA_DIR under {@code target/it-restart}, so no other IT is affected.
  */
@@ -46,12 +48,16 @@ class RestartIT {
     static final String CATALOG_SIZE = "60";
     static final Duration RESUMED_WITHIN = Duration.ofSeconds(60);
 
-    private final Path work = ItSettings.itDir().resolveSibling("it-restart");
-    private final Path dataDir = work.resolve("data");
-    private final Path database = work.resolve("db/salesbot");
+    private Path work;
+    private Path dataDir;
+    private Path database;
 
+    /** Each test its own directory (kept after the run, with both servers' logs) under {@code target/it-restart}. */
     @BeforeEach
-    void emptyWorkDirectory() throws IOException {
+    void emptyWorkDirectory(org.junit.jupiter.api.TestInfo test) throws IOException {
+        work = ItSettings.itDir().resolveSibling("it-restart").resolve(test.getTestMethod().orElseThrow().getName());
+        dataDir = work.resolve("data");
+        database = work.resolve("db/salesbot");
         // -Dit.test=RestartIT runs it in the S3 execution too; the scenario is about DATA_DIR.
         // Skipped per test, not per class: failsafe writes no summary for an execution that ran no test.
         assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
@@ -98,12 +104,61 @@ class RestartIT {
         assertThat(Database.rows(database, "select count(*) as N from SYNC_REQUEST").get(0)).containsEntry("N", 1L);
     }
 
+    /**
+     * Issue 9, "a restart between receipt and sync loses no change": a webhook recorded by one
+     * server (its quiet window still open when it stops) is synced by the next from the database.
+     */
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void syncsAWebhookReceivedBeforeTheRestart() throws IOException {
+        String product;
+        Path snapshot;
+        try (MicroProcess first = start("server-1", Map.of("WEBHOOK_QUIET_SECONDS", "30", "WEBHOOK_MAX_DELAY_SECONDS", "120"))) {
+            JsonObject answer = connect(first.base());
+            assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+            snapshot = dataDir.resolve("users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json");
+            product = json(Files.readString(snapshot)).getJsonObject("data").getJsonObject("products").getJsonArray("edges")
+                    .getJsonObject(0).getJsonObject("node").getString("id");
+            ShopifyWebhooks.editProduct(first.base(), SHOP_DOMAIN, product, "Renamed Before The Restart", null, true);
+            awaitRow("SHOPIFY_CHANGES", "PENDING", Duration.ofSeconds(15), first);
+        }
+        assertThat(Files.readString(snapshot)).doesNotContain("Renamed Before The Restart");
+
+        try (MicroProcess second = start("server-2", Map.of())) {
+            // Shopify kept the edit while this server was down; the sandbox restarted with it, so it is made again, silently.
+            ShopifyWebhooks.editProduct(second.base(), SHOP_DOMAIN, product, "Renamed Before The Restart", null, false);
+            Map<String, Object> row = awaitRow("SHOPIFY_CHANGES", "DONE", RESUMED_WITHIN, second);
+            assertThat(row).containsEntry("OUTCOME", "success");
+            assertThat(Files.readString(snapshot)).contains("Renamed Before The Restart");
+        }
+        assertThat(Database.rows(database, "select count(*) as N from SYNC_REQUEST where KIND = 'SHOPIFY_FULL'").get(0))
+                .as("no full sync after the connect's").containsEntry("N", 1L);
+    }
+
     private MicroProcess start(String name) {
+        return start(name, Map.of());
+    }
+
+    private MicroProcess start(String name, Map<String, String> extra) {
         int port = MicroProcess.freePort();
-        Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), port, Map.of(
-                "DATA_DIR", dataDir.toAbsolutePath().toString(),
-                "SANDBOX_SHOPIFY_PRODUCTS", CATALOG_SIZE));
+        Map<String, String> overrides = new java.util.HashMap<>(extra);
+        overrides.put("DATA_DIR", dataDir.toAbsolutePath().toString());
+        overrides.put("SANDBOX_SHOPIFY_PRODUCTS", CATALOG_SIZE);
+        Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), port, overrides);
         return MicroProcess.start(name, work, Path.of(System.getProperty("it.war")), port, settings, database);
+    }
+
+    private Map<String, Object> awaitRow(String kind, String state, Duration timeout, MicroProcess server) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Map<String, Object>> rows = List.of();
+        while (System.nanoTime() < deadline) {
+            rows = Database.rows(database, "select STATE, OUTCOME, MESSAGE from SYNC_REQUEST where TARGET = ? and KIND = ?", SHOP_DOMAIN, kind);
+            if (rows.size() == 1 && state.equals(rows.get(0).get("STATE"))) {
+                return rows.get(0);
+            }
+            pause();
+        }
+        throw new AssertionError("no " + state + " " + kind + " request within " + timeout.toSeconds() + " s: " + rows + "; see " + server.log());
     }
 
     private static JsonObject connect(URI base) {
@@ -116,7 +171,7 @@ class RestartIT {
 
     private Map<String, Object> syncRequest() {
         List<Map<String, Object>> rows = Database.rows(database,
-                "select STATE, ATTEMPTS, OUTCOME, MESSAGE from SYNC_REQUEST where TARGET = ?", SHOP_DOMAIN);
+                "select STATE, ATTEMPTS, OUTCOME, MESSAGE from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_FULL'", SHOP_DOMAIN);
         assertThat(rows).as("one durable request for the connect").hasSize(1);
         return rows.get(0);
     }

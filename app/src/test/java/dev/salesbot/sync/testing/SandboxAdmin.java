@@ -27,7 +27,7 @@ public final class SandboxAdmin {
 
     /** Renames a product the way a merchant would, in the (simulated) Shopify admin. */
     public static void renameProduct(String shop, String productGid, String title) {
-        JsonObject edited = call("POST", "sandbox/shopify/_control/shops/" + shop + "/products/" + productGid.substring(productGid.lastIndexOf('/') + 1) + "/edit",
+        JsonObject edited = call("POST", "sandbox/shopify/_control/merchant/" + shop + "/products/" + productGid.substring(productGid.lastIndexOf('/') + 1) + "/edit",
                 Json.createObjectBuilder().add("title", title).build().toString());
         assertThat(edited.getString("title")).isEqualTo(title);
     }
