@@ -1,9 +1,9 @@
 package dev.salesbot.sync.facebook.boundary;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.facebook.control.AccountPages;
 import dev.salesbot.sync.facebook.control.ConnectReport;
 import dev.salesbot.sync.sync.control.SyncOutcome;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,30 +20,30 @@ final class ConnectAnswer {
     }
 
     static JsonObject json(ConnectReport report) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        report.listed().forEach(p -> data.add(nullSafe(Json.createObjectBuilder()
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        report.listed().forEach(p -> data.add(nullSafe(Jsonp.createObjectBuilder()
                 .add("id", p.id()), "name", p.name()).add("category", p.category() == null ? "" : p.category())));
-        JsonArrayBuilder refused = Json.createArrayBuilder();
+        JsonArrayBuilder refused = Jsonp.createArrayBuilder();
         for (AccountPages.Refused r : report.refused()) {
-            refused.add(nullSafe(nullSafe(Json.createObjectBuilder(), "id", r.id()), "name", r.name()).add("reason", r.reason()));
+            refused.add(nullSafe(nullSafe(Jsonp.createObjectBuilder(), "id", r.id()), "name", r.name()).add("reason", r.reason()));
         }
-        JsonArrayBuilder subscriptions = Json.createArrayBuilder();
-        JsonArrayBuilder polling = Json.createArrayBuilder();
-        JsonArrayBuilder uploads = Json.createArrayBuilder();
-        JsonArrayBuilder connections = Json.createArrayBuilder();
+        JsonArrayBuilder subscriptions = Jsonp.createArrayBuilder();
+        JsonArrayBuilder polling = Jsonp.createArrayBuilder();
+        JsonArrayBuilder uploads = Jsonp.createArrayBuilder();
+        JsonArrayBuilder connections = Jsonp.createArrayBuilder();
         for (ConnectReport.PageResult page : report.results()) {
             if (page.subscription() != null) {
                 subscriptions.add(perPage(page.pageId(), subscription(page.subscription())));
             }
             polling.add(perPage(page.pageId(), polling(page.sync())));
             uploads.add(perPage(page.pageId(), page.sync().toJson()));
-            JsonObjectBuilder connection = nullSafe(Json.createObjectBuilder().add("page_id", page.pageId()), "name", page.name())
+            JsonObjectBuilder connection = nullSafe(Jsonp.createObjectBuilder().add("page_id", page.pageId()), "name", page.name())
                     .add("status", page.needsReconnect() ? "needs_reconnect" : "active");
             connections.add(nullSafe(connection, "message", page.reconnectReason()));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("user_uuid", report.merchant().toString())
-                .add("pages", Json.createObjectBuilder().add("data", data))
+                .add("pages", Jsonp.createObjectBuilder().add("data", data))
                 .add("refused_pages", refused)
                 .add("webhook_subscriptions", subscriptions)
                 .add("polling_test", polling)
@@ -55,23 +55,23 @@ final class ConnectAnswer {
     /** The Graph read is what polling tests: it worked exactly when the sync got as far as storage. */
     static JsonObject polling(SyncOutcome outcome) {
         if (outcome.result() != null) {
-            return Json.createObjectBuilder().add("status", "success").build();
+            return Jsonp.createObjectBuilder().add("status", "success").build();
         }
-        JsonObjectBuilder result = Json.createObjectBuilder().add("status", outcome.status());
+        JsonObjectBuilder result = Jsonp.createObjectBuilder().add("status", outcome.status());
         return nullSafe(result, "message", outcome.message()).build();
     }
 
     private static JsonObject subscription(ConnectReport.Subscription subscription) {
         if (!subscription.ok()) {
-            return nullSafe(Json.createObjectBuilder().add("status", "failed"), "message", subscription.message()).build();
+            return nullSafe(Jsonp.createObjectBuilder().add("status", "failed"), "message", subscription.message()).build();
         }
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = Jsonp.createArrayBuilder();
         subscription.fields().forEach(fields::add);
-        return Json.createObjectBuilder().add("status", "success").add("subscribed_fields", fields).build();
+        return Jsonp.createObjectBuilder().add("status", "success").add("subscribed_fields", fields).build();
     }
 
     private static JsonObject perPage(String pageId, JsonObject result) {
-        return Json.createObjectBuilder().add("page_id", pageId).add("result", result).build();
+        return Jsonp.createObjectBuilder().add("page_id", pageId).add("result", result).build();
     }
 
     private static JsonObjectBuilder nullSafe(JsonObjectBuilder builder, String name, String value) {

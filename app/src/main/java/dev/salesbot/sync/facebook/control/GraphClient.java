@@ -1,9 +1,9 @@
 package dev.salesbot.sync.facebook.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -96,7 +96,7 @@ public class GraphClient {
         if (text == null || text.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         } catch (RuntimeException e) {

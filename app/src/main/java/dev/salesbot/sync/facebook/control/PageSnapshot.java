@@ -1,6 +1,6 @@
 package dev.salesbot.sync.facebook.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -18,12 +18,12 @@ public final class PageSnapshot {
     }
 
     public static JsonObject document(JsonObject node, List<String> fields) {
-        JsonObjectBuilder page = Json.createObjectBuilder();
+        JsonObjectBuilder page = Jsonp.createObjectBuilder();
         for (String field : fields) {
             if (!"access_token".equals(field) && node.containsKey(field)) {
                 page.add(field, node.get(field));
             }
         }
-        return Json.createObjectBuilder().add("data", Json.createArrayBuilder().add(page)).build();
+        return Jsonp.createObjectBuilder().add("data", Jsonp.createArrayBuilder().add(page)).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.facebook.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
@@ -15,7 +16,6 @@ import dev.salesbot.sync.sync.control.SyncResult;
 import dev.salesbot.sync.sync.control.SyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.time.Duration;
@@ -76,7 +76,7 @@ public class PageSyncHandler implements SyncHandler {
         }
         LOGGER.log(System.Logger.Level.INFO, written ? "Uploaded data to storage for page {0}"
                 : "Data of page {0} unchanged; nothing uploaded", pageId);
-        JsonObject summary = Json.createObjectBuilder().add("page_id", pageId).add("key", key.value()).build();
+        JsonObject summary = Jsonp.createObjectBuilder().add("page_id", pageId).add("key", key.value()).build();
         return new SyncResult(written, written ? "Uploaded page data for page " + pageId
                 : "Page data unchanged for page " + pageId, summary, document);
     }

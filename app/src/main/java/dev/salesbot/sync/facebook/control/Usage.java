@@ -1,6 +1,6 @@
 package dev.salesbot.sync.facebook.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -63,7 +63,7 @@ public record Usage(int percent, int minutesToRegainAccess) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(header))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(header))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? object : null;
         } catch (RuntimeException e) {

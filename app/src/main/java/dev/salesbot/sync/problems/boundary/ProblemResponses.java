@@ -1,8 +1,8 @@
 package dev.salesbot.sync.problems.boundary;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.web.Html;
 import dev.salesbot.sync.web.Negotiation;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,7 +45,7 @@ final class ProblemResponses {
                     .entity(page.getBytes(StandardCharsets.UTF_8))
                     .build();
         }
-        String body = Json.createObjectBuilder()
+        String body = Jsonp.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)

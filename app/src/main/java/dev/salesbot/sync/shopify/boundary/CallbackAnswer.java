@@ -1,9 +1,9 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.shopify.control.WebhookSelfTest;
 import dev.salesbot.sync.sync.control.SyncResult;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,7 +20,7 @@ final class CallbackAnswer {
     }
 
     static JsonObject webhookTest(WebhookSelfTest.Result test) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", test.status());
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("status", test.status());
         if (test.message() != null) {
             json.add("message", test.message());
         }
@@ -29,10 +29,10 @@ final class CallbackAnswer {
 
     static JsonObject json(ShopifyConnect.Connected connected) {
         SyncResult result = connected.upload().result();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("user_uuid", connected.merchant().toString())
                 .add("shop", connected.shop().value())
-                .add("token_data", Json.createObjectBuilder().add("scope", connected.scope()))
+                .add("token_data", Jsonp.createObjectBuilder().add("scope", connected.scope()))
                 .add("shopify_data", result == null ? JsonValue.NULL : result.document())
                 .add("webhook_test", webhookTest(connected.webhookTest()))
                 .add("upload_status", connected.upload().toJson());

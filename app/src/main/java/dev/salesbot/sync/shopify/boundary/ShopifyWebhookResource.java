@@ -1,9 +1,9 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.control.ShopifyWebhookReceipts;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,7 +42,7 @@ public class ShopifyWebhookResource {
                             @HeaderParam("X-Shopify-Webhook-Id") String webhookId) {
         byte[] raw = RawBodies.read(body, contentLength, maxBytes);
         ShopifyWebhookReceipts.Receipt receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
-        return Response.ok(Json.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
+        return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

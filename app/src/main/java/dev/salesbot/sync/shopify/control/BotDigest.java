@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -44,20 +44,20 @@ public final class BotDigest {
         String currency = shop.getString("currencyCode", "");
         Map<String, Set<String>> collectionsByProduct = collectionsByProduct(data);
         List<JsonObject> discounts = activeDiscounts(data, now);
-        JsonArrayBuilder products = Json.createArrayBuilder();
+        JsonArrayBuilder products = Jsonp.createArrayBuilder();
         for (JsonObject product : nodes(data.getJsonObject("products"))) {
             if ("ACTIVE".equals(product.getString("status", ""))) {
                 Set<String> collections = collectionsByProduct.getOrDefault(product.getString("id"), Set.of());
                 products.add(entry(product, currency, codesFor(product, collections, discounts)));
             }
         }
-        JsonObjectBuilder shopEntry = Json.createObjectBuilder()
+        JsonObjectBuilder shopEntry = Jsonp.createObjectBuilder()
                 .add("name", shop.getString("name", ""))
                 .add("currency", currency);
         if (shop.get("primaryDomain") instanceof JsonObject domain && domain.get("url") instanceof JsonString url) {
             shopEntry.add("url", url.getString());
         }
-        return Json.createObjectBuilder().add("shop", shopEntry).add("products", products).build();
+        return Jsonp.createObjectBuilder().add("shop", shopEntry).add("products", products).build();
     }
 
     private static JsonObject entry(JsonObject product, String currency, Set<String> codes) {
@@ -73,21 +73,21 @@ public final class BotDigest {
             }
             available |= variant.getBoolean("availableForSale", false);
         }
-        JsonObjectBuilder price = Json.createObjectBuilder().add("currency", currency);
+        JsonObjectBuilder price = Jsonp.createObjectBuilder().add("currency", currency);
         if (min != null) {
             price.add("min", min.toPlainString()).add("max", max.toPlainString());
         }
-        JsonArrayBuilder options = Json.createArrayBuilder();
+        JsonArrayBuilder options = Jsonp.createArrayBuilder();
         if (product.get("options") instanceof JsonArray optionArray) {
             for (JsonValue option : optionArray) {
-                options.add(Json.createObjectBuilder()
+                options.add(Jsonp.createObjectBuilder()
                         .add("name", option.asJsonObject().getString("name"))
                         .add("values", option.asJsonObject().getJsonArray("values")));
             }
         }
-        JsonArrayBuilder codeArray = Json.createArrayBuilder();
+        JsonArrayBuilder codeArray = Jsonp.createArrayBuilder();
         codes.forEach(codeArray::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("title", product.getString("title"))
                 .add("handle", product.getString("handle"))
                 .add("price", price)

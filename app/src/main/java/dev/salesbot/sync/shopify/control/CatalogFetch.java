@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -62,13 +62,13 @@ public final class CatalogFetch {
      * request's reserved-but-unused points, so the cheapest request goes last.
      */
     public JsonObject all(boolean withPolicies) {
-        JsonObject products = pages.all("products", PRODUCTS, Json.createObjectBuilder()
+        JsonObject products = pages.all("products", PRODUCTS, Jsonp.createObjectBuilder()
                 .add("first", PRODUCTS_PAGE).add("variantsFirst", VARIANTS_PER_PRODUCT).build(),
                 PRODUCTS_COST, PRODUCT_NESTED);
-        JsonObject discounts = pages.all("codeDiscountNodes", DISCOUNTS, Json.createObjectBuilder()
+        JsonObject discounts = pages.all("codeDiscountNodes", DISCOUNTS, Jsonp.createObjectBuilder()
                 .add("first", DISCOUNTS_PAGE).add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(),
                 DISCOUNTS_COST, DISCOUNT_NESTED);
-        JsonObject collections = pages.all("collections", COLLECTIONS, Json.createObjectBuilder()
+        JsonObject collections = pages.all("collections", COLLECTIONS, Jsonp.createObjectBuilder()
                 .add("first", COLLECTIONS_PAGE).add("productsFirst", PRODUCTS_PER_COLLECTION).build(),
                 COLLECTIONS_COST, COLLECTION_NESTED);
         JsonObject shopData = shop(withPolicies);
@@ -79,7 +79,7 @@ public final class CatalogFetch {
                 shop, products.getJsonArray("edges").size(), discounts.getJsonArray("edges").size(),
                 collections.getJsonArray("edges").size(), stats.requests(), stats.actualCost(),
                 stats.throttled(), stats.waited().toMillis());
-        return Json.createObjectBuilder().add("data", Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder().add("data", Jsonp.createObjectBuilder()
                 .add("shop", shopData)
                 .add("products", products)
                 .add("codeDiscountNodes", discounts)
@@ -89,7 +89,7 @@ public final class CatalogFetch {
     private JsonObject withPolicies(JsonObject shopData) {
         try {
             JsonObject policies = admin.data(SHOP_POLICIES, JsonValue.EMPTY_JSON_OBJECT, SHOP_POLICIES_COST).getJsonObject("shop");
-            return Json.createObjectBuilder(shopData).add("shopPolicies", policies.get("shopPolicies")).build();
+            return Jsonp.createObjectBuilder(shopData).add("shopPolicies", policies.get("shopPolicies")).build();
         } catch (ShopifyAccessDeniedException e) {
             LOGGER.log(System.Logger.Level.INFO, "Shopify denied the legal policies of {0} ({1}); the snapshot has none",
                     shop, String.join("; ", e.requiredAccess()));
@@ -99,14 +99,14 @@ public final class CatalogFetch {
 
     /** The products with these ids ({@code gid://shopify/Product/…}), each complete, in batches of 15. */
     public NodeFetch products(List<String> ids) {
-        return byId(ids, PRODUCT_ID, PRODUCTS_BY_ID_BATCH, batch -> admin.data(PRODUCTS_BY_ID, Json.createObjectBuilder()
+        return byId(ids, PRODUCT_ID, PRODUCTS_BY_ID_BATCH, batch -> admin.data(PRODUCTS_BY_ID, Jsonp.createObjectBuilder()
                 .add("ids", array(batch)).add("variantsFirst", VARIANTS_PER_PRODUCT).build(), productsByIdCost(batch.size())),
                 PRODUCT_NESTED);
     }
 
     /** The collections with these ids ({@code gid://shopify/Collection/…}), each complete, in batches of 20. */
     public NodeFetch collections(List<String> ids) {
-        return byId(ids, COLLECTION_ID, COLLECTIONS_BY_ID_BATCH, batch -> admin.data(COLLECTIONS_BY_ID, Json.createObjectBuilder()
+        return byId(ids, COLLECTION_ID, COLLECTIONS_BY_ID_BATCH, batch -> admin.data(COLLECTIONS_BY_ID, Jsonp.createObjectBuilder()
                 .add("ids", array(batch)).add("productsFirst", PRODUCTS_PER_COLLECTION).build(), collectionsByIdCost(batch.size())),
                 COLLECTION_NESTED);
     }
@@ -119,7 +119,7 @@ public final class CatalogFetch {
         if (id == null || !DISCOUNT_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a Shopify discount id: " + id);
         }
-        JsonObject data = admin.data(DISCOUNT_BY_ID, Json.createObjectBuilder().add("id", id)
+        JsonObject data = admin.data(DISCOUNT_BY_ID, Jsonp.createObjectBuilder().add("id", id)
                 .add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(), DISCOUNT_BY_ID_COST);
         if (!(data.get("discountNode") instanceof JsonObject node) || !(node.get("discount") instanceof JsonObject discount)
                 || !discount.getString("__typename", "").startsWith("DiscountCode")) {
@@ -139,7 +139,7 @@ public final class CatalogFetch {
         Set<String> products = new LinkedHashSet<>();
         for (int from = 0; from < unique.size(); from += INVENTORY_ITEMS_BATCH) {
             List<String> batch = unique.subList(from, Math.min(unique.size(), from + INVENTORY_ITEMS_BATCH));
-            JsonObject data = admin.data(INVENTORY_ITEMS, Json.createObjectBuilder().add("ids", array(batch)).build(),
+            JsonObject data = admin.data(INVENTORY_ITEMS, Jsonp.createObjectBuilder().add("ids", array(batch)).build(),
                     inventoryItemsCost(batch.size()));
             for (JsonValue node : data.getJsonArray("nodes")) {
                 if (node instanceof JsonObject item && JsonPaths.at(item, List.of("variants", "nodes")) instanceof jakarta.json.JsonArray variants) {
@@ -187,7 +187,7 @@ public final class CatalogFetch {
     }
 
     private static JsonArrayBuilder array(List<String> ids) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         ids.forEach(array::add);
         return array;
     }

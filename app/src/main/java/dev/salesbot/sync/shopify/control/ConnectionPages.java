@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -66,7 +66,7 @@ final class ConnectionPages {
         String cursor = pageInfo == null ? null : endCursor(pageInfo, null);
         boolean more = cursor != null && pageInfo.getBoolean("hasNextPage", false);
         while (more) {
-            JsonObject variables = Json.createObjectBuilder()
+            JsonObject variables = Jsonp.createObjectBuilder()
                     .add("id", id).add("first", AdminQueries.FOLLOW_UP_PAGE).add("after", cursor).build();
             JsonObject data = admin.data(connection.followUp(), variables, connection.cost());
             if (!(JsonPaths.at(data, connection.pathInAnswer()) instanceof JsonObject page)) {
@@ -85,15 +85,15 @@ final class ConnectionPages {
 
     /** The stored form of an edge: its node only. */
     static JsonObject edge(JsonObject node) {
-        return Json.createObjectBuilder().add("node", node).build();
+        return Jsonp.createObjectBuilder().add("node", node).build();
     }
 
     /** The stored form of a connection: every edge, and no further page. */
     static JsonObject merged(List<? extends JsonValue> edges) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         edges.forEach(array::add);
-        return Json.createObjectBuilder().add("edges", array)
-                .add("pageInfo", Json.createObjectBuilder().add("hasNextPage", false)).build();
+        return Jsonp.createObjectBuilder().add("edges", array)
+                .add("pageInfo", Jsonp.createObjectBuilder().add("hasNextPage", false)).build();
     }
 
     private static String endCursor(JsonObject pageInfo, String previous) {
@@ -101,6 +101,6 @@ final class ConnectionPages {
     }
 
     private static JsonObject withAfter(JsonObject variables, String cursor) {
-        return cursor == null ? variables : Json.createObjectBuilder(variables).add("after", cursor).build();
+        return cursor == null ? variables : Jsonp.createObjectBuilder(variables).add("after", cursor).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -28,9 +28,9 @@ final class JsonPaths {
     static JsonObject with(JsonObject root, List<String> path, JsonValue value) {
         String key = path.get(0);
         if (path.size() == 1) {
-            return Json.createObjectBuilder(root).add(key, value).build();
+            return Jsonp.createObjectBuilder(root).add(key, value).build();
         }
         JsonObject child = root.getJsonObject(key);
-        return Json.createObjectBuilder(root).add(key, with(child, path.subList(1, path.size()), value)).build();
+        return Jsonp.createObjectBuilder(root).add(key, with(child, path.subList(1, path.size()), value)).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonValue;
 
 import java.io.StringWriter;
@@ -13,7 +13,7 @@ final class JsonTexts {
 
     static String of(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (var writer = Json.createWriter(out)) {
+        try (var writer = Jsonp.createWriter(out)) {
             writer.write(value);
         }
         return out.toString();

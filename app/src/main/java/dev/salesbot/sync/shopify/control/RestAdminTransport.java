@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -38,7 +38,7 @@ final class RestAdminTransport implements AdminTransport {
 
     @Override
     public JsonObject post(String query, JsonObject variables) {
-        JsonObject body = Json.createObjectBuilder().add("query", query).add("variables", variables).build();
+        JsonObject body = Jsonp.createObjectBuilder().add("query", query).add("variables", variables).build();
         try {
             return api.graphql(apiVersion, accessToken, body);
         } catch (ProcessingException e) {

@@ -1,8 +1,8 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -61,7 +61,7 @@ public class ShopifyOAuth {
     }
 
     private JsonObjectBuilder credentials() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("client_id", app.apiKey())
                 .add("client_secret", app.apiSecret());
     }

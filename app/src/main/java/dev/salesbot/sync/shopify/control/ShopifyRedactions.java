@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.storage.control.StorageUnavailableException;
@@ -10,7 +11,6 @@ import dev.salesbot.sync.sync.control.SyncResult;
 import dev.salesbot.sync.sync.control.SyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.Optional;
 
@@ -41,7 +41,7 @@ public class ShopifyRedactions implements SyncHandler {
         ShopDomain shop = new ShopDomain(task.target());
         Optional<ShopifyConnection> connection = connections.findShop(shop.value());
         if (connection.isEmpty()) {
-            return new SyncResult(false, "Nothing left to redact for " + shop, Json.createObjectBuilder().build(), null);
+            return new SyncResult(false, "Nothing left to redact for " + shop, Jsonp.createObjectBuilder().build(), null);
         }
         int deleted;
         try {
@@ -52,6 +52,6 @@ public class ShopifyRedactions implements SyncHandler {
         connections.delete(shop.value());
         String message = "Redacted " + shop + ": " + deleted + " object(s) and its connection deleted";
         LOGGER.log(System.Logger.Level.INFO, message);
-        return new SyncResult(true, message, Json.createObjectBuilder().add("deleted", deleted).build(), null);
+        return new SyncResult(true, message, Jsonp.createObjectBuilder().add("deleted", deleted).build(), null);
     }
 }

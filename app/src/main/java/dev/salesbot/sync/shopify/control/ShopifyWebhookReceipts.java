@@ -1,10 +1,10 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -82,7 +82,7 @@ public class ShopifyWebhookReceipts {
     }
 
     private static JsonObject parse(byte[] body, ShopDomain shop, String topic) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -101,13 +101,13 @@ final class SnapshotPatch {
     }
 
     JsonObject document() {
-        var patched = Json.createObjectBuilder(data).add("shop", shop);
+        var patched = Jsonp.createObjectBuilder(data).add("shop", shop);
         for (String connection : TOP) {
             List<JsonObject> sorted = new ArrayList<>(nodes.get(connection).values());
             sorted.sort(Comparator.comparing(SnapshotPatch::numericId));
             patched.add(connection, ConnectionPages.merged(sorted.stream().map(ConnectionPages::edge).toList()));
         }
-        return Json.createObjectBuilder().add("data", patched).build();
+        return Jsonp.createObjectBuilder().add("data", patched).build();
     }
 
     private static Long numericId(JsonObject node) {

@@ -1,8 +1,8 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -98,7 +98,7 @@ public class WebhookRegistrations {
         List<JsonObject> subscriptions = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 20; page++) {
-            var variables = Json.createObjectBuilder().add("first", AdminQueries.WEBHOOKS_PAGE);
+            var variables = Jsonp.createObjectBuilder().add("first", AdminQueries.WEBHOOKS_PAGE);
             if (after != null) {
                 variables.add("after", after);
             }
@@ -116,14 +116,14 @@ public class WebhookRegistrations {
 
     /** Empty when created, else Shopify's userErrors. */
     private static Optional<String> create(PacedAdmin admin, WebhookTopic topic, String address) {
-        JsonObject payload = admin.data(AdminQueries.WEBHOOK_CREATE, Json.createObjectBuilder()
+        JsonObject payload = admin.data(AdminQueries.WEBHOOK_CREATE, Jsonp.createObjectBuilder()
                 .add("topic", topic.name()).add("uri", address).build(), AdminQueries.MUTATION_COST)
                 .getJsonObject("webhookSubscriptionCreate");
         return userErrors(payload);
     }
 
     private static void delete(PacedAdmin admin, String id) {
-        JsonObject payload = admin.data(AdminQueries.WEBHOOK_DELETE, Json.createObjectBuilder().add("id", id).build(),
+        JsonObject payload = admin.data(AdminQueries.WEBHOOK_DELETE, Jsonp.createObjectBuilder().add("id", id).build(),
                 AdminQueries.MUTATION_COST).getJsonObject("webhookSubscriptionDelete");
         userErrors(payload).ifPresent(errors -> LOGGER.log(System.Logger.Level.WARNING,
                 "Webhook subscription {0} not deleted: {1}", id, errors));

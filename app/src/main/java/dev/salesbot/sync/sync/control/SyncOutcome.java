@@ -1,6 +1,6 @@
 package dev.salesbot.sync.sync.control;
 
-import jakarta.json.Json;
+import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -24,7 +24,7 @@ public record SyncOutcome(String status, String message, SyncResult result) {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", status);
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("status", status);
         if (message != null) {
             json.add("message", message);
         }
