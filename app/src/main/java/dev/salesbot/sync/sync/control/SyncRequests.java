@@ -49,13 +49,23 @@ public class SyncRequests {
     }
 
     /**
-     * Up to {@code limit} targets with a request due now, the longest waiting first. One row per
-     * target whatever its number of requests, so that a burst of changes to one store never hides
-     * another store's work.
+     * Up to {@code limit} targets with work to run now, the longest waiting first: a request of a
+     * kind that does not coalesce is due, or the target's coalescible changes are ready (the newest
+     * one's quiet window has passed, or the oldest is older than {@code maxDelay}). Two grouped
+     * queries, one row per target whatever its number of requests: a burst of changes to one store
+     * never hides another store's work, and nothing is loaded until a target runs.
      */
-    public List<String> dueTargets(int limit) {
-        return em.createNamedQuery(SyncRequest.DUE_TARGETS, Object[].class).setParameter("now", now()).setMaxResults(limit)
-                .getResultList().stream().map(row -> (String) row[0]).toList();
+    public List<String> dueTargets(int limit, Duration maxDelay) {
+        OffsetDateTime now = now();
+        List<String> coalescible = java.util.Arrays.stream(SyncKind.values()).filter(SyncKind::coalescible).map(SyncKind::name).toList();
+        java.util.LinkedHashSet<String> targets = new java.util.LinkedHashSet<>();
+        em.createNamedQuery(SyncRequest.DUE_TARGETS, Object[].class).setParameter("now", now)
+                .setParameter("coalescible", coalescible).setMaxResults(limit)
+                .getResultList().forEach(row -> targets.add((String) row[0]));
+        em.createNamedQuery(SyncRequest.READY_CHANGES, Object[].class).setParameter("now", now)
+                .setParameter("overdue", now.minus(maxDelay)).setParameter("coalescible", coalescible).setMaxResults(limit)
+                .getResultList().forEach(row -> targets.add((String) row[0]));
+        return targets.stream().limit(limit).toList();
     }
 
     /**

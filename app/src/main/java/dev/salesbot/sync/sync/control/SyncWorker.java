@@ -135,7 +135,7 @@ public class SyncWorker {
         }
         try {
             housekeeping();
-            for (String target : requests.dueTargets(500)) {
+            for (String target : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
                 if (running.contains(target)) {
                     continue;
                 }

@@ -20,7 +20,10 @@ import java.util.UUID;
 @Table(name = "SYNC_REQUEST", indexes = @Index(name = "SYNC_REQUEST_DUE", columnList = "STATE, NOT_BEFORE"))
 @NamedQuery(name = SyncRequest.DUE_TARGETS, query = "select r.target, min(r.notBefore) as firstDue from SyncRequest r"
         + " where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING and r.notBefore <= :now"
-        + " group by r.target order by firstDue")
+        + " and r.kind not in :coalescible group by r.target order by firstDue")
+@NamedQuery(name = SyncRequest.READY_CHANGES, query = "select r.target, min(r.createdAt) as firstChange from SyncRequest r"
+        + " where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING and r.kind in :coalescible"
+        + " group by r.target having max(r.notBefore) <= :now or min(r.createdAt) <= :overdue order by firstChange")
 @NamedQuery(name = SyncRequest.PENDING_OF, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
         + " and r.target = :target order by r.createdAt")
 @NamedQuery(name = SyncRequest.ABANDON_PENDING_OF, query = "update SyncRequest r set r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.ABANDONED,"
@@ -36,6 +39,7 @@ import java.util.UUID;
 public class SyncRequest {
 
     public static final String DUE_TARGETS = "SyncRequest.dueTargets";
+    public static final String READY_CHANGES = "SyncRequest.readyChanges";
     public static final String CLOSE = "SyncRequest.close";
     public static final String RETRY = "SyncRequest.retry";
     public static final String PURGE_FINISHED = "SyncRequest.purgeFinished";

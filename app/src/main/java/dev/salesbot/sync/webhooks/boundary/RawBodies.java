@@ -7,8 +7,9 @@ import java.io.InputStream;
 
 /**
  * A webhook's body as the exact bytes that were signed, read with a cap: a declared length above
- * {@code WEBHOOK_MAX_BYTES} is refused without reading a byte, a stream that runs past it after
- * reading one byte more. Signatures are checked on these bytes before anything parses them.
+ * {@code WEBHOOK_MAX_BYTES} is refused without reading a byte; a declared body is read to its
+ * declared length exactly (never waiting for more); a body of unknown length that runs past the cap
+ * is refused after reading one byte more. Signatures are checked on these bytes before anything parses them.
  */
 public final class RawBodies {
 
@@ -18,11 +19,23 @@ public final class RawBodies {
     }
 
     public static byte[] read(InputStream body, String contentLength, int maxBytes) {
-        if (contentLength != null && declared(contentLength) > maxBytes) {
+        long declared = contentLength == null ? -1 : declared(contentLength);
+        if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
+            if (body == null) {
+                return new byte[0];
+            }
+            if (declared >= 0) {
+                // Exactly the declared bytes: nothing waits for the end of a stream the framing already ended.
+                byte[] bytes = body.readNBytes((int) declared);
+                if (bytes.length < declared) {
+                    throw Refusal.badInput("incomplete-body", "The request body is shorter than its Content-Length.");
+                }
+                return bytes;
+            }
+            byte[] bytes = body.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw tooLarge(maxBytes);
             }
@@ -34,7 +47,11 @@ public final class RawBodies {
 
     private static long declared(String contentLength) {
         try {
-            return Long.parseLong(contentLength.trim());
+            long value = Long.parseLong(contentLength.trim());
+            if (value < 0) {
+                throw new NumberFormatException(contentLength);
+            }
+            return value;
         } catch (NumberFormatException e) {
             throw Refusal.badInput("invalid-content-length", "The Content-Length header is not a number.");
         }

@@ -300,7 +300,7 @@ class SyncWorkerTest {
         }
 
         @Override
-        public List<String> dueTargets(int limit) {
+        public List<String> dueTargets(int limit, Duration maxDelay) {
             return pending.values().stream().map(Due::target).distinct().limit(limit).toList();
         }
 

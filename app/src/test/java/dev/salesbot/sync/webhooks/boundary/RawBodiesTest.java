@@ -42,4 +42,28 @@ class RawBodiesTest {
                 .isInstanceOf(Refusal.class)
                 .satisfies(e -> assertThat(((Refusal) e).kind()).isEqualTo(Refusal.Kind.TOO_LARGE));
     }
+
+    @Test
+    void readsADeclaredBodyWithoutWaitingForTheEndOfTheStream() {
+        InputStream neverEnding = new InputStream() {
+            private int left = 5;
+
+            @Override
+            public int read() {
+                if (left-- > 0) {
+                    return 'x';
+                }
+                throw new AssertionError("read past the declared length");
+            }
+        };
+        assertThat(RawBodies.read(neverEnding, "5", MAX)).hasSize(5);
+    }
+
+    @Test
+    void refusesABodyShorterThanDeclaredAndANegativeLength() {
+        assertThatThrownBy(() -> RawBodies.read(new ByteArrayInputStream(new byte[3]), "5", MAX))
+                .isInstanceOf(Refusal.class).hasMessageContaining("shorter than its Content-Length");
+        assertThatThrownBy(() -> RawBodies.read(new ByteArrayInputStream(new byte[3]), "-1", MAX))
+                .isInstanceOf(Refusal.class).hasMessageContaining("not a number");
+    }
 }
