@@ -70,7 +70,7 @@ public class ShopifyChanges implements SyncHandler {
                         Catalogs.policiesGranted(connection.scope()));
             }
             return snapshots.write(shop, connection.merchantId(), patched,
-                    "Updated data in " + snapshots.where() + " via " + String.join(", ", changes.topics()));
+                    "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));
         } catch (RuntimeException e) {
             throw failures.classify(shop, e);
         }

@@ -62,7 +62,7 @@ public class ShopifySnapshots implements SyncHandler {
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
             document = session.catalog().all(Catalogs.policiesGranted(connection.scope()));
         }
-        return snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where());
+        return snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null);
     }
 
     static ShopifyConnection activeConnection(Connections connections, ShopDomain shop) {

@@ -1,12 +1,12 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
 import dev.salesbot.sync.sync.control.SyncResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,14 +30,19 @@ public class StoreSnapshots {
     @Inject
     SnapshotStore store;
 
-    /** Writes both objects; {@code written} says how ("Uploaded data to …", "Updated data in … via …"). */
-    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written) {
+    /**
+     * Writes both objects; {@code written} says how ("Uploaded data to Spaces", "Updated data in
+     * Spaces") and {@code via}, if not null, which webhook topics caused it: the seed's
+     * {@code Updated data in Spaces for <shop> via products/update}.
+     */
+    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         SnapshotStore.Outcome snapshot = store.put(snapshotKey, CanonicalJson.bytes(document));
         SnapshotStore.Outcome digest = store.put(StorageKey.shopifyDigest(merchant),
                 CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
         boolean changed = snapshot == SnapshotStore.Outcome.WRITTEN || digest == SnapshotStore.Outcome.WRITTEN;
-        String message = changed ? written + " for " + shop : "No upload needed: data unchanged for " + shop;
+        String message = changed ? written + " for " + shop + (via == null ? "" : " via " + via)
+                : "No upload needed: data unchanged for " + shop;
         LOGGER.log(System.Logger.Level.INFO, message);
         return new SyncResult(changed, message, summary(document, snapshotKey.value()), document);
     }
@@ -50,7 +55,7 @@ public class StoreSnapshots {
     /** The stored catalog document of {@code merchant}, if there is one. */
     public Optional<JsonObject> read(UUID merchant) {
         return store.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
                 return reader.readObject();
             }
         });
@@ -74,7 +79,7 @@ public class StoreSnapshots {
         for (JsonValue edge : edges(data, "products")) {
             variants += edges(edge.asJsonObject().getJsonObject("node"), "variants").size();
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("location", location)
                 .add("products", edges(data, "products").size())
                 .add("variants", variants)

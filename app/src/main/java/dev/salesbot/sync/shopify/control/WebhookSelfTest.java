@@ -1,11 +1,11 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +40,8 @@ public class WebhookSelfTest {
     @Inject
     Connections connections;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
+    /** HTTP/1.1, as a webhook sender speaks: never a cleartext HTTP/2 upgrade (see README, Limits). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public Result run(ShopDomain shop) {
@@ -59,7 +60,7 @@ public class WebhookSelfTest {
     }
 
     private Result deliver(ShopDomain shop, String address) {
-        byte[] body = Json.createObjectBuilder().add(ShopifyWebhookReceipts.TEST_MARKER, true).add("shop", shop.value())
+        byte[] body = Jsonp.createObjectBuilder().add(ShopifyWebhookReceipts.TEST_MARKER, true).add("shop", shop.value())
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(address))
