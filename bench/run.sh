@@ -66,7 +66,10 @@ PAYARA_PID=$!
 ready=""
 for _ in $(seq 1 120); do
     kill -0 "$PAYARA_PID" 2>/dev/null || { tail -40 "$WORK/payara.log"; echo "Payara Micro died"; exit 1; }
-    if curl -fs -o /dev/null --max-time 2 "$BASE/health/ready"; then ready=yes; break; fi
+    # The sandbox too: Payara Micro serves the root WAR before it has registered the others.
+    if curl -fs -o /dev/null --max-time 2 "$BASE/health/ready" && curl -fs -o /dev/null --max-time 2 "$BASE/sandbox/_bench/ok"; then
+        ready=yes; break
+    fi
     sleep 1
 done
 [[ -n "$ready" ]] || { tail -40 "$WORK/payara.log"; echo "Payara Micro not ready in 120 s"; exit 1; }

@@ -47,13 +47,22 @@ final class SandboxStore {
         return seeded;
     }
 
+    void resetStats() {
+        send(HttpRequest.newBuilder(control("/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()), 204);
+    }
+
     JsonObject stats() {
         return json(send(HttpRequest.newBuilder(control("/stats")).GET(), 200));
     }
 
     /** Installs the app (the form the merchant submits) and exchanges the code for an offline token. */
     String accessToken(String clientId, String clientSecret) {
-        String install = form(Map.of("client_id", clientId, "scope", "read_products,read_discounts",
+        return accessToken(clientId, clientSecret, "read_products,read_discounts");
+    }
+
+    /** As {@link #accessToken(String, String)}, granted {@code scope}. */
+    String accessToken(String clientId, String clientSecret, String scope) {
+        String install = form(Map.of("client_id", clientId, "scope", scope,
                 "redirect_uri", "http://127.0.0.1/shopify/callback", "state", "bench"));
         HttpResponse<String> redirect = sendRaw(HttpRequest.newBuilder(oauth("authorize"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(install)));

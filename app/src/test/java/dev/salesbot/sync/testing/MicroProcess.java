@@ -41,7 +41,7 @@ public final class MicroProcess implements AutoCloseable {
     /**
      * Starts {@code war} (deployed at the root) and the sandbox WAR beside it (at {@code /sandbox})
      * with {@code settings} as system properties, the default H2 pool on {@code database} and the
-     * listener on 127.0.0.1:{@code port}; answers once {@code GET /} answers 200. {@code workDir}
+     * listener on 127.0.0.1:{@code port}; answers once {@code GET /} (and the sandbox's {@code GET /sandbox/_bench/ok}) answer 200. {@code workDir}
      * receives the generated files and the log.
      */
     public static MicroProcess start(String name, Path workDir, Path war, int port, Properties settings, Path database) {
@@ -90,7 +90,11 @@ public final class MicroProcess implements AutoCloseable {
                     .start();
             MicroProcess micro = new MicroProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
             try {
-                micro.awaitReady();
+                micro.awaitReady(micro.base);
+                if (sandbox.isPresent()) {
+                    // Payara Micro serves the root WAR before it has registered the others: until then it answers /sandbox/….
+                    micro.awaitReady(micro.base.resolve("sandbox/_bench/ok"));
+                }
             } catch (RuntimeException | Error e) {
                 micro.close();
                 throw e;
@@ -118,7 +122,7 @@ public final class MicroProcess implements AutoCloseable {
         return log;
     }
 
-    private void awaitReady() {
+    private void awaitReady(URI address) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
@@ -126,7 +130,7 @@ public final class MicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
             }
             try {
-                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;

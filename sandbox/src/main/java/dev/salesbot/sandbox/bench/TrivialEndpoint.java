@@ -1,6 +1,7 @@
 package dev.salesbot.sandbox.bench;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,13 @@ public class TrivialEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public String ok(byte[] body) {
+        return OK;
+    }
+
+    /** Also how a test harness knows the sandbox WAR is serving (Payara answers for the root WAR first). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String ready() {
         return OK;
     }
 }

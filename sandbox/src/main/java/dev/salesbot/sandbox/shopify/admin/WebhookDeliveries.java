@@ -73,7 +73,9 @@ public class WebhookDeliveries {
 
     static final Set<String> COMPLIANCE_TOPICS = Set.of("customers/data_request", "customers/redact", "shop/redact");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** HTTP/1.1: deliveries go to an HTTPS address on Shopify, never through a cleartext HTTP/2 upgrade. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private record Delivery(SandboxShop shop, WebhookSubscriptions.Subscription subscription, String topic, byte[] body,
                             String webhookId, String eventId, Instant triggeredAt) {
