@@ -19,7 +19,7 @@ final class AccessTokens {
     static final long CODE_TOKEN_EXPIRES_IN = 5_183_944L;
     static final Duration LONG_LIVED = Duration.ofDays(60);
 
-    enum Kind { USER, PAGE }
+    enum Kind { USER, PAGE, APP }
 
     /** An issued token; {@code pageId} only for a Page token, {@code expiresAt} null if it never expires. */
     record Issued(Kind kind, Grant grant, String pageId, Instant expiresAt, boolean longLived) {
@@ -28,6 +28,7 @@ final class AccessTokens {
     private final Clock clock;
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> pageTokenByGrantAndPage = new ConcurrentHashMap<>();
+    private final java.util.Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
 
     AccessTokens(Clock clock) {
         this.clock = clock;
@@ -47,6 +48,50 @@ final class AccessTokens {
         });
     }
 
+    /**
+     * An app access token ({@code grant_type=client_credentials}); Graph also takes the literal
+     * {@code {app-id}|{app-secret}} as one (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens).
+     */
+    String issueApp(String appId) {
+        String token = appId + "|" + Secrets.random(20);
+        tokens.put(token, new Issued(Kind.APP, null, null, null, true));
+        return token;
+    }
+
+    /** Whether {@code token} is an app token of {@code appId} (issued, or the id and secret joined by {@code |}). */
+    boolean isAppToken(String token, String appId, String appSecret) {
+        if (token == null) {
+            return false;
+        }
+        Issued issued = tokens.get(token);
+        if (issued != null) {
+            return issued.kind() == Kind.APP && token.startsWith(appId + "|");
+        }
+        return java.security.MessageDigest.isEqual((appId + "|" + appSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code token} is a live user or Page token (the only ones an {@code appsecret_proof} is checked for). */
+    boolean isUserOrPageToken(String token) {
+        Issued issued = token == null ? null : tokens.get(token);
+        return issued != null && issued.kind() != Kind.APP;
+    }
+
+    /** The user's every user and Page token stops working (190, subcode 458), as when they remove the app. */
+    int revokeUser() {
+        int[] revoked = {0};
+        tokens.entrySet().removeIf(e -> {
+            boolean user = e.getValue().kind() != Kind.APP;
+            if (user) {
+                revoked[0]++;
+                revokedTokens.add(e.getKey());
+            }
+            return user;
+        });
+        pageTokenByGrantAndPage.clear();
+        return revoked[0];
+    }
+
     /** The token's grant, or the Graph error Facebook gives for a missing, unknown or expired token. */
     Issued resolve(String token) {
         if (token == null || token.isBlank()) {
@@ -54,7 +99,10 @@ final class AccessTokens {
         }
         Issued issued = tokens.get(token);
         if (issued == null) {
-            throw GraphError.invalidToken().exception();
+            throw revokedTokens.contains(token) ? GraphError.appRemoved().exception() : GraphError.invalidToken().exception();
+        }
+        if (issued.kind() == Kind.APP) {
+            throw GraphError.userTokenRequired().exception();
         }
         if (issued.expiresAt() != null && !clock.instant().isBefore(issued.expiresAt())) {
             throw GraphError.expiredToken().exception();
@@ -78,13 +126,16 @@ final class AccessTokens {
         return expired[0];
     }
 
-    /** Every token ever issued, so a test can prove none of them leaked. */
+    /** Every token ever issued (revoked ones included), so a test can prove none of them leaked. */
     List<String> all() {
-        return List.copyOf(tokens.keySet());
+        List<String> all = new java.util.ArrayList<>(tokens.keySet());
+        all.addAll(revokedTokens);
+        return all;
     }
 
     void clear() {
         tokens.clear();
         pageTokenByGrantAndPage.clear();
+        revokedTokens.clear();
     }
 }

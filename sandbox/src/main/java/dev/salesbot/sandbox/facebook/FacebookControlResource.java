@@ -4,9 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.io.StringReader;
 
@@ -29,6 +34,94 @@ public class FacebookControlResource {
 
     @Inject
     FacebookSandbox sandbox;
+
+    @Inject
+    FacebookDeliveries deliveries;
+
+    /** {@code {"name":"…", "phone":"…"}}: the Page's admin changes those fields; each change is notified. */
+    @POST
+    @Path("pages/{pageId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void editPage(@PathParam("pageId") String pageId, String body) {
+        JsonObject json = parse(body);
+        for (String field : json.keySet()) {
+            if (!SandboxPage.EDITABLE.contains(field) || !(json.get(field) instanceof JsonString)) {
+                throw new BadRequestException("editable Page fields are " + SandboxPage.EDITABLE + ", as strings");
+            }
+        }
+        for (String field : json.keySet()) {
+            if (!sandbox.updatePage(pageId, field, json.getString(field))) {
+                throw new NotFoundException("no Page " + pageId);
+            }
+        }
+    }
+
+    /** {@code {"requireAppSecretProof":true}}: the app dashboard's "Require App Secret" switch. */
+    @PUT
+    @Path("app")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void app(String body) {
+        JsonObject json = parse(body);
+        JsonValue v = json.get("requireAppSecretProof");
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            throw new BadRequestException("requireAppSecretProof must be true or false");
+        }
+        sandbox.requireAppSecretProof(json.getBoolean("requireAppSecretProof"));
+    }
+
+    /** {@code {"duplicate":true}}: every notification is sent twice. */
+    @PUT
+    @Path("deliveries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void deliveries(String body) {
+        deliveries.duplicate(parse(body).getBoolean("duplicate", false));
+    }
+
+    @GET
+    @Path("deliveries")
+    public String deliveryLog() {
+        JsonObjectBuilder log = Json.createObjectBuilder();
+        deliveries.log().forEach((k, v) -> {
+            if (v instanceof Boolean b) {
+                log.add(k, b);
+            } else {
+                log.add(k, ((Number) v).longValue());
+            }
+        });
+        return log.build().toString();
+    }
+
+    @POST
+    @Path("deliveries/reset")
+    public void resetDeliveries() {
+        deliveries.reset();
+    }
+
+    /** The user removes the app in their settings: tokens revoked, the Deauthorize callback sent; answers the app's reply. */
+    @POST
+    @Path("users/deauthorize")
+    public String deauthorize() {
+        return answer(callback(deliveries::deauthorize));
+    }
+
+    /** The user asks Meta to delete their data: the Data Deletion callback is sent; answers the app's reply. */
+    @POST
+    @Path("users/data-deletion")
+    public String dataDeletion() {
+        return answer(callback(deliveries::requestDataDeletion));
+    }
+
+    private static FacebookDeliveries.Answer callback(java.util.function.Supplier<FacebookDeliveries.Answer> send) {
+        try {
+            return send.get();
+        } catch (IllegalStateException e) {
+            throw new ClientErrorException(Response.status(409).type(MediaType.TEXT_PLAIN_TYPE).entity(e.getMessage()).build());
+        }
+    }
+
+    private static String answer(FacebookDeliveries.Answer answer) {
+        return Json.createObjectBuilder().add("status", answer.status()).add("body", answer.body()).build().toString();
+    }
 
     /** {@code {"pages":N, "nonNumericPageId":bool}}. */
     @PUT

@@ -27,6 +27,7 @@ public class FacebookSandbox {
     private final UserEdges users;
     private final PageNodes pages;
     private final LoginDialog dialog;
+    private final AppEdges apps;
 
     /** For CDI's client proxy only. */
     protected FacebookSandbox() {
@@ -36,6 +37,7 @@ public class FacebookSandbox {
         this.users = null;
         this.pages = null;
         this.dialog = null;
+        this.apps = null;
     }
 
     @Inject
@@ -44,8 +46,10 @@ public class FacebookSandbox {
             @ConfigProperty(name = "SANDBOX_FACEBOOK_APP_SECRET", defaultValue = "sandbox-facebook-app-secret")
             String appSecret,
             @ConfigProperty(name = "SANDBOX_FACEBOOK_PAGES", defaultValue = "3") int pageCount,
-            @ConfigProperty(name = "SANDBOX_FACEBOOK_CALLS_PER_HOUR", defaultValue = "600") int callsPerHour) {
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_CALLS_PER_HOUR", defaultValue = "600") int callsPerHour,
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF", defaultValue = "false") boolean requireProof) {
         this(new FacebookWorld(new FacebookSettings(appId, appSecret, pageCount, callsPerHour), Clock.systemUTC()));
+        world.requireAppSecretProof(requireProof);
         LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook: app {0}, {1} Page(s), {2} Graph calls/hour",
                 appId, pageCount, callsPerHour);
     }
@@ -57,6 +61,12 @@ public class FacebookSandbox {
         this.users = new UserEdges(world);
         this.pages = new PageNodes(world);
         this.dialog = new LoginDialog(world);
+        this.apps = new AppEdges(world);
+    }
+
+    /** The world this sandbox serves, for the beans that deliver its webhooks and callbacks. */
+    FacebookWorld world() {
+        return world;
     }
 
     // --- Graph
@@ -68,36 +78,51 @@ public class FacebookSandbox {
     }
 
     public GraphAnswer me(GraphRequest request) {
-        return calls.answer("GET", request.version(), "/me", null, true, () -> users.me(request));
+        return calls.answer("GET", request.version(), "/me", null, true, request, () -> users.me(request));
     }
 
     public GraphAnswer accounts(GraphRequest request, String graphBase) {
-        return calls.answer("GET", request.version(), "/me/accounts", null, true,
+        return calls.answer("GET", request.version(), "/me/accounts", null, true, request,
                 () -> users.accounts(request, graphBase));
     }
 
     public GraphAnswer permissions(GraphRequest request) {
-        return calls.answer("GET", request.version(), "/me/permissions", null, true,
+        return calls.answer("GET", request.version(), "/me/permissions", null, true, request,
                 () -> users.permissions(request));
     }
 
     public GraphAnswer page(GraphRequest request, String pageId) {
-        return calls.answer("GET", request.version(), "/" + pageId, pageId, true, () -> pages.read(request, pageId));
+        return calls.answer("GET", request.version(), "/" + pageId, pageId, true, request, () -> pages.read(request, pageId));
     }
 
     public GraphAnswer subscribedApps(GraphRequest request, String pageId) {
-        return calls.answer("GET", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+        return calls.answer("GET", request.version(), "/" + pageId + "/subscribed_apps", pageId, true, request,
                 () -> pages.subscribedApps(request, pageId));
     }
 
     public GraphAnswer subscribe(GraphRequest request, String pageId) {
-        return calls.answer("POST", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+        return calls.answer("POST", request.version(), "/" + pageId + "/subscribed_apps", pageId, true, request,
                 () -> pages.subscribe(request, pageId));
     }
 
     public GraphAnswer unsubscribe(GraphRequest request, String pageId) {
-        return calls.answer("DELETE", request.version(), "/" + pageId + "/subscribed_apps", pageId, true,
+        return calls.answer("DELETE", request.version(), "/" + pageId + "/subscribed_apps", pageId, true, request,
                 () -> pages.unsubscribe(request, pageId));
+    }
+
+    public GraphAnswer appSubscriptions(GraphRequest request, String appId) {
+        return calls.answer("GET", request.version(), "/" + appId + "/subscriptions", null, true, request,
+                () -> apps.subscriptions(request, appId));
+    }
+
+    public GraphAnswer subscribeApp(GraphRequest request, String appId) {
+        return calls.answer("POST", request.version(), "/" + appId + "/subscriptions", null, true, request,
+                () -> apps.subscribe(request, appId));
+    }
+
+    public GraphAnswer unsubscribeApp(GraphRequest request, String appId) {
+        return calls.answer("DELETE", request.version(), "/" + appId + "/subscriptions", null, true, request,
+                () -> apps.unsubscribe(request, appId));
     }
 
     // --- Login dialog
@@ -144,6 +169,32 @@ public class FacebookSandbox {
         world.reset();
     }
 
+    /**
+     * The Page's admin changes a field (the sandbox's Page settings page, or a test).
+     *
+     * @return false if there is no such Page
+     */
+    public boolean updatePage(String pageId, String field, String value) {
+        boolean found = world.updatePage(pageId, field, value);
+        if (found) {
+            LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook: Page {0} {1} changed", pageId, field);
+        }
+        return found;
+    }
+
+    public void requireAppSecretProof(boolean on) {
+        world.requireAppSecretProof(on);
+    }
+
+    /** The user removes the app: every token of theirs stops working. */
+    public int revokeUser() {
+        return world.tokens.revokeUser();
+    }
+
+    String userId() {
+        return FacebookWorld.USER_ID;
+    }
+
     public JsonObject stats() {
         JsonObjectBuilder byPath = Json.createObjectBuilder();
         world.stats.byPath().forEach(byPath::add);
@@ -155,10 +206,21 @@ public class FacebookSandbox {
         });
         JsonArrayBuilder tokens = Json.createArrayBuilder();
         world.tokens.all().forEach(tokens::add);
+        JsonObjectBuilder apps = Json.createObjectBuilder();
+        world.appSubscriptions.all().forEach((object, s) -> {
+            JsonArrayBuilder fields = Json.createArrayBuilder();
+            s.fields().forEach(fields::add);
+            apps.add(object, Json.createObjectBuilder().add("callback_url", s.callbackUrl()).add("fields", fields)
+                    .add("active", s.active()));
+        });
         return Json.createObjectBuilder()
                 .add("requests", world.stats.requests())
                 .add("byPath", byPath)
                 .add("subscriptions", subscriptions)
+                .add("appSubscriptions", apps)
+                .add("withAppsecretProof", world.stats.withProof())
+                .add("withoutAppsecretProof", world.stats.withoutProof())
+                .add("requireAppSecretProof", world.requireAppSecretProof())
                 .add("issuedTokens", tokens)
                 .build();
     }

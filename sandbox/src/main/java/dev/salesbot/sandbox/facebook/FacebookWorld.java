@@ -21,8 +21,17 @@ public final class FacebookWorld {
     final UsageMeter usage;
     final FaultPlan faults = new FaultPlan();
     final PageSubscriptions subscriptions = new PageSubscriptions();
+    final AppSubscriptions appSubscriptions = new AppSubscriptions();
     final RequestStats stats = new RequestStats();
     private volatile List<SandboxPage> pages;
+    private volatile boolean requireAppSecretProof;
+    private volatile PageEvents events = (pageId, field, value) -> { };
+    private volatile AppEdges.CallbackVerifier verifier = (url, token) -> java.util.Optional.of("no verifier is wired in this sandbox");
+
+    /** Where a Page's field changes go: the webhook deliveries of the running sandbox. */
+    interface PageEvents {
+        void changed(String pageId, String field, String value);
+    }
 
     public FacebookWorld(FacebookSettings settings, Clock clock) {
         this.settings = settings;
@@ -50,6 +59,46 @@ public final class FacebookWorld {
     }
 
     /**
+     * The Page's admin changes {@code field} (one of {@link SandboxPage#EDITABLE}) to {@code value}:
+     * the Page is replaced and, if the value changed, the change goes to {@link PageEvents}.
+     *
+     * @return false if there is no such Page
+     */
+    public synchronized boolean updatePage(String id, String field, String value) {
+        Optional<SandboxPage> current = page(id);
+        if (current.isEmpty()) {
+            return false;
+        }
+        SandboxPage changed = current.get().with(field, value);
+        if (changed.equals(current.get())) {
+            return true;
+        }
+        pages = pages.stream().map(p -> p.id().equals(id) ? changed : p).toList();
+        events.changed(id, field, value);
+        return true;
+    }
+
+    void events(PageEvents sink) {
+        this.events = sink;
+    }
+
+    AppEdges.CallbackVerifier verifier() {
+        return verifier;
+    }
+
+    void verifier(AppEdges.CallbackVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    boolean requireAppSecretProof() {
+        return requireAppSecretProof;
+    }
+
+    public void requireAppSecretProof(boolean on) {
+        this.requireAppSecretProof = on;
+    }
+
+    /**
      * Starts over with a user who has {@code pageCount} Pages. Codes, tokens, subscriptions,
      * usage, faults and counts are forgotten too: they referred to the old Pages.
      */
@@ -62,6 +111,7 @@ public final class FacebookWorld {
         usage.clear();
         faults.clear();
         subscriptions.clear();
+        appSubscriptions.clear();
         stats.clear();
         pages = SamplePages.seed(pageCount, nonNumericPageId);
     }

@@ -29,6 +29,15 @@ final class GraphCalls {
      */
     GraphAnswer answer(String method, String version, String path, String pageId, boolean throttled,
                        Supplier<JsonObject> work) {
+        return answer(method, version, path, pageId, throttled, null, work);
+    }
+
+    /**
+     * @param request the call's parameters, whose {@code appsecret_proof} is checked when it carries
+     *                a user or Page token; null for the token endpoint (the app secret itself is sent there)
+     */
+    GraphAnswer answer(String method, String version, String path, String pageId, boolean throttled,
+                       GraphRequest request, Supplier<JsonObject> work) {
         world.stats.count(method, "/graph" + path);
         world.usage.record(pageId);
         String trace = Secrets.fbtraceId();
@@ -40,6 +49,9 @@ final class GraphCalls {
                 rateLimit(pageId).ifPresent(e -> {
                     throw e.exception();
                 });
+            }
+            if (request != null) {
+                checkAppSecretProof(request);
             }
             body = work.get();
         } catch (GraphException e) {
@@ -59,6 +71,35 @@ final class GraphCalls {
                     + failure.message().replace("\"", "'") + "\"");
         }
         return new GraphAnswer(status, body, headers);
+    }
+
+    /**
+     * {@code appsecret_proof} = hex HMAC-SHA256 of the access token keyed with the app secret
+     * (https://developers.facebook.com/docs/graph-api/security#appsecret_proof): a wrong one is
+     * refused; a missing one is counted, and refused when the app requires it ("Require App Secret").
+     * App tokens need none.
+     */
+    private void checkAppSecretProof(GraphRequest request) {
+        String token = request.token();
+        FacebookSettings settings = world.settings();
+        if (!world.tokens.isUserOrPageToken(token)) {
+            // App tokens need no proof; a missing, unknown or revoked token is answered by the
+            // token check itself (190), as Facebook does, whatever the proof says.
+            return;
+        }
+        String proof = request.param("appsecret_proof");
+        if (proof == null) {
+            world.stats.proof(false);
+            if (world.requireAppSecretProof()) {
+                throw GraphError.appSecretProofRequired().exception();
+            }
+            return;
+        }
+        world.stats.proof(true);
+        if (!java.security.MessageDigest.isEqual(proof.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                Secrets.appSecretProof(settings.appSecret(), token).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw GraphError.invalidAppSecretProof().exception();
+        }
     }
 
     private Optional<GraphError> rateLimit(String pageId) {

@@ -52,6 +52,39 @@ public record GraphError(int httpStatus, String type, int code, Integer subcode,
                 "Error validating access token: Session has expired.", false);
     }
 
+    /** The user removed the app: their tokens answer this (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
+    static GraphError appRemoved() {
+        return new GraphError(400, OAUTH, 190, 458,
+                "Error validating access token: The user has not authorized application.", false);
+    }
+
+    static GraphError userTokenRequired() {
+        return new GraphError(400, OAUTH, 104, null,
+                "A user access token is required to request this resource.", false);
+    }
+
+    static GraphError appTokenRequired() {
+        return new GraphError(400, OAUTH, 15, null,
+                "(#15) This method must be called with an app access_token.", false);
+    }
+
+    /** With "Require App Secret" on (https://developers.facebook.com/docs/graph-api/security#appsecret_proof). */
+    static GraphError appSecretProofRequired() {
+        return new GraphError(400, METHOD, 100, null,
+                "API calls from the server require an appsecret_proof argument", false);
+    }
+
+    static GraphError invalidAppSecretProof() {
+        return new GraphError(400, METHOD, 100, null,
+                "Invalid appsecret_proof provided in the API argument", false);
+    }
+
+    /** {@code POST /{app-id}/subscriptions} whose verification request the callback did not answer correctly. */
+    static GraphError callbackVerificationFailed(String why) {
+        return new GraphError(400, OAUTH, 2200, null,
+                "(#2200) callback verification failed: " + why, false);
+    }
+
     static GraphError pageTokenRequired() {
         return new GraphError(400, OAUTH, 210, null,
                 "(#210) A page access token is required to request this resource.", false);

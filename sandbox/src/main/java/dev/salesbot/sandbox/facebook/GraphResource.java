@@ -101,6 +101,25 @@ public class GraphResource {
         return send(sandbox.unsubscribe(request(), pageId));
     }
 
+    @GET
+    @Path("{appId}/subscriptions")
+    public Response appSubscriptions(@PathParam("appId") String appId) {
+        return send(sandbox.appSubscriptions(request(), appId));
+    }
+
+    @POST
+    @Path("{appId}/subscriptions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribeApp(@PathParam("appId") String appId, MultivaluedMap<String, String> form) {
+        return send(sandbox.subscribeApp(GraphRequest.of(version, merged(form), null, null, authorization()), appId));
+    }
+
+    @DELETE
+    @Path("{appId}/subscriptions")
+    public Response unsubscribeApp(@PathParam("appId") String appId) {
+        return send(sandbox.unsubscribeApp(request(), appId));
+    }
+
     /** Query parameters and form fields together: Graph reads a parameter from either place. */
     private MultivaluedMap<String, String> merged(MultivaluedMap<String, String> form) {
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uriInfo.getQueryParameters());

@@ -8,8 +8,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * {@code GET|POST /{version}/oauth/access_token}: a Login code for a user token, and
- * ({@code grant_type=fb_exchange_token}) a user token for a long-lived one. Both need the app's id
+ * {@code GET|POST /{version}/oauth/access_token}: a Login code for a user token,
+ * ({@code grant_type=fb_exchange_token}) a user token for a long-lived one, and
+ * ({@code grant_type=client_credentials}) an app access token. Both need the app's id
  * and secret, checked before anything else as Facebook does.
  */
 final class OAuthExchange {
@@ -25,6 +26,11 @@ final class OAuthExchange {
         String grantType = request.param("grant_type");
         if ("fb_exchange_token".equals(grantType)) {
             return longLived(request);
+        }
+        if ("client_credentials".equals(grantType)) {
+            // An app access token (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens): no expiry.
+            return Json.createObjectBuilder().add("access_token", world.tokens.issueApp(world.settings().appId()))
+                    .add("token_type", "bearer").build();
         }
         if (grantType == null || "authorization_code".equals(grantType)) {
             return fromCode(request);

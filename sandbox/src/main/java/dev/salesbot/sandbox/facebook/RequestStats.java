@@ -9,11 +9,26 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestStats {
 
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong withProof = new AtomicLong();
+    private final AtomicLong withoutProof = new AtomicLong();
     private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
 
     void count(String method, String path) {
         requests.incrementAndGet();
         byPath.computeIfAbsent(method + " " + path, key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A Graph call with a user or Page token, with or without {@code appsecret_proof}. */
+    void proof(boolean present) {
+        (present ? withProof : withoutProof).incrementAndGet();
+    }
+
+    long withProof() {
+        return withProof.get();
+    }
+
+    long withoutProof() {
+        return withoutProof.get();
     }
 
     long requests() {
@@ -29,6 +44,8 @@ final class RequestStats {
 
     void clear() {
         requests.set(0);
+        withProof.set(0);
+        withoutProof.set(0);
         byPath.clear();
     }
 }

@@ -9,8 +9,12 @@
  * It serves the dialog ({@code /{v}/dialog/oauth}, posting to {@code /{v}/dialog/oauth/confirm}),
  * the token endpoints ({@code /{v}/oauth/access_token} for a code and for
  * {@code grant_type=fb_exchange_token}), {@code /me}, {@code /me/accounts}, {@code /me/permissions},
- * {@code /{page-id}} and {@code /{page-id}/subscribed_apps}, plus test controls under
- * {@code /sandbox/facebook/_control}.
+ * {@code /{page-id}}, {@code /{page-id}/subscribed_apps} and {@code /{app-id}/subscriptions}
+ * (with app tokens from {@code grant_type=client_credentials}), a Page settings page
+ * ({@code /sandbox/facebook/www/pages}), plus test controls under {@code /sandbox/facebook/_control}.
+ * {@link dev.salesbot.sandbox.facebook.FacebookDeliveries} sends what Meta sends the app:
+ * verification requests, signed Page notifications (retried, optionally duplicated) and the
+ * Deauthorize and Data Deletion callbacks with a signed {@code signed_request}.
  *
  * <h2>Rules</h2>
  * <ul>
@@ -25,6 +29,9 @@
  * <li>Every Graph answer, errors included, carries {@code X-App-Usage} and
  * {@code X-Business-Use-Case-Usage} (percentages of {@code SANDBOX_FACEBOOK_CALLS_PER_HOUR}); past
  * the budget calls fail with code 4 (app) or 32 (Page).</li>
+ * <li>{@code appsecret_proof} is checked on every call with a user or Page token: a wrong one is
+ * refused, a missing one is counted and refused when "Require App Secret" is on
+ * ({@code SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF}, {@code PUT _control/app}).</li>
  * <li>Tokens are never logged. {@code paging.next} carries the caller's token, as Graph's does: the
  * product must not log or store those links.</li>
  * <li>Resources only translate HTTP; the rules live in plain classes ({@link
@@ -52,9 +59,9 @@
  * </ul>
  *
  * <h2>Out of scope</h2>
- * Webhook delivery to the product (a test posts signed events itself), the implicit
+ * Notification batching (one entry per change), Messenger events, the implicit
  * ({@code response_type=token}) flow, {@code return_scopes}, an allow-list of redirect URIs,
- * app and client tokens, debug_token, batch requests, field expansion beyond picking top-level
+ * client tokens, debug_token, batch requests, field expansion beyond picking top-level
  * names, and writing to Pages.
  */
 package dev.salesbot.sandbox.facebook;
