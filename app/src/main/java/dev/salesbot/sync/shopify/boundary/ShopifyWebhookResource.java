@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.webhooks.control.Receipt;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.control.ShopifyWebhookReceipts;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
@@ -41,7 +42,7 @@ public class ShopifyWebhookResource {
                             @HeaderParam("X-Shopify-Shop-Domain") String shop,
                             @HeaderParam("X-Shopify-Webhook-Id") String webhookId) {
         byte[] raw = RawBodies.read(body, contentLength, maxBytes);
-        ShopifyWebhookReceipts.Receipt receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
+        Receipt receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
         return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.webhooks.control.Receipt;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;
@@ -27,9 +28,6 @@ public class ShopifyWebhookReceipts {
     /** A delivery as it arrived: the signed bytes and Shopify's headers. */
     public record Incoming(byte[] body, String hmac, String topic, String shopDomain, String webhookId) {
     }
-
-    /** What became of a delivery. Every one of them is answered 200. */
-    public enum Receipt { RECORDED, DUPLICATE, DROPPED, IGNORED, TEST }
 
     /** The body of this server's own test delivery ({@link WebhookSelfTest}). */
     static final String TEST_MARKER = "salesbot_webhook_test";

@@ -49,7 +49,7 @@ public class StoreSnapshots {
 
     /** "Spaces" or "the local store", for the seed's log lines. */
     public String where() {
-        return store.describe(StorageKey.shopifySnapshot(new UUID(0, 0))).startsWith("s3://") ? "Spaces" : "the local store";
+        return store.where();
     }
 
     /** The stored catalog document of {@code merchant}, if there is one. */

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.webhooks.control.Receipt;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
@@ -51,11 +52,11 @@ public class WebhookRecorder {
     }
 
     @Transactional
-    public ShopifyWebhookReceipts.Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
+    public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
         String id = PLATFORM + ":" + webhookId;
         if (deliveries.seen(id)) {
             LOGGER.log(System.Logger.Level.DEBUG, "Duplicate {0} webhook {1} from {2}: nothing to do", topic.header(), webhookId, shop);
-            return ShopifyWebhookReceipts.Receipt.DUPLICATE;
+            return Receipt.DUPLICATE;
         }
         boolean customerPrivacy = topic == WebhookTopic.CUSTOMERS_DATA_REQUEST || topic == WebhookTopic.CUSTOMERS_REDACT;
         // Read before anything is persisted: a query after a persist makes the provider compute the
@@ -68,14 +69,14 @@ public class WebhookRecorder {
         if (customerPrivacy) {
             LOGGER.log(System.Logger.Level.INFO, "Privacy request {0} for {1} (request {2}): this app holds no customer data",
                     topic.header(), shop, requestId(body));
-            return ShopifyWebhookReceipts.Receipt.RECORDED;
+            return Receipt.RECORDED;
         }
         if (topic == WebhookTopic.SHOP_REDACT) {
             if (connection.isEmpty()) {
                 return dropped(shop, topic);
             }
             syncs.enqueue(SyncKind.SHOPIFY_REDACT, shop.value(), connection.get().merchantId());
-            return ShopifyWebhookReceipts.Receipt.RECORDED;
+            return Receipt.RECORDED;
         }
         if (connection.isEmpty() || connection.get().status() == ConnectionStatus.UNINSTALLED) {
             return dropped(shop, topic);
@@ -85,21 +86,21 @@ public class WebhookRecorder {
             int ended = requests.abandonPendingOf(shop.value(), "The app was uninstalled from the store.");
             LOGGER.log(System.Logger.Level.INFO, "App uninstalled from {0}: its tokens are deleted, {1} pending sync(s) ended",
                     shop, ended);
-            return ShopifyWebhookReceipts.Receipt.RECORDED;
+            return Receipt.RECORDED;
         }
         Optional<String> change = ChangeSet.payload(topic, body);
         if (change.isEmpty()) {
             LOGGER.log(System.Logger.Level.INFO, "A {0} webhook from {1} named nothing to fetch", topic.header(), shop);
-            return ShopifyWebhookReceipts.Receipt.IGNORED;
+            return Receipt.IGNORED;
         }
         syncs.change(SyncKind.SHOPIFY_CHANGES, shop.value(), connection.get().merchantId(), change.get(),
                 Duration.ofSeconds(Math.max(0, quietSeconds)));
-        return ShopifyWebhookReceipts.Receipt.RECORDED;
+        return Receipt.RECORDED;
     }
 
-    private static ShopifyWebhookReceipts.Receipt dropped(ShopDomain shop, WebhookTopic topic) {
+    private static Receipt dropped(ShopDomain shop, WebhookTopic topic) {
         LOGGER.log(System.Logger.Level.INFO, "Dropped a {0} webhook from {1}: the store is not connected", topic.header(), shop);
-        return ShopifyWebhookReceipts.Receipt.DROPPED;
+        return Receipt.DROPPED;
     }
 
     private static String requestId(JsonObject body) {

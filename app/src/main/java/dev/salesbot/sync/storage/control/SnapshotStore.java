@@ -31,4 +31,9 @@ public interface SnapshotStore {
 
     /** Where the object is, for people: {@code s3://bucket/key} or a file path. */
     String describe(StorageKey key);
+
+    /** "Spaces" or "the local store", for the seed's log lines ("Updated data in Spaces for …"). */
+    default String where() {
+        return describe(StorageKey.shopifySnapshot(new java.util.UUID(0, 0))).startsWith("s3://") ? "Spaces" : "the local store";
+    }
 }

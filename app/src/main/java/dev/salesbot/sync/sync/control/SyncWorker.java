@@ -208,16 +208,15 @@ public class SyncWorker {
     }
 
     /**
-     * One task for a group: a redaction swallows everything else, a full sync swallows partial
-     * ones; the attempt is the group's highest, the payloads the group's own.
+     * One task for a group, of the kind of highest {@link SyncKind#rank()} (the first of those if
+     * several): an erasure swallows everything else, a full sync swallows partial ones; the attempt
+     * is the group's highest, the payloads all the group's own.
      */
     static SyncTask task(List<SyncRequests.Due> group) {
-        SyncKind kind = group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_REDACT) ? SyncKind.SHOPIFY_REDACT
-                : group.stream().anyMatch(d -> d.kind() == SyncKind.SHOPIFY_FULL) ? SyncKind.SHOPIFY_FULL
-                : group.get(0).kind();
+        SyncKind kind = group.stream().map(SyncRequests.Due::kind)
+                .max(java.util.Comparator.comparingInt(SyncKind::rank)).orElseThrow();
         int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
-        List<String> payloads = kind.coalescible()
-                ? group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList() : List.of();
+        List<String> payloads = group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList();
         return new SyncTask(kind, group.get(0).target(), payloads, attempt);
     }
 

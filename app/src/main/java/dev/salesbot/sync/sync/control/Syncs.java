@@ -62,7 +62,12 @@ public class Syncs {
 
     /** Records a request nobody waits for (in the caller's transaction, if any) and wakes the worker after it commits. */
     public void enqueue(SyncKind kind, String target, UUID merchant) {
-        requests.add(UUID.randomUUID().toString(), kind, target, merchant);
+        enqueue(kind, target, merchant, null);
+    }
+
+    /** As {@link #enqueue(SyncKind, String, UUID)}, carrying {@code payload} (null for none). */
+    public void enqueue(SyncKind kind, String target, UUID merchant, String payload) {
+        requests.add(UUID.randomUUID().toString(), kind, target, merchant, payload, Duration.ZERO);
         afterCommit(worker::wake, () -> { });
     }
 

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.webhooks.control.Receipt;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;
 import jakarta.json.JsonObject;
@@ -35,17 +36,17 @@ class ShopifyWebhookReceiptsTest {
         receipts.app = app;
         receipts.recorder = new WebhookRecorder() {
             @Override
-            public ShopifyWebhookReceipts.Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
+            public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
                 recorded.add(topic.header() + " " + webhookId);
-                return ShopifyWebhookReceipts.Receipt.RECORDED;
+                return Receipt.RECORDED;
             }
         };
     }
 
     @Test
     void acceptsADeliverySignedWithTheSecretOrTheOneBeingRotatedOut() {
-        assertThat(receipts.receive(incoming(BODY, sign(SECRET, BODY)))).isEqualTo(ShopifyWebhookReceipts.Receipt.RECORDED);
-        assertThat(receipts.receive(incoming(BODY, sign(PREVIOUS, BODY)))).isEqualTo(ShopifyWebhookReceipts.Receipt.RECORDED);
+        assertThat(receipts.receive(incoming(BODY, sign(SECRET, BODY)))).isEqualTo(Receipt.RECORDED);
+        assertThat(receipts.receive(incoming(BODY, sign(PREVIOUS, BODY)))).isEqualTo(Receipt.RECORDED);
         assertThat(recorded).hasSize(2);
     }
 
@@ -75,7 +76,7 @@ class ShopifyWebhookReceiptsTest {
     @Test
     void recognisesItsOwnTestDeliveryAndRecordsNothing() {
         byte[] test = "{\"salesbot_webhook_test\":true,\"shop\":\"acme-outdoor.myshopify.com\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(receipts.receive(incoming(test, sign(SECRET, test)))).isEqualTo(ShopifyWebhookReceipts.Receipt.TEST);
+        assertThat(receipts.receive(incoming(test, sign(SECRET, test)))).isEqualTo(Receipt.TEST);
         assertThat(recorded).isEmpty();
     }
 
@@ -83,7 +84,7 @@ class ShopifyWebhookReceiptsTest {
     void ignoresATopicItDoesNotListenTo() {
         ShopifyWebhookReceipts.Incoming orders = new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "orders/create", SHOP,
                 "0f6e3c8b-6d54-4e49-9a4c-2d33b0c8f001");
-        assertThat(receipts.receive(orders)).isEqualTo(ShopifyWebhookReceipts.Receipt.IGNORED);
+        assertThat(receipts.receive(orders)).isEqualTo(Receipt.IGNORED);
         assertThat(recorded).isEmpty();
     }
 
