@@ -25,6 +25,10 @@ public class ConfigurationCheck {
             LOGGER.log(System.Logger.Level.WARNING, "SHOPIFY_WEBHOOK_ADDRESS is not set: no Shopify webhook is registered, so "
                     + "snapshots change only at connects and polls. Set it to this server's /shopify/webhook URL.");
         }
+        if (Settings.optional("FACEBOOK_WEBHOOK_ADDRESS").isEmpty() || Settings.optional("FACEBOOK_VERIFY_TOKEN").isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "FACEBOOK_WEBHOOK_ADDRESS or FACEBOOK_VERIFY_TOKEN is not set: the app is not "
+                    + "subscribed to Page webhooks, so Page snapshots change only at connects and polls.");
+        }
         List<String> missing = REQUIRED.stream().filter(name -> Settings.optional(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
             LOGGER.log(System.Logger.Level.ERROR, "Missing configuration: {0}. Set these environment variables; "

@@ -70,9 +70,38 @@
  * done by then shows as pending and finishes on its own.</li>
  * </ul>
  *
+ * <h2>Webhooks and Meta's callbacks</h2>
+ * <ul>
+ * <li>At each connect {@link dev.salesbot.sync.facebook.control.AppWebhookSubscription} reads the
+ * app subscription for {@code page} with an app token (client credentials, in memory only) and sets
+ * it only when it does not match ({@code callback_url = FACEBOOK_WEBHOOK_ADDRESS},
+ * {@code verify_token = FACEBOOK_VERIFY_TOKEN}, the webhook fields); each Page's
+ * {@code subscribed_apps} is read first too. {@code webhook_test} comes from
+ * {@link dev.salesbot.sync.facebook.control.FacebookWebhookSelfTest}.</li>
+ * <li>{@code GET /facebook/webhook} answers Meta's verification request (constant-time token
+ * check, exactly the challenge, 403 otherwise). {@code POST /facebook/webhook}: raw bytes capped,
+ * {@code X-Hub-Signature-256} checked on them before parsing
+ * ({@link dev.salesbot.sync.facebook.control.FacebookWebhookReceipts}), every entry's id digits
+ * only; {@link dev.salesbot.sync.facebook.control.FacebookWebhookRecorder} keys each entry by the
+ * SHA-256 of its canonical JSON (Meta has no delivery id) and turns a Page-field change of a
+ * connected Page into a coalesced {@code FACEBOOK_PAGE_CHANGES} request
+ * ({@link dev.salesbot.sync.facebook.control.PageChangesHandler}: one Graph read per quiet window).
+ * Messenger events are acknowledged and ignored.</li>
+ * <li>{@code appsecret_proof} (HMAC-SHA256 of the token keyed with the app secret) goes with every
+ * Graph call made with a user or Page token.</li>
+ * <li>{@link dev.salesbot.sync.facebook.control.SignedRequests} checks Meta's {@code signed_request}
+ * (signature over the payload part, constant time, before parsing; {@code HMAC-SHA256} only; digits
+ * only {@code user_id}). {@link dev.salesbot.sync.facebook.control.MetaCallbacks}: deauthorize
+ * deletes the tokens of the user's Pages at once (they need a reconnect); a data-deletion request
+ * records one durable {@code FACEBOOK_PAGE_DELETE} per Page of the user
+ * ({@link dev.salesbot.sync.facebook.control.PageDeletionHandler}: object, then row) and a
+ * {@link dev.salesbot.sync.facebook.entity.FacebookDataDeletion} with its confirmation code, counts
+ * and times only. The user's app-scoped id is stored with each Page it connected (from
+ * {@code /me}), because Meta's callbacks name the user, never the Page.</li>
+ * </ul>
+ *
  * <h2>Out of scope</h2>
- * The webhook endpoint {@code GET|POST /facebook/webhook} (verification, signatures, events: a
- * later issue; Pages are already subscribed here), the daily poll, {@code appsecret_proof},
- * unsubscribing or disconnecting a Page, and moving a Page's old snapshot when it changes merchant.
+ * The daily poll, unsubscribing or disconnecting a Page from this side, moving a Page's old
+ * snapshot when it changes merchant, and Messenger events themselves (the bot's).
  */
 package dev.salesbot.sync.facebook;

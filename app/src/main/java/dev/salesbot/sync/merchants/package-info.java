@@ -18,7 +18,9 @@
  * the merchant (the platform refused the token, access is missing, the store is closed), or, for a
  * store, UNINSTALLED ({@code app/uninstalled}: its tokens are deleted at once, the row and the
  * merchant UUID stay). Only a new connect makes it ACTIVE again, with the same UUID.
- * {@code shop/redact} deletes the store's row.</li>
+ * {@code shop/redact} deletes the store's row. A Page keeps the app-scoped id of the Facebook user
+ * who connected it; Meta's deauthorize deletes the tokens of that user's Pages (NEEDS_RECONNECT),
+ * a data-deletion request their rows.</li>
  * <li>Tokens are stored only as {@code TokenCipher} ciphertext (columns {@code *_SEALED}); no
  * entity's {@code toString()} shows one. A refresh replaces access and refresh token in one update.</li>
  * <li>Ids are UUID strings (EclipseLink on H2 2.x cannot use IDENTITY) and times are

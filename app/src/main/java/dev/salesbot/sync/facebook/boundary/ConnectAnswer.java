@@ -11,7 +11,8 @@ import jakarta.json.JsonObjectBuilder;
 /**
  * The callback's JSON, in the tutorial's shape (seed 003): {@code user_uuid}, {@code pages.data}
  * (id, name, category — never a token), {@code polling_test} and {@code upload_status} per Page;
- * plus what the tutorial lacked: {@code refused_pages}, {@code webhook_subscriptions} and
+ * {@code webhook_test} ({@code {"status": "success"}} or failed with a message); plus what the
+ * tutorial lacked: {@code refused_pages}, {@code webhook_subscriptions} and
  * {@code page_connections} with each Page's status (active or needs_reconnect).
  */
 final class ConnectAnswer {
@@ -46,6 +47,8 @@ final class ConnectAnswer {
                 .add("pages", Jsonp.createObjectBuilder().add("data", data))
                 .add("refused_pages", refused)
                 .add("webhook_subscriptions", subscriptions)
+                .add("webhook_test", nullSafe(Jsonp.createObjectBuilder().add("status", report.webhookTest().status()),
+                        "message", report.webhookTest().message()))
                 .add("polling_test", polling)
                 .add("upload_status", uploads)
                 .add("page_connections", connections)

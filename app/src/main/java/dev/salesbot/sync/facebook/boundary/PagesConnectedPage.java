@@ -26,6 +26,11 @@ final class PagesConnectedPage {
                     .append("</td><td>").append(status).append("</td></tr>");
         }
         body.append("</table>");
+        body.append("<h2>Webhooks</h2><p id=\"webhook-test\" class=\"")
+                .append("success".equals(report.webhookTest().status()) ? "ok" : "problem").append("\">Test: <strong>")
+                .append(Html.escape(report.webhookTest().status())).append("</strong>")
+                .append(report.webhookTest().message() == null ? " — changes to these Pages reach the bot within seconds."
+                        : " — " + Html.escape(report.webhookTest().message())).append("</p>");
         if (!report.refused().isEmpty()) {
             body.append("<h2>Pages not connected</h2><ul>");
             for (AccountPages.Refused refused : report.refused()) {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * refused, and for every Page of the merchant its webhook subscription, sync outcome and status.
  */
 public record ConnectReport(UUID merchant, List<ListedPage> listed, List<AccountPages.Refused> refused,
-                            List<PageResult> results) {
+                            List<PageResult> results, FacebookWebhookSelfTest.Result webhookTest) {
 
     public ConnectReport {
         listed = List.copyOf(listed);

@@ -60,6 +60,14 @@ public class FacebookApp {
     @ConfigProperty(name = "FACEBOOK_WEBHOOK_FIELDS", defaultValue = DEFAULT_WEBHOOK_FIELDS)
     String webhookFields;
 
+    @Inject
+    @ConfigProperty(name = "FACEBOOK_WEBHOOK_ADDRESS")
+    Optional<String> webhookAddress;
+
+    @Inject
+    @ConfigProperty(name = "FACEBOOK_VERIFY_TOKEN")
+    Optional<String> verifyToken;
+
     public String appId() {
         return present(appId, "FACEBOOK_APP_ID", "the app id from the Meta app dashboard");
     }
@@ -71,6 +79,17 @@ public class FacebookApp {
     public String redirectUri() {
         return present(redirectUri, "FACEBOOK_REDIRECT_URI",
                 "this server's /facebook/callback URL, as allowed in the app's Facebook Login settings");
+    }
+
+    /**
+     * This server's public base URL, from {@code FACEBOOK_REDIRECT_URI} (which ends in
+     * {@code /facebook/callback}): where the data-deletion status pages are.
+     */
+    public URI publicBase() {
+        String redirect = redirectUri();
+        String base = redirect.endsWith("/facebook/callback") ? redirect.substring(0, redirect.length() - "/facebook/callback".length())
+                : URI.create(redirect).resolve("/").toString();
+        return URI.create(trimSlash(base));
     }
 
     public URI graphBase() {
@@ -101,6 +120,34 @@ public class FacebookApp {
 
     public List<String> webhookFields() {
         return list(webhookFields);
+    }
+
+    /**
+     * The webhook fields that describe the Page itself (name, phone, hours…): a change to one of them
+     * resyncs the Page. The Messenger fields ({@code messages}, {@code messaging_*}, {@code message_*},
+     * {@code standby}) are the bot's business, not the snapshot's.
+     */
+    public List<String> pageChangeFields() {
+        return webhookFields().stream().filter(f -> !f.startsWith("messag") && !f.startsWith("message_") && !f.equals("standby")).toList();
+    }
+
+    /** This server's {@code /facebook/webhook} URL, where the app subscription points; empty if not configured. */
+    public Optional<String> webhookAddress() {
+        return webhookAddress.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The string Meta sends back in verification requests ({@code hub.verify_token}). */
+    public Optional<String> verifyToken() {
+        return verifyToken.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * Graph's {@code appsecret_proof} for a call made with {@code token}: hex HMAC-SHA256 of the
+     * token keyed with the app secret (https://developers.facebook.com/docs/graph-api/security#appsecret_proof).
+     * Not a secret itself; it proves the caller holds the app secret.
+     */
+    public String proof(AccessToken token) {
+        return dev.salesbot.sync.security.control.Hmac.sha256Hex(appSecret(), token.value());
     }
 
     static List<String> list(String commaSeparated) {

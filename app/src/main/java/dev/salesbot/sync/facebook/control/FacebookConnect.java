@@ -89,21 +89,26 @@ public class FacebookConnect {
         if (!pending.consume(claims.nonce())) {
             throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
         }
-        AccountPages.Listing listing = listPages(query.get("code"));
-        PageConnect.Recorded recorded = pages.record(merchant, listing);
+        Granted granted = listPages(query.get("code"));
+        AccountPages.Listing listing = granted.listing();
+        PageConnect.Recorded recorded = pages.record(merchant, granted.userId(), listing);
         LOGGER.log(System.Logger.Level.INFO, "Facebook connect for merchant {0}: {1} Page(s) connected, {2} refused",
                 merchant, listing.granted().size(), listing.refused().size());
         return recorded;
     }
 
-    private AccountPages.Listing listPages(String code) {
+    /** Who granted (their app-scoped id) and the Pages they granted. */
+    private record Granted(String userId, AccountPages.Listing listing) {
+    }
+
+    private Granted listPages(String code) {
         try {
             AccessToken user = graph.longLived(exchange(code));
             List<String> declined = Permissions.missing(graph.permissions(user), app.scopes());
             if (!declined.isEmpty()) {
                 throw partialGrant(declined);
             }
-            return AccountPages.collect(after -> graph.accounts(user, after));
+            return new Granted(graph.userId(user), AccountPages.collect(after -> graph.accounts(user, after)));
         } catch (GraphException e) {
             if (e.rateLimited()) {
                 throw Refusal.upstreamBusy("facebook-rate-limited", "Facebook is limiting requests",

@@ -4,8 +4,10 @@ import dev.salesbot.sync.json.Jsonp;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -33,6 +36,7 @@ public class GraphClient {
     GraphCalls calls = new GraphCalls(Sleeper.system());
 
     private volatile GraphApi api;
+    private final java.util.concurrent.atomic.AtomicReference<AccessToken> appToken = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The short-lived user token for the Login dialog's code. */
     public AccessToken exchangeCode(String code) {
@@ -46,22 +50,52 @@ public class GraphClient {
                 app.apiVersion(), "fb_exchange_token", app.appId(), app.appSecret(), shortLived.value()))));
     }
 
+    FacebookApp app() {
+        return app;
+    }
+
+    /** The user's app-scoped id, checked as digits only (it names the user in Meta's deauthorize and deletion callbacks). */
+    public String userId(AccessToken user) {
+        JsonObject me = calls.call("read the user's id", () -> send(() -> api().me(app.apiVersion(), user.bearer(), "id",
+                app.proof(user))));
+        String id = me.getString("id", "");
+        if (!PageIds.valid(id)) {
+            throw new GraphException(200, 0, null, "Facebook answered a user id that is not digits only");
+        }
+        return id;
+    }
+
     public JsonObject permissions(AccessToken user) {
         return calls.call("list the granted permissions",
-                () -> send(() -> api().permissions(app.apiVersion(), user.bearer())));
+                () -> send(() -> api().permissions(app.apiVersion(), user.bearer(), app.proof(user))));
     }
 
     /** One page of {@code /me/accounts}; {@code after} is the previous page's cursor, or null. */
     public JsonObject accounts(AccessToken user, String after) {
         return calls.call("list the user's Pages", () -> send(() -> api().accounts(
-                app.apiVersion(), user.bearer(), ACCOUNT_FIELDS, ACCOUNTS_PAGE_SIZE, after)));
+                app.apiVersion(), user.bearer(), ACCOUNT_FIELDS, ACCOUNTS_PAGE_SIZE, after, app.proof(user))));
     }
 
     /** @param pageId already checked by {@link PageIds#valid} */
     public JsonObject page(String pageId, AccessToken page) {
         requireValid(pageId);
         return calls.call("read Page " + pageId, () -> send(() -> api().page(
-                app.apiVersion(), page.bearer(), pageId, String.join(",", app.pageFields()))));
+                app.apiVersion(), page.bearer(), pageId, String.join(",", app.pageFields()), app.proof(page))));
+    }
+
+    /** The fields this app is subscribed to on the Page ({@code subscribed_apps}), empty if it is not. */
+    public List<String> subscribedFields(String pageId, AccessToken page) {
+        requireValid(pageId);
+        JsonObject answer = calls.call("read the webhook subscription of Page " + pageId, () -> send(() -> api().subscribedApps(
+                app.apiVersion(), page.bearer(), pageId, app.proof(page))));
+        JsonArray data = answer.getJsonArray("data");
+        if (data == null) {
+            return List.of();
+        }
+        return data.getValuesAs(JsonObject.class).stream().filter(a -> app.appId().equals(a.getString("id", "")))
+                .findFirst().map(a -> a.getJsonArray("subscribed_fields"))
+                .map(f -> f.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList())
+                .orElse(List.of());
     }
 
     /** Subscribes the app to the Page's webhook fields and answers the fields. */
@@ -69,8 +103,55 @@ public class GraphClient {
         requireValid(pageId);
         List<String> fields = app.webhookFields();
         calls.call("subscribe Page " + pageId + " to webhooks", () -> send(() -> api().subscribe(
-                app.apiVersion(), page.bearer(), pageId, String.join(",", fields))));
+                app.apiVersion(), page.bearer(), pageId, String.join(",", fields), app.proof(page))));
         return fields;
+    }
+
+    /** The app's subscription for {@code object} (callback URL, fields, active), if it has one. */
+    public Optional<AppSubscription> appSubscription(String object) {
+        JsonObject answer = withAppToken("read the app's webhook subscriptions",
+                token -> api().appSubscriptions(app.apiVersion(), token.bearer(), app.appId()));
+        JsonArray data = answer.getJsonArray("data");
+        if (data == null) {
+            return Optional.empty();
+        }
+        return data.getValuesAs(JsonObject.class).stream().filter(s -> object.equals(s.getString("object", ""))).findFirst()
+                .map(s -> new AppSubscription(s.getString("callback_url", ""), s.getBoolean("active", false),
+                        s.getJsonArray("fields") == null ? List.of() : s.getJsonArray("fields").getValuesAs(JsonObject.class)
+                                .stream().map(f -> f.getString("name", "")).toList()));
+    }
+
+    /** Creates or replaces the app's subscription for Page events; Meta verifies the callback URL first. */
+    public void subscribeApp(String callbackUrl, String verifyToken, List<String> fields) {
+        withAppToken("subscribe the app to Page webhooks", token -> api().subscribeApp(app.apiVersion(), token.bearer(),
+                app.appId(), "page", callbackUrl, verifyToken, String.join(",", fields), "true"));
+    }
+
+    /** The app's webhook subscription for one object type, as {@code /{app-id}/subscriptions} lists it. */
+    public record AppSubscription(String callbackUrl, boolean active, List<String> fields) {
+    }
+
+    /** A call with the app token, fetched once and kept in memory only; a refused one is fetched again, once. */
+    private JsonObject withAppToken(String what, java.util.function.Function<AccessToken, Response> call) {
+        try {
+            return calls.call(what, () -> send(() -> call.apply(appToken())));
+        } catch (GraphException e) {
+            if (e.code() != 190) {
+                throw e;
+            }
+            appToken.set(null);
+            return calls.call(what, () -> send(() -> call.apply(appToken())));
+        }
+    }
+
+    private AccessToken appToken() {
+        AccessToken current = appToken.get();
+        if (current == null) {
+            current = token(calls.call("obtain an app access token", () -> send(() -> api().appToken(
+                    app.apiVersion(), "client_credentials", app.appId(), app.appSecret()))));
+            appToken.set(current);
+        }
+        return current;
     }
 
     private GraphReply send(Supplier<Response> call) {

@@ -29,9 +29,10 @@ public class PageConnect {
     static final Duration SYNC_WAIT = Duration.ofSeconds(20);
     private static final System.Logger LOGGER = System.getLogger(PageConnect.class.getName());
 
-    /** What a connect recorded: the listing, each Page's subscription and the tickets of the syncs. */
+    /** What a connect recorded: the listing, each Page's subscription, the app's, and the tickets of the syncs. */
     public record Recorded(UUID merchant, List<ConnectReport.ListedPage> listed, List<AccountPages.Refused> refused,
-                           Map<String, ConnectReport.Subscription> subscriptions, Map<String, Syncs.Ticket> syncs) {
+                           Map<String, ConnectReport.Subscription> subscriptions, AppWebhookSubscription.State appSubscription,
+                           Map<String, Syncs.Ticket> syncs) {
     }
 
     @Inject
@@ -49,21 +50,29 @@ public class PageConnect {
     @Inject
     Syncs syncs;
 
-    public Recorded record(UUID merchant, AccountPages.Listing listing) {
+    @Inject
+    AppWebhookSubscription appSubscription;
+
+    @Inject
+    FacebookWebhookSelfTest selfTest;
+
+    /** @param userId the app-scoped id of the Facebook user who granted the Pages (Meta's callbacks name them by it) */
+    public Recorded record(UUID merchant, String userId, AccountPages.Listing listing) {
         List<PageRegistrations.SealedPage> sealed = new ArrayList<>();
         List<ConnectReport.ListedPage> listed = new ArrayList<>();
         for (AccountPages.Granted page : listing.granted()) {
-            sealed.add(new PageRegistrations.SealedPage(page.id(), page.name(), tokens.seal(page.id(), page.token())));
+            sealed.add(new PageRegistrations.SealedPage(page.id(), page.name(), tokens.seal(page.id(), page.token()), userId));
             listed.add(new ConnectReport.ListedPage(page.id(), page.name(), page.category()));
         }
         Map<String, Syncs.Ticket> tickets = registrations.record(merchant, sealed);
         listing.granted().forEach(page -> LOGGER.log(System.Logger.Level.INFO,
                 "Connected Facebook Page {0} for merchant {1}", page.id(), merchant));
+        AppWebhookSubscription.State app = appSubscription.ensure();
         Map<String, ConnectReport.Subscription> subscriptions = new LinkedHashMap<>();
         for (AccountPages.Granted page : listing.granted()) {
             subscriptions.put(page.id(), subscribe(page));
         }
-        return new Recorded(merchant, listed, listing.refused(), subscriptions, tickets);
+        return new Recorded(merchant, listed, listing.refused(), subscriptions, app, tickets);
     }
 
     /** Waits once (at most {@link #SYNC_WAIT}) for every recorded sync, then reports every Page of the merchant. */
@@ -82,11 +91,19 @@ public class PageConnect {
             results.add(new ConnectReport.PageResult(now.pageId(), now.pageName(), recorded.subscriptions().get(now.pageId()),
                     outcome, needsReconnect, needsReconnect ? now.statusReason() : null));
         }
-        return new ConnectReport(recorded.merchant(), recorded.listed(), recorded.refused(), results);
+        return new ConnectReport(recorded.merchant(), recorded.listed(), recorded.refused(), results,
+                selfTest.run(recorded.appSubscription()));
     }
 
+    /** Read first: a Page already subscribed to exactly these fields is left as it is. */
     private ConnectReport.Subscription subscribe(AccountPages.Granted page) {
         try {
+            List<String> wanted = graph.app().webhookFields();
+            if (new java.util.HashSet<>(graph.subscribedFields(page.id(), page.token())).equals(new java.util.HashSet<>(wanted))) {
+                LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for ''{0}'' already exists for page {1}",
+                        String.join(",", wanted), page.id());
+                return new ConnectReport.Subscription(true, wanted, null);
+            }
             List<String> fields = graph.subscribe(page.id(), page.token());
             LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for page {0}: {1}", page.id(), String.join(",", fields));
             return new ConnectReport.Subscription(true, fields, null);

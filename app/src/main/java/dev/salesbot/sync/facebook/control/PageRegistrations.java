@@ -22,7 +22,7 @@ import java.util.UUID;
 public class PageRegistrations {
 
     /** A granted Page, its token already sealed. */
-    public record SealedPage(String id, String name, String sealedToken) {
+    public record SealedPage(String id, String name, String sealedToken, String userId) {
     }
 
     @Inject
@@ -35,7 +35,7 @@ public class PageRegistrations {
     @Transactional
     public Map<String, Syncs.Ticket> record(UUID merchant, List<SealedPage> granted) {
         for (SealedPage page : granted) {
-            connections.connect(page.id(), merchant, page.name(), page.sealedToken());
+            connections.connect(page.id(), merchant, page.name(), page.sealedToken(), page.userId());
         }
         Map<String, Syncs.Ticket> tickets = new LinkedHashMap<>();
         for (SealedPage page : granted) {

@@ -55,6 +55,11 @@ public class PageSyncHandler implements SyncHandler {
 
     @Override
     public SyncResult run(SyncTask task) {
+        return sync(task, false);
+    }
+
+    /** @param viaWebhook the sync follows webhook changes (the seed logs "Updated data in Spaces for page …" then) */
+    SyncResult sync(SyncTask task, boolean viaWebhook) {
         String pageId = task.target();
         if (!PageIds.valid(pageId)) {
             throw new SyncAbandoned("The sync target is not a Facebook Page id.");
@@ -74,8 +79,13 @@ public class PageSyncHandler implements SyncHandler {
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);
         }
-        LOGGER.log(System.Logger.Level.INFO, written ? "Uploaded data to storage for page {0}"
-                : "Data of page {0} unchanged; nothing uploaded", pageId);
+        if (!written) {
+            LOGGER.log(System.Logger.Level.INFO, "Data of page {0} unchanged; nothing uploaded", pageId);
+        } else if (viaWebhook) {
+            LOGGER.log(System.Logger.Level.INFO, "Updated data in {0} for page {1}", store.where(), pageId);
+        } else {
+            LOGGER.log(System.Logger.Level.INFO, "Uploaded data to {0} for page {1}", store.where(), pageId);
+        }
         JsonObject summary = Jsonp.createObjectBuilder().add("page_id", pageId).add("key", key.value()).build();
         return new SyncResult(written, written ? "Uploaded page data for page " + pageId
                 : "Page data unchanged for page " + pageId, summary, document);

@@ -27,11 +27,11 @@ public class PageConnections {
     EntityManager em;
 
     /** Stores (or re-seals and re-activates) the connection of {@code pageId} under {@code merchant}. */
-    public void connect(String pageId, UUID merchant, String pageName, String sealedPageToken) {
+    public void connect(String pageId, UUID merchant, String pageName, String sealedPageToken, String facebookUserId) {
         OffsetDateTime now = now();
         Optional<FacebookPageConnection> existing = find(pageId);
         FacebookPageConnection connection = existing.orElseGet(() -> new FacebookPageConnection(pageId, merchant, now));
-        connection.connect(merchant, pageName, sealedPageToken, now);
+        connection.connect(merchant, pageName, sealedPageToken, facebookUserId, now);
         if (existing.isEmpty()) {
             // Persisted only once complete: Hibernate (WildFly) inserts the state the entity had at
             // persist(), so a row persisted before connect() breaks the NOT NULL token column.
@@ -49,6 +49,28 @@ public class PageConnections {
                 .setParameter("pageId", pageId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** The Pages the Facebook user {@code userId} (app-scoped, digits only) connected. */
+    public List<FacebookPageConnection> ofUser(String userId) {
+        return em.createNamedQuery(FacebookPageConnection.BY_USER, FacebookPageConnection.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    /** Deletes the tokens of the user's Pages and keeps them out of syncs; answers their ids. */
+    public List<String> revokeUser(String userId, String reason) {
+        OffsetDateTime now = now();
+        List<FacebookPageConnection> pages = ofUser(userId);
+        pages.forEach(p -> p.revoke(reason, now));
+        return pages.stream().map(FacebookPageConnection::pageId).toList();
+    }
+
+    /** Forgets the Page entirely (a data-deletion request); false if it was not connected. */
+    public boolean delete(String pageId) {
+        Optional<FacebookPageConnection> connection = find(pageId);
+        connection.ifPresent(em::remove);
+        return connection.isPresent();
     }
 
     public List<FacebookPageConnection> ofMerchant(UUID merchant) {

@@ -20,12 +20,15 @@ import java.util.UUID;
 @Table(name = "FACEBOOK_PAGE_CONNECTION", uniqueConstraints = @UniqueConstraint(columnNames = "PAGE_ID"))
 @NamedQuery(name = FacebookPageConnection.BY_PAGE,
         query = "select c from FacebookPageConnection c where c.pageId = :pageId")
+@NamedQuery(name = FacebookPageConnection.BY_USER,
+        query = "select c from FacebookPageConnection c where c.facebookUserId = :user order by c.pageId")
 @NamedQuery(name = FacebookPageConnection.BY_MERCHANT,
         query = "select c from FacebookPageConnection c where c.merchantId = :merchant order by c.pageId")
 public class FacebookPageConnection extends MerchantConnection {
 
     public static final String BY_PAGE = "FacebookPageConnection.byPage";
     public static final String BY_MERCHANT = "FacebookPageConnection.byMerchant";
+    public static final String BY_USER = "FacebookPageConnection.byUser";
 
     /** Digits only, checked before the row is written (a Page id ends up in storage keys). */
     @Column(name = "PAGE_ID", nullable = false, length = 30)
@@ -34,8 +37,16 @@ public class FacebookPageConnection extends MerchantConnection {
     @Column(name = "PAGE_NAME", length = 512)
     private String pageName;
 
-    @Column(name = "PAGE_TOKEN_SEALED", nullable = false, length = 2048)
+    /** Null once Meta told us the user removed the app (deauthorize): the token is deleted at once. */
+    @Column(name = "PAGE_TOKEN_SEALED", length = 2048)
     private String pageTokenSealed;
+
+    /**
+     * The app-scoped id of the Facebook user who connected the Page (digits only): Meta's
+     * deauthorize and data-deletion callbacks name the user, never the Page.
+     */
+    @Column(name = "FACEBOOK_USER_ID", length = 30)
+    private String facebookUserId;
 
     protected FacebookPageConnection() {
         // for JPA
@@ -47,11 +58,22 @@ public class FacebookPageConnection extends MerchantConnection {
     }
 
     /** A (re)connect: the Page joins {@code merchant} with a fresh sealed token and is active again. */
-    public void connect(UUID merchant, String name, String sealedPageToken, OffsetDateTime now) {
+    public void connect(UUID merchant, String name, String sealedPageToken, String facebookUserId, OffsetDateTime now) {
         belongTo(merchant);
         this.pageName = name;
         this.pageTokenSealed = sealedPageToken;
+        this.facebookUserId = facebookUserId;
         activate(now);
+    }
+
+    /** The user who connected the Page removed the app: its token is deleted, and it waits for a new connect. */
+    public void revoke(String reason, OffsetDateTime now) {
+        this.pageTokenSealed = null;
+        needsReconnect(reason, now);
+    }
+
+    public String facebookUserId() {
+        return facebookUserId;
     }
 
     public String pageId() {
