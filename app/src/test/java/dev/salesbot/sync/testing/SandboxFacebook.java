@@ -100,6 +100,34 @@ public final class SandboxFacebook {
         control("PUT", "usage", "{\"percent\":" + percent + "}");
     }
 
+    /** The Page's admin changes {@code field} on Facebook; Meta notifies the app's webhook. */
+    public static void editPage(String pageId, String field, String value) {
+        control("POST", "pages/" + pageId, Json.createObjectBuilder().add(field, value).build().toString());
+    }
+
+    /** The user removes the app: Meta revokes their tokens and calls the Deauthorize callback; answers {status, body}. */
+    public static JsonObject deauthorize() {
+        return Json.createReader(new StringReader(control("POST", "users/deauthorize", null))).readObject();
+    }
+
+    /** The user asks Meta to delete their data: the Data Deletion callback; answers {status, body}. */
+    public static JsonObject requestDataDeletion() {
+        return Json.createReader(new StringReader(control("POST", "users/data-deletion", null))).readObject();
+    }
+
+    /** What the sandbox delivered: attempts, failures, delivered. */
+    public static JsonObject deliveries() {
+        return Json.createReader(new StringReader(control("GET", "deliveries", null))).readObject();
+    }
+
+    public static void resetDeliveries() {
+        control("POST", "deliveries/reset", null);
+    }
+
+    public static void duplicateDeliveries(boolean on) {
+        control("PUT", "deliveries", "{\"duplicate\":" + on + "}");
+    }
+
     public static JsonObject stats() {
         return Json.createReader(new StringReader(control("GET", "stats", null))).readObject();
     }
