@@ -93,12 +93,12 @@ public class MetaCallbacks {
     /** The deletion handler's last step for a Page: the row goes, and each request naming it counts it. */
     @Transactional
     public void pageErased(String pageId, List<String> codes) {
-        connections.delete(pageId);
+        if (!connections.delete(pageId)) {
+            return; // counted already, by an attempt whose commit went through before its request was closed
+        }
         for (String code : codes) {
-            FacebookDataDeletion deletion = em.find(FacebookDataDeletion.class, code);
-            if (deletion != null) {
-                deletion.pageDeleted(now());
-            }
+            em.createNamedQuery(FacebookDataDeletion.COUNT_PAGE).setParameter("code", code).executeUpdate();
+            em.createNamedQuery(FacebookDataDeletion.COMPLETE).setParameter("code", code).setParameter("now", now()).executeUpdate();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.salesbot.sync.facebook.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -13,7 +14,19 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "FACEBOOK_DATA_DELETION")
+@NamedQuery(name = FacebookDataDeletion.COUNT_PAGE, query = "update FacebookDataDeletion d set d.pagesDeleted = d.pagesDeleted + 1"
+        + " where d.code = :code and d.pagesDeleted < d.pages")
+@NamedQuery(name = FacebookDataDeletion.COMPLETE, query = "update FacebookDataDeletion d set d.completedAt = :now"
+        + " where d.code = :code and d.pagesDeleted = d.pages and d.completedAt is null")
 public class FacebookDataDeletion {
+
+    /**
+     * One of its Pages is gone. An update in the database, not a read-modify-write: the Pages of
+     * one request are deleted concurrently, and two increments must not become one.
+     */
+    public static final String COUNT_PAGE = "FacebookDataDeletion.countPage";
+    /** The last Page completes the request. */
+    public static final String COMPLETE = "FacebookDataDeletion.complete";
 
     @Id
     @Column(name = "CODE", length = 32)
@@ -41,14 +54,6 @@ public class FacebookDataDeletion {
         this.requestedAt = now;
         if (pages == 0) {
             this.completedAt = now;
-        }
-    }
-
-    /** One of its Pages is gone; the last one completes the request. */
-    public void pageDeleted(OffsetDateTime now) {
-        pagesDeleted = Math.min(pages, pagesDeleted + 1);
-        if (pagesDeleted == pages && completedAt == null) {
-            completedAt = now;
         }
     }
 
