@@ -34,14 +34,20 @@
  * the oldest is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes first. A pending full sync
  * or redaction of the target runs at once and takes its partial requests with it (priority
  * REDACT, then FULL, then CHANGES).</li>
+ * <li>Servers sharing one database never run one target at once: before running a target the
+ * worker claims it in {@code SYNC_LEASE} ({@link dev.salesbot.sync.sync.control.SyncLeases}: an
+ * insert the primary key refuses to a second server, or a conditional update of an expired
+ * lease), renews its leases every third of {@code SYNC_LEASE_SECONDS} (default 120) while it
+ * runs them, reads the target's pending requests again after the claim, and deletes the lease
+ * when done. A server killed mid-sync leaves its lease to expire; its requests, still pending,
+ * are then run by another server.</li>
  * </ul>
  *
- * <p><b>Decisions.</b> Nothing is marked "running" in the database: a request stays PENDING until it
- * is closed, so a crash or restart mid-sync simply makes it due again (handlers are idempotent:
- * writes are skipped when the content hash is unchanged). Every queue access is transactional —
- * a non-transactional read on a worker thread lets Payara close the EntityManager under it.
- *
- * <p><b>Out of scope.</b> Several server instances (would need row claims, e.g.
- * {@code SELECT … FOR UPDATE SKIP LOCKED}).
+ * <p><b>Decisions.</b> Requests are never marked "running": a request stays PENDING until it is
+ * closed, so a crash or restart mid-sync simply makes it due again (handlers are idempotent:
+ * writes are skipped when the content hash is unchanged); the lease says who runs it, and expires
+ * by itself. Portable JPA only (no {@code SKIP LOCKED} or other vendor SQL), so that H2 and
+ * PostgreSQL, EclipseLink and Hibernate behave alike. Every queue access is transactional — a
+ * non-transactional read on a worker thread lets Payara close the EntityManager under it.
  */
 package dev.salesbot.sync.sync;

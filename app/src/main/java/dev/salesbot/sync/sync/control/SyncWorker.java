@@ -52,6 +52,10 @@ public class SyncWorker {
     @Any
     Instance<SyncHandler> handlers;
 
+    /** Claims through the database, so that servers sharing it never run one target at once (null: this JVM alone, as in unit tests). */
+    @Inject
+    SyncLeases leases;
+
     @Inject
     @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2")
     int concurrency;
@@ -74,8 +78,11 @@ public class SyncWorker {
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
+    /** Targets another server held when this one tried, not tried again before the time given. */
+    private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile Instant nextPurge = Instant.EPOCH;
+    private volatile Instant nextRenewal = Instant.EPOCH;
     private Semaphore slots;
 
     @PostConstruct
@@ -135,8 +142,10 @@ public class SyncWorker {
         }
         try {
             housekeeping();
+            Instant now = Instant.now();
             for (String target : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
-                if (running.contains(target)) {
+                Instant elsewhere = heldElsewhere.get(target);
+                if (running.contains(target) || (elsewhere != null && elsewhere.isAfter(now))) {
                     continue;
                 }
                 List<SyncRequests.Due> group = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
@@ -148,7 +157,7 @@ public class SyncWorker {
                 try {
                     executor.execute(() -> {
                         try {
-                            run(group);
+                            claimAndRun(target, group);
                         } finally {
                             release(target);
                         }
@@ -171,9 +180,58 @@ public class SyncWorker {
         slots.release();
     }
 
+    /**
+     * Runs the target's group once this server holds its lease, then gives the lease up. The
+     * pending requests are read again after the claim: another server may have closed some of
+     * them between this server's read and its claim.
+     */
+    private void claimAndRun(String target, List<SyncRequests.Due> group) {
+        if (leases == null) {
+            run(group);
+            return;
+        }
+        boolean claimed;
+        try {
+            claimed = leases.claim(target);
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not claim {0} ({1}); the next tick tries again", target, e.toString());
+            return;
+        }
+        if (!claimed) {
+            heldElsewhere.put(target, Instant.now().plusSeconds(2));
+            return;
+        }
+        heldElsewhere.remove(target);
+        try {
+            List<SyncRequests.Due> fresh = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
+                    Duration.ofSeconds(maxDelaySeconds));
+            if (!fresh.isEmpty()) {
+                run(fresh);
+            }
+        } finally {
+            try {
+                leases.release(target);
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "Could not release the lease of {0} ({1}); it expires by itself", target, e.toString());
+            }
+        }
+    }
+
+    /** Targets this server is running now (their leases are renewed while they run). */
+    Set<String> running() {
+        return Set.copyOf(running);
+    }
+
     private void housekeeping() {
         Instant now = Instant.now();
         waiters.entrySet().removeIf(e -> e.getValue().since.plus(WAITER_LIFETIME).isBefore(now));
+        heldElsewhere.values().removeIf(until -> !until.isAfter(now));
+        if (leases != null && now.isAfter(nextRenewal)) {
+            nextRenewal = now.plus(leases.lease().dividedBy(3));
+            if (!running.isEmpty()) {
+                leases.renew(Set.copyOf(running));
+            }
+        }
         if (now.isAfter(nextPurge)) {
             nextPurge = now.plus(PURGE_EVERY);
             int purged = requests.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(Math.max(1, historyDays)));
