@@ -67,6 +67,21 @@ public class Connections {
         findShop(shop).ifPresent(c -> c.webhooksChecked(topics, problem, now()));
     }
 
+    /**
+     * Runs {@code work} on the store's row locked for update (a pessimistic write lock:
+     * {@code SELECT … FOR UPDATE} on H2 and PostgreSQL alike), in one transaction: another server
+     * wanting the same lock waits until this one commits, then reads what it wrote. Changes
+     * {@code work} makes to the connection are committed with it. Empty if the store is unknown.
+     */
+    public <T> Optional<T> withShopLocked(String shop, java.util.function.Function<ShopifyConnection, T> work) {
+        return em.createNamedQuery(ShopifyConnection.BY_SHOP, ShopifyConnection.class)
+                .setParameter("shop", shop)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .map(work);
+    }
+
     public Optional<ShopifyConnection> findShop(String shop) {
         return em.createNamedQuery(ShopifyConnection.BY_SHOP, ShopifyConnection.class)
                 .setParameter("shop", shop)

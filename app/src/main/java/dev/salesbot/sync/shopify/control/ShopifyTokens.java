@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its replacement (at most 30 days, within its 90-day life:
  * https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens): if
  * the answer is lost or cannot be stored, the next attempt refreshes with the old token again and
- * gets a new pair. Refreshes of one shop are serialised (per JVM; several servers need the
- * database lock of the poll issue).
+ * gets a new pair. Refreshes of one shop are serialised: per JVM by a monitor, across servers by
+ * a lock on the store's row.
  *
  * <p>What only the merchant can fix ends as {@link ShopifyReconnectRequired}: an expired token
  * with no refresh token, a refresh token past {@code REFRESH_TOKEN_EXPIRES_AT} or refused by
@@ -53,32 +54,54 @@ public class ShopifyTokens {
 
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    /** A usable access token for {@code shop}, refreshed (and stored) first when it is about to expire. */
+    /**
+     * A usable access token for {@code shop}, refreshed (and stored) first when it is about to
+     * expire. The refresh runs with the store's row locked ({@link Connections#withShopLocked}), so
+     * that of several servers sharing the database only one refreshes (Shopify rotates the refresh
+     * token: two refreshing at once would leave one of them with a used token); the others wait
+     * for the lock and find the fresh pair.
+     */
     public String accessToken(ShopDomain shop) {
         synchronized (refreshLocks.computeIfAbsent(shop.value(), k -> new Object())) {
-            ShopifyConnection connection = connections.findShop(shop.value())
-                    .orElseThrow(() -> new ShopifyReconnectRequired(shop + " is not connected; connect the store."));
-            if (!connection.active()) {
-                throw new ShopifyReconnectRequired("The store " + shop + " needs to be connected again: " + connection.statusReason());
-            }
+            ShopifyConnection connection = usable(shop, connections.findShop(shop.value()));
             SealedTokens sealed = connection.sealedTokens();
             if (!dueForRefresh(sealed)) {
                 return open(sealed.accessToken(), shop, "access");
             }
-            if (sealed.refreshToken() == null) {
-                throw new ShopifyReconnectRequired("The access token of " + shop
-                        + " expired and Shopify gave no refresh token; connect the store again.");
-            }
-            if (sealed.refreshTokenExpiresAt() != null && !clock.instant().isBefore(sealed.refreshTokenExpiresAt().toInstant())) {
-                throw new ShopifyReconnectRequired("The refresh token of " + shop + " expired on "
-                        + sealed.refreshTokenExpiresAt().toLocalDate() + "; connect the store again.");
-            }
-            OfflineToken renewed = refresh(shop, open(sealed.refreshToken(), shop, "refresh"));
-            // Durable before use: should this fail, the old pair is still stored and still accepted by Shopify.
-            connections.reseal(shop.value(), seal(shop, renewed));
-            LOGGER.log(System.Logger.Level.INFO, "Refreshed the access token of {0}", shop);
-            return renewed.accessToken();
+            return connections.withShopLocked(shop.value(), locked -> refreshLocked(shop, usable(shop, Optional.of(locked))))
+                    .orElseThrow(() -> new ShopifyReconnectRequired(shop + " is not connected; connect the store."));
         }
+    }
+
+    private static ShopifyConnection usable(ShopDomain shop, Optional<ShopifyConnection> found) {
+        ShopifyConnection connection = found
+                .orElseThrow(() -> new ShopifyReconnectRequired(shop + " is not connected; connect the store."));
+        if (!connection.active()) {
+            throw new ShopifyReconnectRequired("The store " + shop + " needs to be connected again: " + connection.statusReason());
+        }
+        return connection;
+    }
+
+    /** With the row locked: the pair as stored now (another server may just have refreshed it), refreshed if still due. */
+    private String refreshLocked(ShopDomain shop, ShopifyConnection locked) {
+        SealedTokens sealed = locked.sealedTokens();
+        if (!dueForRefresh(sealed)) {
+            return open(sealed.accessToken(), shop, "access");
+        }
+        if (sealed.refreshToken() == null) {
+            throw new ShopifyReconnectRequired("The access token of " + shop
+                    + " expired and Shopify gave no refresh token; connect the store again.");
+        }
+        if (sealed.refreshTokenExpiresAt() != null && !clock.instant().isBefore(sealed.refreshTokenExpiresAt().toInstant())) {
+            throw new ShopifyReconnectRequired("The refresh token of " + shop + " expired on "
+                    + sealed.refreshTokenExpiresAt().toLocalDate() + "; connect the store again.");
+        }
+        OfflineToken renewed = refresh(shop, open(sealed.refreshToken(), shop, "refresh"));
+        // Durable before use (committed with the lock's transaction): should that fail, the old
+        // pair is still stored and still accepted by Shopify.
+        locked.seal(seal(shop, renewed), OffsetDateTime.now(ZoneOffset.UTC));
+        LOGGER.log(System.Logger.Level.INFO, "Refreshed the access token of {0}", shop);
+        return renewed.accessToken();
     }
 
     /** The ciphertexts and expiry times of a freshly granted or refreshed token, for storage. */

@@ -65,6 +65,28 @@ class ShopifyTokensTest {
     }
 
     @Test
+    void aPairAnotherServerRefreshedWhileThisOneWaitedForTheLockIsUsedNotRefreshedAgain() {
+        install(token("shpat_first", NOW.plus(Duration.ofMinutes(1)), "shprt_first"));
+        connections.beforeLock = () -> connections.connection.seal(
+                tokens.seal(SHOP, token("shpat_other_server", NOW.plus(Duration.ofHours(24)), "shprt_other_server")),
+                NOW.atOffset(ZoneOffset.UTC));
+
+        assertThat(tokens.accessToken(SHOP)).isEqualTo("shpat_other_server");
+
+        assertThat(shopify.refreshedWith).as("Shopify rotates refresh tokens: a second refresh would waste one").isEmpty();
+        assertThat(connections.locks).isEqualTo(1);
+    }
+
+    @Test
+    void anUnexpiringTokenTakesNoLock() {
+        install(token("shpat_first", NOW.plus(Duration.ofMinutes(30)), "shprt_first"));
+
+        tokens.accessToken(SHOP);
+
+        assertThat(connections.locks).isZero();
+    }
+
+    @Test
     void aRefreshThatCannotBeStoredLeavesTheOldPairWhichShopifyStillAccepts() {
         install(token("shpat_first", NOW.plus(Duration.ofMinutes(1)), "shprt_first"));
         connections.failNextReseals = 1;
@@ -155,6 +177,9 @@ class ShopifyTokensTest {
     static final class StoredConnections extends Connections {
         ShopifyConnection connection;
         int failNextReseals;
+        int locks;
+        /** What another server did while this one waited for the row lock. */
+        Runnable beforeLock;
 
         @Override
         public UUID connectShop(String shop, SealedTokens tokens) {
@@ -175,6 +200,27 @@ class ShopifyTokensTest {
         @Override
         public Optional<ShopifyConnection> findShop(String shop) {
             return Optional.ofNullable(connection).filter(c -> c.shop().equals(shop));
+        }
+
+        /** As the database does: the work's changes stay only if the commit succeeds; a failed commit rolls them back. */
+        @Override
+        public <T> Optional<T> withShopLocked(String shop, java.util.function.Function<ShopifyConnection, T> work) {
+            Optional<ShopifyConnection> found = findShop(shop);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            locks++;
+            if (beforeLock != null) {
+                beforeLock.run();
+            }
+            SealedTokens before = connection.sealedTokens();
+            T result = work.apply(connection);
+            if (failNextReseals > 0) {
+                failNextReseals--;
+                connection.seal(before, NOW.atOffset(ZoneOffset.UTC));
+                throw new IllegalStateException("the database refused the update");
+            }
+            return Optional.of(result);
         }
     }
 
