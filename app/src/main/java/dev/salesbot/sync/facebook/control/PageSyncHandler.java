@@ -58,6 +58,11 @@ public class PageSyncHandler implements SyncHandler {
         return sync(task, false);
     }
 
+    /** A poll's sync (the daily reconcile) also re-subscribes a Page whose webhook subscription went missing. */
+    static boolean polled(SyncTask task) {
+        return task.payloads().contains(dev.salesbot.sync.poll.control.PollSlots.POLL_PAYLOAD);
+    }
+
     /** @param viaWebhook the sync follows webhook changes (the seed logs "Updated data in Spaces for page …" then) */
     SyncResult sync(SyncTask task, boolean viaWebhook) {
         String pageId = task.target();
@@ -71,6 +76,9 @@ public class PageSyncHandler implements SyncHandler {
         }
         JsonObject node = read(connection);
         LOGGER.log(System.Logger.Level.INFO, "Polled data for page {0}: Success", pageId);
+        if (polled(task)) {
+            resubscribeIfMissing(connection);
+        }
         StorageKey key = StorageKey.facebookPage(connection.merchantId(), pageId);
         JsonObject document = PageSnapshot.document(node, app.pageFields());
         boolean written;
@@ -115,6 +123,27 @@ public class PageSyncHandler implements SyncHandler {
                 throw new SyncPostponed("Facebook could not be reached or failed for Page " + pageId + ".", e);
             }
             throw new SyncAbandoned(e.getMessage() + "; retrying cannot help.");
+        }
+    }
+
+    /**
+     * Meta stops sending to a Page whose subscription was removed (the merchant removed the app from
+     * the Page's settings, say): the poll puts it back. A failure here is logged and left to the
+     * next poll: the Page's data was read and is written either way.
+     */
+    private void resubscribeIfMissing(FacebookPageConnection connection) {
+        String pageId = connection.pageId();
+        try {
+            AccessToken token = tokens.open(connection);
+            java.util.Set<String> present = new java.util.HashSet<>(graph.subscribedFields(pageId, token));
+            if (present.containsAll(app.webhookFields())) {
+                return;
+            }
+            graph.subscribe(pageId, token);
+            LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for page {0} was missing and is re-created: {1}",
+                    pageId, String.join(",", app.webhookFields()));
+        } catch (GraphException | IllegalStateException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not check the webhook subscription of page {0}: {1}", pageId, e.getMessage());
         }
     }
 

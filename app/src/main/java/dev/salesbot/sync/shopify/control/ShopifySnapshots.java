@@ -21,6 +21,8 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 public class ShopifySnapshots implements SyncHandler {
 
+    private static final System.Logger LOGGER = System.getLogger(ShopifySnapshots.class.getName());
+
     @Inject
     Connections connections;
 
@@ -48,7 +50,13 @@ public class ShopifySnapshots implements SyncHandler {
     public SyncResult run(SyncTask task) {
         ShopDomain shop = new ShopDomain(task.target());
         try {
-            return full(shop, activeConnection(connections, shop));
+            SyncResult result = full(shop, activeConnection(connections, shop));
+            if (task.payloads().contains(dev.salesbot.sync.poll.control.PollSlots.POLL_PAYLOAD)) {
+                // The seed's lines for the daily poll.
+                LOGGER.log(System.Logger.Level.INFO, result.written() ? "Polled and uploaded data for {0}: Success"
+                        : "Polled data for shop {0}: Success", shop);
+            }
+            return result;
         } catch (RuntimeException e) {
             throw failures.classify(shop, e);
         }
