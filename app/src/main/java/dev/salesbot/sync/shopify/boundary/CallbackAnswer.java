@@ -11,7 +11,8 @@ import jakarta.json.JsonValue;
 /**
  * The callback's JSON, shaped as the tutorial's: {@code user_uuid}, {@code token_data} (the scope
  * only: a token never leaves the server), {@code shopify_data} (the stored document, when the
- * first sync finished within the wait), {@code webhook_test}, {@code upload_status}, and
+ * first sync finished within the wait), {@code webhook_test}, {@code polling_test} (a live read with
+ * the new token), {@code upload_status}, and
  * {@code snapshot} (counts and the storage key).
  */
 final class CallbackAnswer {
@@ -35,6 +36,7 @@ final class CallbackAnswer {
                 .add("token_data", Jsonp.createObjectBuilder().add("scope", connected.scope()))
                 .add("shopify_data", result == null ? JsonValue.NULL : result.document())
                 .add("webhook_test", webhookTest(connected.webhookTest()))
+                .add("polling_test", connected.pollingTest().toJson())
                 .add("upload_status", connected.upload().toJson());
         if (result != null) {
             json.add("snapshot", result.summary());

@@ -45,6 +45,13 @@ final class ConnectedPage {
                         + Html.escape(connected.webhookTest().status()) + "</strong>"
                         + (connected.webhookTest().message() == null ? " — changes in the store reach the bot within seconds."
                         : " — " + Html.escape(connected.webhookTest().message())) + "</p>"
+                        + "<h2>Live read</h2><p id=\"polling-test\" class=\""
+                        + ("success".equals(connected.pollingTest().status()) ? "ok" : "problem") + "\">Test: <strong>"
+                        + Html.escape(connected.pollingTest().status()) + "</strong>"
+                        + (connected.pollingTest().message() == null
+                        ? " — read " + Html.escape(connected.pollingTest().shopName()) + " with its new access ("
+                        + connected.pollingTest().productsCount() + " products); the daily poll will work."
+                        : " — " + Html.escape(connected.pollingTest().message())) + "</p>"
                         + "<h2>Next</h2><p><a href=\"/facebook/login\">Connect your Facebook Pages</a> in this browser, "
                         + "so the bot answers on Messenger with this store's catalog.</p>");
     }

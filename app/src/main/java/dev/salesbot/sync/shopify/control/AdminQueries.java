@@ -96,6 +96,14 @@ final class AdminQueries {
             }
             """);
 
+    /** The connect answer's {@code polling_test}: a small live read with the new token (cost 2: {@code shop} and a count). */
+    static final AdminQuery POLLING_TEST = new AdminQuery("PollingTest", """
+            query PollingTest {
+              shop { name }
+              productsCount { count precision }
+            }
+            """);
+
     /**
      * The store's legal policies, in a query of their own: their type needs
      * {@code read_legal_policies}, which the default scopes do not ask for, and Shopify can deny

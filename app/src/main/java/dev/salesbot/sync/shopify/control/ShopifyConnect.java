@@ -41,8 +41,9 @@ public class ShopifyConnect {
     public record Accepted(UUID merchant, ShopDomain shop, String scope, Syncs.Ticket firstSync) {
     }
 
-    /** A store that is now connected, how far its first snapshot got within the wait, and its webhook test. */
-    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, WebhookSelfTest.Result webhookTest) {
+    /** A store that is now connected, how far its first snapshot got within the wait, its webhook test and its polling test. */
+    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, WebhookSelfTest.Result webhookTest,
+                            PollingTest.Result pollingTest) {
     }
 
     @Inject
@@ -65,6 +66,9 @@ public class ShopifyConnect {
 
     @Inject
     WebhookSelfTest webhookTest;
+
+    @Inject
+    PollingTest pollingTest;
 
     @Inject
     @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
@@ -127,11 +131,12 @@ public class ShopifyConnect {
 
     /**
      * Waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot (which registers the
-     * webhooks first), then tests the webhook address (a few seconds at most).
+     * webhooks first), then tests the webhook address (a few seconds at most) and reads the store live.
      */
     public Connected firstSnapshot(Accepted accepted) {
         SyncOutcome upload = syncs.await(accepted.firstSync(), Duration.ofSeconds(callbackWaitSeconds));
-        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()));
+        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()),
+                pollingTest.run(accepted.shop()));
     }
 
     private void checkTimestamp(String timestamp) {
