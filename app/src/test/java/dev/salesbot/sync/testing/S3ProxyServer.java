@@ -99,10 +99,42 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
         return n == null ? 0 : n.get();
     }
 
+    /** "HEAD key" or "GET key" for an object read, null for anything else. */
+    private static String readOf(String method, Object[] args) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        String verb = method.startsWith("blobMetadata") ? "HEAD " : method.equals("getBlob") ? "GET " : null;
+        if (verb == null) {
+            return null;
+        }
+        if (args[0] instanceof software.amazon.awssdk.services.s3.model.HeadObjectRequest head) {
+            return verb + head.key();
+        }
+        if (args[0] instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest get) {
+            return verb + get.key();
+        }
+        return args.length >= 2 && args[1] instanceof String key ? verb + key : null;
+    }
+
+    /** How many HEAD requests the server answered for {@code key}. */
+    public int headsOf(String key) {
+        return putsOf("HEAD " + key);
+    }
+
+    /** How many GET requests the server answered for {@code key}. */
+    public int getsOf(String key) {
+        return putsOf("GET " + key);
+    }
+
     private static BlobStore countingPuts(BlobStore store, Map<String, AtomicInteger> puts) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("putBlob") && args != null && args.length >= 1 && args[0] instanceof PutObjectRequest put) {
                 puts.computeIfAbsent(put.key(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            String read = readOf(method.getName(), args);
+            if (read != null) {
+                puts.computeIfAbsent(read, k -> new AtomicInteger()).incrementAndGet();
             }
             try {
                 return method.invoke(store, args);

@@ -95,6 +95,11 @@ public final class SandboxShopify {
         control("POST", "sandbox/shopify/_control/oauth/shops/" + shop + "/revoke-scope", "{\"scope\":\"" + scope + "\"}");
     }
 
+    /** Every token issued for {@code shop} stops working, silently: the Admin API answers 401. */
+    public static void revokeTokens(String shop) {
+        control("POST", "sandbox/shopify/_control/oauth/shops/" + shop + "/revoke-tokens", "{}");
+    }
+
     /** Every Admin call of {@code shop} takes {@code millis} longer. */
     public static void adminLatency(String shop, long millis) {
         control("PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":" + millis + "}");

@@ -114,6 +114,11 @@ public final class ShopifyWebhooks {
         control(base, "POST", "sandbox/shopify/_control/merchant/" + shop + "/products/" + number(productGid) + "/edit", body.build().toString());
     }
 
+    /** The product is deleted without its {@code products/delete} webhook (as while the subscriptions are missing). */
+    public static void deleteProductSilently(String shop, String productGid) {
+        control("POST", "sandbox/shopify/_control/merchant/" + shop + "/products/" + number(productGid) + "/delete?webhook=false", null);
+    }
+
     public static void deleteProduct(String shop, String productGid) {
         control("POST", "sandbox/shopify/_control/merchant/" + shop + "/products/" + number(productGid) + "/delete", null);
     }

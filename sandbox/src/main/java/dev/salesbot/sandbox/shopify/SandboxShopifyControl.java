@@ -45,6 +45,18 @@ public class SandboxShopifyControl {
         return stats(shop);
     }
 
+    /**
+     * The shop's every issued access and refresh token stops working, silently (no webhook), as when
+     * a staff member revokes the app's access or Shopify invalidates its credentials: the Admin API
+     * then answers 401 "Invalid API key or access token"
+     * (https://shopify.dev/docs/api/usage/response-codes), and refreshing answers 400.
+     */
+    @POST
+    @Path("shops/{shop}/revoke-tokens")
+    public JsonObject revokeTokens(@PathParam("shop") String shop) {
+        return Json.createObjectBuilder().add("tokensRevoked", ledger.revokeShop(shop)).build();
+    }
+
     /** Body {@code {"scope": "read_discounts"}}: the shop's issued tokens lose that scope, as if the merchant narrowed the app's access. */
     @POST
     @Path("shops/{shop}/revoke-scope")
