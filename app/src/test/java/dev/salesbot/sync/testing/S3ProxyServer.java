@@ -186,6 +186,8 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
                 .region(Region.of(REGION))
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
+                // As the product's client: no aws-chunked streaming over plain HTTP (see SpacesRepository).
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
