@@ -51,9 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class FacebookWebhooksIT {
+public class FacebookWebhooksIT {
 
-    static final List<String> PAGES = SamplePages.seed(3, false).stream().map(p -> p.id()).toList();
+    public static final List<String> PAGES = SamplePages.seed(3, false).stream().map(p -> p.id()).toList();
     static final Duration SETTLED = Duration.ofSeconds(20);
 
     @Deployment(testable = false)
@@ -355,14 +355,14 @@ class FacebookWebhooksIT {
                 .POST(HttpRequest.BodyPublishers.ofString("signed_request=" + Browser.enc(signedRequest))));
     }
 
-    static UUID connectStore(Browser browser, String shop) {
+    public static UUID connectStore(Browser browser, String shop) {
         URI callback = SandboxShopify.installUntilCallback(browser, shop);
         HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return UUID.fromString(json(answer.body()).getString("user_uuid"));
     }
 
-    static JsonObject connectPages(Browser browser) {
+    public static JsonObject connectPages(Browser browser) {
         URI callback = SandboxFacebook.dialogUntilCallback(browser, SandboxFacebook.Choice.allowAll());
         HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -134,6 +134,29 @@ class PollS3IT {
                 .as("a store needing a reconnect is not polled").isEqualTo(polls + 1);
     }
 
+    @Test
+    void aPagesPollReadsItAndPutsBackASubscriptionItsAdminRemoved() {
+        dev.salesbot.sync.testing.SandboxFacebook.reset();
+        Browser browser = new Browser();
+        dev.salesbot.sync.facebook.FacebookWebhooksIT.connectStore(browser, "poll-pages");
+        dev.salesbot.sync.facebook.FacebookWebhooksIT.connectPages(browser);
+        String page = dev.salesbot.sync.facebook.FacebookWebhooksIT.PAGES.get(2);
+        dev.salesbot.sync.testing.SandboxFacebook.removeAppFromPage(page);
+        assertThat(pageSubscription(page)).isNull();
+        long polls = polled(page);
+
+        PollNowTool.run();
+
+        await(() -> polled(page) == polls + 1, "the poll's sync of Page " + page);
+        assertThat(pageSubscription(page)).as("subscribed_apps of " + page).isNotNull();
+        assertThat(log()).contains("Polled data for page " + page + ": Success")
+                .contains("Webhook subscription for page " + page + " was missing and is re-created");
+    }
+
+    private static jakarta.json.JsonValue pageSubscription(String page) {
+        return dev.salesbot.sync.testing.SandboxFacebook.stats().getJsonObject("subscriptions").get(page);
+    }
+
     /** Poll syncs of {@code shop} that ended (done or abandoned). */
     private static long polled(String shop) {
         return Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and PAYLOAD = 'poll' and STATE <> 'PENDING'", shop);

@@ -105,6 +105,11 @@ public final class SandboxFacebook {
         control("POST", "pages/" + pageId, Json.createObjectBuilder().add(field, value).build().toString());
     }
 
+    /** The Page's admin removes the app from the Page: its {@code subscribed_apps} entry is gone, silently. */
+    public static void removeAppFromPage(String pageId) {
+        control("DELETE", "pages/" + pageId + "/subscribed_apps", null);
+    }
+
     /** The user removes the app: Meta revokes their tokens and calls the Deauthorize callback; answers {status, body}. */
     public static JsonObject deauthorize() {
         return Json.createReader(new StringReader(control("POST", "users/deauthorize", null))).readObject();

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -133,6 +134,19 @@ public class FacebookControlResource {
             throw new BadRequestException("pages must be >= 0");
         }
         sandbox.reseed(pages, json.getBoolean("nonNumericPageId", false));
+    }
+
+    /**
+     * The Page's admin removes the app from the Page (Page settings, Business integrations): its
+     * {@code subscribed_apps} entry is gone and Meta stops sending that Page's events, silently
+     * (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/).
+     */
+    @DELETE
+    @Path("pages/{pageId}/subscribed_apps")
+    public void removeApp(@PathParam("pageId") String pageId) {
+        if (!sandbox.removeAppFromPage(pageId)) {
+            throw new NotFoundException("no subscription of Page " + pageId);
+        }
     }
 
     @POST

@@ -145,6 +145,16 @@ public class FacebookSandbox {
     }
 
     /** @return false if there is no such Page */
+    /** The Page no longer has this app in {@code subscribed_apps}; false if it had not. */
+    public boolean removeAppFromPage(String pageId) {
+        if (world.subscriptions.fields(pageId).isEmpty()) {
+            return false;
+        }
+        world.subscriptions.unsubscribe(pageId);
+        LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook: the app was removed from Page {0}", pageId);
+        return true;
+    }
+
     public boolean expirePageTokens(String pageId) {
         if (world.page(pageId).isEmpty()) {
             return false;
