@@ -144,6 +144,9 @@ class RestartIT {
         Map<String, String> overrides = new java.util.HashMap<>(extra);
         overrides.put("DATA_DIR", dataDir.toAbsolutePath().toString());
         overrides.put("SANDBOX_SHOPIFY_PRODUCTS", CATALOG_SIZE);
+        // A server stopped mid-attempt leaves its lease on the target; the next process (it cannot
+        // tell a stopped holder from a live one) takes the target over once the lease expires.
+        overrides.put("SYNC_LEASE_SECONDS", "10");
         Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), port, overrides);
         return MicroProcess.start(name, work, Path.of(System.getProperty("it.war")), port, settings, database);
     }
