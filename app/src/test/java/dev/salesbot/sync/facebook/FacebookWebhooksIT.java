@@ -37,9 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static dev.salesbot.sync.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -405,21 +405,5 @@ public class FacebookWebhooksIT {
 
     private static String log() {
         return read(ItSettings.serverLog());
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
     }
 }

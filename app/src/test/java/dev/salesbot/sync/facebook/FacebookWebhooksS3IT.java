@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static dev.salesbot.sync.facebook.FacebookWebhooksIT.PAGES;
-import static dev.salesbot.sync.facebook.FacebookWebhooksIT.await;
+import static dev.salesbot.sync.testing.Await.await;
 import static dev.salesbot.sync.facebook.FacebookWebhooksIT.connectPages;
 import static dev.salesbot.sync.facebook.FacebookWebhooksIT.connectStore;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static dev.salesbot.sync.testing.Await.await;
 import static dev.salesbot.sync.shopify.ShopifyConnectIT.assertProblem;
 import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -386,23 +386,6 @@ class ShopifyWebhooksIT {
 
     private static String log() {
         return read(ItSettings.serverLog());
-    }
-
-    /** Polls {@code condition} every 200 ms until it holds or {@code timeout} passes (then fails saying {@code what}). */
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
     }
 
     private static void assertEverySentQueryWasValid(String shop) {

@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
-import static dev.salesbot.sync.shopify.ShopifyWebhooksIT.await;
+import static dev.salesbot.sync.testing.Await.await;
 import static dev.salesbot.sync.shopify.ShopifyWebhooksIT.productIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
