@@ -35,7 +35,10 @@
  * again, which Shopify allows until the replacement refresh token is first used
  * (https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens).
  * {@code REFRESH_TOKEN_EXPIRES_AT} is checked before a refresh is relied on. Refreshes of one shop
- * are serialised per JVM; a cluster would need a database lock.
+ * are serialised per JVM by a monitor and across servers by a lock on the store's row
+ * ({@code PESSIMISTIC_WRITE}): a server that waited for the lock finds the pair another one stored
+ * and does not refresh again. {@code polling_test} ({@link dev.salesbot.sync.shopify.control.PollingTest})
+ * is a live read of {@code shop { name }} and {@code productsCount} right after the connect.
  *
  * <h2>Webhooks</h2>
  *
