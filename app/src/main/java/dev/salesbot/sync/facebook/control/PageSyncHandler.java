@@ -58,11 +58,6 @@ public class PageSyncHandler implements SyncHandler {
         return sync(task, false);
     }
 
-    /** A poll's sync (the daily reconcile) also re-subscribes a Page whose webhook subscription went missing. */
-    static boolean polled(SyncTask task) {
-        return task.payloads().contains(dev.salesbot.sync.poll.control.PollSlots.POLL_PAYLOAD);
-    }
-
     /** @param viaWebhook the sync follows webhook changes (the seed logs "Updated data in Spaces for page …" then) */
     SyncResult sync(SyncTask task, boolean viaWebhook) {
         String pageId = task.target();
@@ -76,7 +71,8 @@ public class PageSyncHandler implements SyncHandler {
         }
         JsonObject node = read(connection);
         LOGGER.log(System.Logger.Level.INFO, "Polled data for page {0}: Success", pageId);
-        if (polled(task)) {
+        if (dev.salesbot.sync.poll.control.PollSlots.polled(task)) {
+            // The daily reconcile also re-subscribes a Page whose webhook subscription went missing.
             resubscribeIfMissing(connection);
         }
         StorageKey key = StorageKey.facebookPage(connection.merchantId(), pageId);

@@ -23,6 +23,11 @@ public class PollSlots {
     /** What a poll of a target records. */
     public static final String POLL_PAYLOAD = "poll";
 
+    /** Whether {@code task} is (or swallowed) a poll's sync: handlers log the seed's poll lines then. */
+    public static boolean polled(dev.salesbot.sync.sync.control.SyncTask task) {
+        return task.payloads().contains(POLL_PAYLOAD);
+    }
+
     /** A due slot as read, detached. */
     public record Due(String target, SyncKind kind, long round) {
     }

@@ -51,7 +51,7 @@ public class ShopifySnapshots implements SyncHandler {
         ShopDomain shop = new ShopDomain(task.target());
         try {
             SyncResult result = full(shop, activeConnection(connections, shop));
-            if (task.payloads().contains(dev.salesbot.sync.poll.control.PollSlots.POLL_PAYLOAD)) {
+            if (dev.salesbot.sync.poll.control.PollSlots.polled(task)) {
                 // The seed's lines for the daily poll.
                 LOGGER.log(System.Logger.Level.INFO, result.written() ? "Polled and uploaded data for {0}: Success"
                         : "Polled data for shop {0}: Success", shop);
