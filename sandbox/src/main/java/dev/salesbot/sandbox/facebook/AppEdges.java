@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -30,14 +30,14 @@ final class AppEdges {
 
     JsonObject subscriptions(GraphRequest request, String appId) {
         requireAppToken(request, appId);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = SandboxJson.JSON.createArrayBuilder();
         world.appSubscriptions.all().values().forEach(s -> {
-            JsonArrayBuilder fields = Json.createArrayBuilder();
-            s.fields().forEach(f -> fields.add(Json.createObjectBuilder().add("name", f).add("version", request.version())));
-            data.add(Json.createObjectBuilder().add("object", s.object()).add("callback_url", s.callbackUrl())
+            JsonArrayBuilder fields = SandboxJson.JSON.createArrayBuilder();
+            s.fields().forEach(f -> fields.add(SandboxJson.JSON.createObjectBuilder().add("name", f).add("version", request.version())));
+            data.add(SandboxJson.JSON.createObjectBuilder().add("object", s.object()).add("callback_url", s.callbackUrl())
                     .add("active", s.active()).add("fields", fields));
         });
-        return Json.createObjectBuilder().add("data", data).build();
+        return SandboxJson.JSON.createObjectBuilder().add("data", data).build();
     }
 
     JsonObject subscribe(GraphRequest request, String appId) {
@@ -65,7 +65,7 @@ final class AppEdges {
         }
         world.appSubscriptions.put(new AppSubscriptions.Subscription(object, callbackUrl, verifyToken, fields,
                 "true".equals(request.param("include_values")), true));
-        return Json.createObjectBuilder().add("success", true).build();
+        return SandboxJson.JSON.createObjectBuilder().add("success", true).build();
     }
 
     JsonObject unsubscribe(GraphRequest request, String appId) {
@@ -76,7 +76,7 @@ final class AppEdges {
         } else {
             world.appSubscriptions.remove(object);
         }
-        return Json.createObjectBuilder().add("success", true).build();
+        return SandboxJson.JSON.createObjectBuilder().add("success", true).build();
     }
 
     private void requireAppToken(GraphRequest request, String appId) {

@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -44,8 +44,8 @@ record CursorWindow(List<String> ids, int from, int to, int limit) {
         }
         String first = cursor(ids.get(from));
         String last = cursor(ids.get(to - 1));
-        JsonObjectBuilder paging = Json.createObjectBuilder()
-                .add("cursors", Json.createObjectBuilder().add("before", first).add("after", last));
+        JsonObjectBuilder paging = SandboxJson.JSON.createObjectBuilder()
+                .add("cursors", SandboxJson.JSON.createObjectBuilder().add("before", first).add("after", last));
         if (from > 0) {
             paging.add("previous", link(edgeUrl, request, "before", first));
         }

@@ -1,7 +1,7 @@
 package dev.salesbot.sandbox.facebook;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -81,7 +81,7 @@ public class FacebookControlResource {
     @GET
     @Path("deliveries")
     public String deliveryLog() {
-        JsonObjectBuilder log = Json.createObjectBuilder();
+        JsonObjectBuilder log = SandboxJson.JSON.createObjectBuilder();
         deliveries.log().forEach((k, v) -> {
             if (v instanceof Boolean b) {
                 log.add(k, b);
@@ -121,7 +121,7 @@ public class FacebookControlResource {
     }
 
     private static String answer(FacebookDeliveries.Answer answer) {
-        return Json.createObjectBuilder().add("status", answer.status()).add("body", answer.body()).build().toString();
+        return SandboxJson.JSON.createObjectBuilder().add("status", answer.status()).add("body", answer.body()).build().toString();
     }
 
     /** {@code {"pages":N, "nonNumericPageId":bool}}. */
@@ -198,7 +198,7 @@ public class FacebookControlResource {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = SandboxJson.JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new BadRequestException("body must be a JSON object");

@@ -1,12 +1,12 @@
 package dev.salesbot.sandbox.facebook;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -100,14 +100,14 @@ public class FacebookDeliveries {
             LOGGER.log(System.Logger.Level.DEBUG, "Sandbox Facebook: no subscription for {0} of Page {1}; nothing sent", field, pageId);
             return;
         }
-        JsonObjectBuilder change = Json.createObjectBuilder().add("field", field);
+        JsonObjectBuilder change = SandboxJson.JSON.createObjectBuilder().add("field", field);
         if (app.get().includeValues()) {
             change.add("value", value);
         }
         // Meta sends (and signs) the payload with non-ASCII characters escaped as lowercase \\u sequences.
-        byte[] body = escapeUnicode(Json.createObjectBuilder().add("object", "page").add("entry", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("id", pageId).add("time", Instant.now().getEpochSecond())
-                                .add("changes", Json.createArrayBuilder().add(change))))
+        byte[] body = escapeUnicode(SandboxJson.JSON.createObjectBuilder().add("object", "page").add("entry", SandboxJson.JSON.createArrayBuilder()
+                        .add(SandboxJson.JSON.createObjectBuilder().add("id", pageId).add("time", Instant.now().getEpochSecond())
+                                .add("changes", SandboxJson.JSON.createArrayBuilder().add(change))))
                 .build().toString()).getBytes(StandardCharsets.US_ASCII);
         String url = app.get().callbackUrl();
         schedule(url, body, 0, Duration.ZERO);
@@ -181,7 +181,7 @@ public class FacebookDeliveries {
         String url = configured.map(String::trim).filter(u -> !u.isEmpty()).orElseThrow(() -> new IllegalStateException(
                 "The sandbox app dashboard has no callback URL: set " + setting));
         long now = Instant.now().getEpochSecond();
-        String payload = Json.createObjectBuilder().add("algorithm", "HMAC-SHA256").add("expires", 0).add("issued_at", now)
+        String payload = SandboxJson.JSON.createObjectBuilder().add("algorithm", "HMAC-SHA256").add("expires", 0).add("issued_at", now)
                 .add("user_id", sandbox.userId()).build().toString();
         String form = "signed_request=" + URLEncoder.encode(signedRequest(sandbox.world().settings().appSecret(), payload),
                 StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
 package dev.salesbot.sandbox.facebook;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -206,24 +206,24 @@ public class FacebookSandbox {
     }
 
     public JsonObject stats() {
-        JsonObjectBuilder byPath = Json.createObjectBuilder();
+        JsonObjectBuilder byPath = SandboxJson.JSON.createObjectBuilder();
         world.stats.byPath().forEach(byPath::add);
-        JsonObjectBuilder subscriptions = Json.createObjectBuilder();
+        JsonObjectBuilder subscriptions = SandboxJson.JSON.createObjectBuilder();
         world.subscriptions.all().forEach((pageId, fields) -> {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = SandboxJson.JSON.createArrayBuilder();
             fields.forEach(list::add);
             subscriptions.add(pageId, list);
         });
-        JsonArrayBuilder tokens = Json.createArrayBuilder();
+        JsonArrayBuilder tokens = SandboxJson.JSON.createArrayBuilder();
         world.tokens.all().forEach(tokens::add);
-        JsonObjectBuilder apps = Json.createObjectBuilder();
+        JsonObjectBuilder apps = SandboxJson.JSON.createObjectBuilder();
         world.appSubscriptions.all().forEach((object, s) -> {
-            JsonArrayBuilder fields = Json.createArrayBuilder();
+            JsonArrayBuilder fields = SandboxJson.JSON.createArrayBuilder();
             s.fields().forEach(fields::add);
-            apps.add(object, Json.createObjectBuilder().add("callback_url", s.callbackUrl()).add("fields", fields)
+            apps.add(object, SandboxJson.JSON.createObjectBuilder().add("callback_url", s.callbackUrl()).add("fields", fields)
                     .add("active", s.active()));
         });
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("requests", world.stats.requests())
                 .add("byPath", byPath)
                 .add("subscriptions", subscriptions)

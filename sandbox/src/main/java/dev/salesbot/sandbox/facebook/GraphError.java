@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -17,7 +17,7 @@ public record GraphError(int httpStatus, String type, int code, Integer subcode,
     static final String METHOD = "GraphMethodException";
 
     public JsonObject toJson(String fbtraceId) {
-        JsonObjectBuilder error = Json.createObjectBuilder()
+        JsonObjectBuilder error = SandboxJson.JSON.createObjectBuilder()
                 .add("message", message)
                 .add("type", type)
                 .add("code", code);
@@ -28,7 +28,7 @@ public record GraphError(int httpStatus, String type, int code, Integer subcode,
             error.add("is_transient", true);
         }
         error.add("fbtrace_id", fbtraceId);
-        return Json.createObjectBuilder().add("error", error).build();
+        return SandboxJson.JSON.createObjectBuilder().add("error", error).build();
     }
 
     public GraphException exception() {

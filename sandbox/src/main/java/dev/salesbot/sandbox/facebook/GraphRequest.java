@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -108,7 +108,7 @@ public record GraphRequest(String version, Map<String, String> params, String be
 
     private static Map<String, String> jsonParams(String body) {
         Map<String, String> params = new HashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = SandboxJson.JSON.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             json.forEach((name, value) -> params.put(name,
                     value instanceof JsonString s ? s.getString() : value.toString()));

@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ final class OAuthExchange {
         }
         if ("client_credentials".equals(grantType)) {
             // An app access token (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens): no expiry.
-            return Json.createObjectBuilder().add("access_token", world.tokens.issueApp(world.settings().appId()))
+            return SandboxJson.JSON.createObjectBuilder().add("access_token", world.tokens.issueApp(world.settings().appId()))
                     .add("token_type", "bearer").build();
         }
         if (grantType == null || "authorization_code".equals(grantType)) {
@@ -79,7 +79,7 @@ final class OAuthExchange {
     }
 
     private JsonObject answer(String token, Duration lifetime) {
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("access_token", token)
                 .add("token_type", "bearer")
                 .add("expires_in", lifetime.toSeconds())

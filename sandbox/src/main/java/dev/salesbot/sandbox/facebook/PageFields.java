@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ final class PageFields {
         if (!wanted.contains("id")) {
             wanted.add("id");
         }
-        JsonObjectBuilder node = Json.createObjectBuilder();
+        JsonObjectBuilder node = SandboxJson.JSON.createObjectBuilder();
         for (String field : wanted) {
             if (extras.containsKey(field)) {
                 node.add(field, extras.get(field));
@@ -57,19 +57,19 @@ final class PageFields {
             case "website" -> node.add("website", page.website());
             case "phone" -> node.add("phone", page.phone());
             case "emails" -> {
-                JsonArrayBuilder emails = Json.createArrayBuilder();
+                JsonArrayBuilder emails = SandboxJson.JSON.createArrayBuilder();
                 page.emails().forEach(emails::add);
                 node.add("emails", emails);
             }
             case "hours" -> {
-                JsonObjectBuilder hours = Json.createObjectBuilder();
+                JsonObjectBuilder hours = SandboxJson.JSON.createObjectBuilder();
                 page.hours().forEach(hours::add);
                 node.add("hours", hours);
             }
             case "location" -> node.add("location", location(page.location()));
             case "link" -> node.add("link", page.link());
-            case "picture" -> node.add("picture", Json.createObjectBuilder().add("data",
-                    Json.createObjectBuilder()
+            case "picture" -> node.add("picture", SandboxJson.JSON.createObjectBuilder().add("data",
+                    SandboxJson.JSON.createObjectBuilder()
                             .add("height", 50)
                             .add("is_silhouette", false)
                             .add("url", page.pictureUrl())
@@ -80,7 +80,7 @@ final class PageFields {
     }
 
     private static JsonObject location(SandboxPage.Location location) {
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("city", location.city())
                 .add("country", location.country())
                 .add("latitude", location.latitude())

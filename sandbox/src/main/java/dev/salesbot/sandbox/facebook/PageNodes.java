@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,18 +53,18 @@ final class PageNodes {
 
     JsonObject subscribedApps(GraphRequest request, String pageId) {
         managedPage(request, pageId);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = SandboxJson.JSON.createArrayBuilder();
         world.subscriptions.fields(pageId).ifPresent(fields -> {
-            JsonArrayBuilder subscribed = Json.createArrayBuilder();
+            JsonArrayBuilder subscribed = SandboxJson.JSON.createArrayBuilder();
             fields.forEach(subscribed::add);
-            data.add(Json.createObjectBuilder()
+            data.add(SandboxJson.JSON.createObjectBuilder()
                     .add("category", "Business")
                     .add("link", "https://sandbox.invalid/apps/" + world.settings().appId())
                     .add("name", FacebookSettings.APP_NAME)
                     .add("id", world.settings().appId())
                     .add("subscribed_fields", subscribed));
         });
-        return Json.createObjectBuilder().add("data", data).build();
+        return SandboxJson.JSON.createObjectBuilder().add("data", data).build();
     }
 
     private SandboxPage visiblePage(AccessTokens.Issued issued, String pageId) {
@@ -94,7 +94,7 @@ final class PageNodes {
         String trimmed = raw.trim();
         List<String> fields = new ArrayList<>();
         if (trimmed.startsWith("[")) {
-            try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
+            try (JsonReader reader = SandboxJson.JSON.createReader(new StringReader(trimmed))) {
                 JsonArray array = reader.readArray();
                 array.getValuesAs(JsonString.class).forEach(s -> fields.add(s.getString().trim()));
             } catch (RuntimeException e) {
@@ -110,6 +110,6 @@ final class PageNodes {
     }
 
     private static JsonObject success() {
-        return Json.createObjectBuilder().add("success", true).build();
+        return SandboxJson.JSON.createObjectBuilder().add("success", true).build();
     }
 }

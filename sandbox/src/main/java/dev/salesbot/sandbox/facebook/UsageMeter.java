@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -73,7 +73,7 @@ final class UsageMeter {
 
     synchronized String appUsageHeader() {
         Level app = app();
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("call_count", app.callCount())
                 .add("total_cputime", app.totalCputime())
                 .add("total_time", app.totalTime())
@@ -83,12 +83,12 @@ final class UsageMeter {
     /** One entry per Page called in this window, plus {@code currentPageId} if it is not null. */
     synchronized String businessUseCaseHeader(String currentPageId) {
         roll();
-        JsonObjectBuilder header = Json.createObjectBuilder();
+        JsonObjectBuilder header = SandboxJson.JSON.createObjectBuilder();
         Map<String, Integer> pages = new LinkedHashMap<>(pageCalls);
         if (currentPageId != null) {
             pages.putIfAbsent(currentPageId, 0);
         }
-        pages.forEach((pageId, calls) -> header.add(pageId, Json.createArrayBuilder().add(entry(level(calls)))));
+        pages.forEach((pageId, calls) -> header.add(pageId, SandboxJson.JSON.createArrayBuilder().add(entry(level(calls)))));
         return header.build().toString();
     }
 
@@ -100,7 +100,7 @@ final class UsageMeter {
     }
 
     private static JsonObject entry(Level level) {
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("type", "pages")
                 .add("call_count", level.callCount())
                 .add("total_cputime", level.totalCputime())

@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.facebook;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ final class UserEdges {
                     .orElseThrow(() -> GraphError.invalidToken().exception());
             return PageFields.render(page, fields, Map.of());
         }
-        JsonObjectBuilder me = Json.createObjectBuilder();
+        JsonObjectBuilder me = SandboxJson.JSON.createObjectBuilder();
         for (String field : fields) {
             switch (field) {
                 case "id" -> me.add("id", FacebookWorld.USER_ID);
@@ -50,16 +50,16 @@ final class UserEdges {
         Grant grant = userGrant(request, "accounts");
         if (!grant.hasScope("pages_show_list")) {
             // Graph answers an empty list, not an error, when pages_show_list was not granted.
-            return Json.createObjectBuilder().add("data", Json.createArrayBuilder()).build();
+            return SandboxJson.JSON.createObjectBuilder().add("data", SandboxJson.JSON.createArrayBuilder()).build();
         }
         List<SandboxPage> granted = world.pages().stream().filter(p -> grant.allowsPage(p.id())).toList();
         List<String> fields = request.fields().isEmpty() ? DEFAULT_ACCOUNT_FIELDS : request.fields();
         CursorWindow window = CursorWindow.of(request, granted.stream().map(SandboxPage::id).toList());
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = SandboxJson.JSON.createArrayBuilder();
         for (SandboxPage page : granted.subList(window.from(), window.to())) {
             data.add(PageFields.render(page, fields, accountExtras(grant, page, fields)));
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("data", data);
+        JsonObjectBuilder answer = SandboxJson.JSON.createObjectBuilder().add("data", data);
         window.paging(graphBase + "/" + request.version() + "/me/accounts", request)
                 .ifPresent(paging -> answer.add("paging", paging));
         return answer.build();
@@ -67,13 +67,13 @@ final class UserEdges {
 
     JsonObject permissions(GraphRequest request) {
         Grant grant = userGrant(request, "permissions");
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = SandboxJson.JSON.createArrayBuilder();
         grant.grantedScopes().forEach(scope -> data.add(permission(scope, "granted")));
         if (!grant.grantedScopes().contains("public_profile")) {
             data.add(permission("public_profile", "granted"));
         }
         grant.declinedScopes().forEach(scope -> data.add(permission(scope, "declined")));
-        return Json.createObjectBuilder().add("data", data).build();
+        return SandboxJson.JSON.createObjectBuilder().add("data", data).build();
     }
 
     private Grant userGrant(GraphRequest request, String edge) {
@@ -85,16 +85,16 @@ final class UserEdges {
     }
 
     private Map<String, JsonValue> accountExtras(Grant grant, SandboxPage page, List<String> fields) {
-        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        JsonArrayBuilder tasks = SandboxJson.JSON.createArrayBuilder();
         TASKS.forEach(tasks::add);
         // Only mint a Page token when it is asked for, so the stats list only tokens that left.
         JsonValue token = fields.contains("access_token")
-                ? Json.createValue(world.tokens.pageToken(grant, page.id()))
+                ? SandboxJson.JSON.createValue(world.tokens.pageToken(grant, page.id()))
                 : JsonValue.NULL;
         return Map.of("access_token", token, "tasks", tasks.build());
     }
 
     private static JsonObject permission(String scope, String status) {
-        return Json.createObjectBuilder().add("permission", scope).add("status", status).build();
+        return SandboxJson.JSON.createObjectBuilder().add("permission", scope).add("status", status).build();
     }
 }

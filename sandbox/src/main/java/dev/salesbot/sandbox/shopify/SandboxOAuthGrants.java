@@ -1,8 +1,8 @@
 package dev.salesbot.sandbox.shopify;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -78,7 +78,7 @@ public class SandboxOAuthGrants {
         }
         Answer answer = refresh(shop, String.valueOf(form.get("refresh_token")));
         return answer.status() == 200 && takeDrop(shop)
-                ? new Answer(503, Json.createObjectBuilder().add("errors", "Service Unavailable").build())
+                ? new Answer(503, SandboxJson.JSON.createObjectBuilder().add("errors", "Service Unavailable").build())
                 : answer;
     }
 
@@ -110,7 +110,7 @@ public class SandboxOAuthGrants {
     }
 
     private Answer grant(String shop, String scope, boolean expiring, String parent) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("scope", scope);
+        JsonObjectBuilder body = SandboxJson.JSON.createObjectBuilder().add("scope", scope);
         Instant now = clock.instant();
         if (!expiring) {
             return new Answer(200, body.add("access_token", tokens.issue(shop, scope, null)).build());
@@ -139,7 +139,7 @@ public class SandboxOAuthGrants {
         faults.put(shop, new Faults(f.tokenStatus(), f.count() - 1, f.accessTokenTtlSeconds(), f.grantedScope(), f.dropAnswers()));
         return f.tokenStatus() == 401
                 ? error(401, "invalid_client", "Client authentication failed.")
-                : new Answer(f.tokenStatus(), Json.createObjectBuilder().add("errors", "Internal Server Error").build());
+                : new Answer(f.tokenStatus(), SandboxJson.JSON.createObjectBuilder().add("errors", "Internal Server Error").build());
     }
 
     private boolean takeDrop(String shop) {
@@ -152,7 +152,7 @@ public class SandboxOAuthGrants {
     }
 
     static Answer error(int status, String error, String description) {
-        return new Answer(status, Json.createObjectBuilder()
+        return new Answer(status, SandboxJson.JSON.createObjectBuilder()
                 .add("error", error).add("error_description", description).build());
     }
 

@@ -1,7 +1,7 @@
 package dev.salesbot.sandbox.shopify;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +54,7 @@ public class SandboxShopifyControl {
     @POST
     @Path("shops/{shop}/revoke-tokens")
     public JsonObject revokeTokens(@PathParam("shop") String shop) {
-        return Json.createObjectBuilder().add("tokensRevoked", ledger.revokeShop(shop)).build();
+        return SandboxJson.JSON.createObjectBuilder().add("tokensRevoked", ledger.revokeShop(shop)).build();
     }
 
     /** Body {@code {"scope": "read_discounts"}}: the shop's issued tokens lose that scope, as if the merchant narrowed the app's access. */
@@ -66,15 +66,15 @@ public class SandboxShopifyControl {
         if (!scope.matches("(read|write)_[a-z_]+")) {
             throw new jakarta.ws.rs.BadRequestException("scope must be an access scope such as read_discounts");
         }
-        return Json.createObjectBuilder().add("tokensChanged", ledger.revokeScope(shop, scope)).build();
+        return SandboxJson.JSON.createObjectBuilder().add("tokensChanged", ledger.revokeScope(shop, scope)).build();
     }
 
     @GET
     @Path("shops/{shop}/stats")
     public JsonObject stats(@PathParam("shop") String shop) {
-        JsonArrayBuilder issued = Json.createArrayBuilder();
+        JsonArrayBuilder issued = SandboxJson.JSON.createArrayBuilder();
         tokens.issuedFor(shop).forEach(issued::add);
-        return Json.createObjectBuilder()
+        return SandboxJson.JSON.createObjectBuilder()
                 .add("tokenRequests", grants.tokenRequests(shop))
                 .add("issuedTokens", issued)
                 .build();

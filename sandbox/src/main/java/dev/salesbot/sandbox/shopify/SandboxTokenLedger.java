@@ -1,8 +1,8 @@
 package dev.salesbot.sandbox.shopify;
 
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -139,7 +139,7 @@ public class SandboxTokenLedger {
             return;
         }
         try {
-            JsonObject stored = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
+            JsonObject stored = SandboxJson.JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
             stored.forEach((digest, value) -> {
                 JsonObject g = value.asJsonObject();
                 byDigest.put(digest, new Grant(g.getString("shop"), g.getString("scope"), instant(g, "expiresAt"),
@@ -159,12 +159,12 @@ public class SandboxTokenLedger {
         }
         Instant now = Instant.now();
         byDigest.values().removeIf(g -> !g.validAt(now));
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        byDigest.forEach((digest, g) -> json.add(digest, Json.createObjectBuilder()
+        JsonObjectBuilder json = SandboxJson.JSON.createObjectBuilder();
+        byDigest.forEach((digest, g) -> json.add(digest, SandboxJson.JSON.createObjectBuilder()
                 .add("shop", g.shop()).add("scope", g.scope())
-                .add("expiresAt", g.expiresAt() == null ? JsonValue.NULL : Json.createValue(g.expiresAt().toString()))
-                .add("usedAt", g.usedAt() == null ? JsonValue.NULL : Json.createValue(g.usedAt().toString()))
-                .add("parent", g.parent() == null ? JsonValue.NULL : Json.createValue(g.parent()))));
+                .add("expiresAt", g.expiresAt() == null ? JsonValue.NULL : SandboxJson.JSON.createValue(g.expiresAt().toString()))
+                .add("usedAt", g.usedAt() == null ? JsonValue.NULL : SandboxJson.JSON.createValue(g.usedAt().toString()))
+                .add("parent", g.parent() == null ? JsonValue.NULL : SandboxJson.JSON.createValue(g.parent()))));
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "." + FILE, ".tmp");

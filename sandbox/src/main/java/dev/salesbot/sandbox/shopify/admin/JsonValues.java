@@ -1,6 +1,6 @@
 package dev.salesbot.sandbox.shopify.admin;
 
-import jakarta.json.Json;
+import dev.salesbot.sandbox.SandboxJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -29,13 +29,13 @@ public final class JsonValues {
     }
 
     public static Object parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = SandboxJson.JSON.createReader(new StringReader(json))) {
             return toJava(reader.readValue());
         }
     }
 
     public static Object parse(InputStream json) {
-        try (JsonReader reader = Json.createReader(json)) {
+        try (JsonReader reader = SandboxJson.JSON.createReader(json)) {
             return toJava(reader.readValue());
         }
     }
@@ -83,12 +83,12 @@ public final class JsonValues {
             return json;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = SandboxJson.JSON.createObjectBuilder();
             map.forEach((k, v) -> builder.add(String.valueOf(k), toJson(v)));
             return builder.build();
         }
         if (value instanceof Iterable<?> list) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = SandboxJson.JSON.createArrayBuilder();
             list.forEach(v -> builder.add(toJson(v)));
             return builder.build();
         }
@@ -96,17 +96,17 @@ public final class JsonValues {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return Json.createValue(((Number) value).longValue());
+            return SandboxJson.JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return SandboxJson.JSON.createValue(big);
         }
         if (value instanceof BigDecimal big) {
-            return Json.createValue(big);
+            return SandboxJson.JSON.createValue(big);
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return SandboxJson.JSON.createValue(n.doubleValue());
         }
-        return Json.createValue(String.valueOf(value));
+        return SandboxJson.JSON.createValue(String.valueOf(value));
     }
 }
