@@ -43,8 +43,42 @@ final class AdminGraphql {
         this.costs = new QueryCosts(schema.graphQLSchema());
         this.graphql = GraphQL.newGraphQL(schema.graphQLSchema())
                 .instrumentation(new AccessInstrumentation(schema.access()))
+                // Execution reuses the document parsed and validated just before (graphql-java would do both again).
+                .preparsedDocumentProvider((input, parseAndValidate) -> {
+                    Prepared prepared = prepared(input.getQuery());
+                    return java.util.concurrent.CompletableFuture.completedFuture(prepared != null && prepared.invalid().isEmpty()
+                            ? new graphql.execution.preparsed.PreparsedDocumentEntry(prepared.document())
+                            : parseAndValidate.apply(input));
+                })
                 .build();
         this.clock = clock;
+    }
+
+    /** A query text parsed and validated once: the product sends the same few texts again and again. */
+    record Prepared(Document document, List<GraphQLError> invalid, List<String> deprecated) {
+    }
+
+    /** Distinct query texts kept; a client sending ever new texts (literals in place of variables) is simply parsed each time. */
+    static final int PREPARED_KEPT = 500;
+
+    private final Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Prepared prepared(String query) {
+        return query == null ? null : prepared.get(query);
+    }
+
+    /** Parse, validate and find deprecated selections, or the kept result of doing so for the same text. */
+    private Prepared prepare(String query) {
+        Prepared known = prepared.get(query);
+        if (known != null) {
+            return known;
+        }
+        Document document = Parser.parse(query);
+        Prepared fresh = new Prepared(document, schema.validate(document), schema.deprecatedFieldsSelected(query));
+        if (prepared.size() < PREPARED_KEPT) {
+            prepared.put(query, fresh);
+        }
+        return fresh;
     }
 
     /** @param granted the scopes of the calling token's grant */
@@ -60,14 +94,15 @@ final class AdminGraphql {
             shop.stats().invalid();
             return AdminAnswer.ok(Map.of("errors", List.of(Map.of("message", "No query string was present"))));
         }
-        Document document;
+        Prepared prepared;
         try {
-            document = Parser.parse(query);
+            prepared = prepare(query);
         } catch (InvalidSyntaxException e) {
             shop.stats().invalid();
             return AdminAnswer.ok(Map.of("errors", List.of(ShopifyErrors.syntax(e))));
         }
-        List<GraphQLError> invalid = schema.validate(document);
+        Document document = prepared.document();
+        List<GraphQLError> invalid = prepared.invalid();
         if (!invalid.isEmpty()) {
             shop.stats().invalid();
             String label = operationLabel(document, operationName);
@@ -76,7 +111,7 @@ final class AdminGraphql {
                             : ShopifyErrors.execution(e))
                     .toList()));
         }
-        shop.stats().deprecated(schema.deprecatedFieldsSelected(query));
+        shop.stats().deprecated(prepared.deprecated());
         Map<String, Object> vars = variables == null ? Map.of() : variables;
         ExecutableNormalizedOperation operation;
         try {
