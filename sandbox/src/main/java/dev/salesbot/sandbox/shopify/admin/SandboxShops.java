@@ -71,8 +71,31 @@ public class SandboxShops {
         return shop;
     }
 
-    AdminAnswer execute(String shop, String query, Map<String, Object> variables, String operationName, String grantedScope) {
-        return admin().execute(shop(shop), query, variables, operationName, AccessRules.scopes(grantedScope));
+    /**
+     * Answers one Admin API call of {@code caller} (its {@code User-Agent}), recorded in the store's
+     * stats with the operation it named ({@link ShopStats#begin}).
+     */
+    AdminAnswer execute(String shop, String caller, String query, Map<String, Object> variables, String operationName,
+                        String grantedScope) {
+        SandboxShop store = shop(shop);
+        store.stats().begin(caller, operationOf(query, operationName));
+        try {
+            return admin().execute(store, query, variables, operationName, AccessRules.scopes(grantedScope));
+        } finally {
+            store.stats().end(caller);
+        }
+    }
+
+    private static final java.util.regex.Pattern NAMED_OPERATION =
+            java.util.regex.Pattern.compile("^\\s*(?:query|mutation)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+
+    /** The operation's name: the request's {@code operationName}, else the first operation's own, else {@code anonymous}. */
+    static String operationOf(String query, String operationName) {
+        if (operationName != null && operationName.matches("[_A-Za-z][_0-9A-Za-z]{0,99}")) {
+            return operationName;
+        }
+        java.util.regex.Matcher named = NAMED_OPERATION.matcher(query == null ? "" : query);
+        return named.find() ? named.group(1) : "anonymous";
     }
 
     /** Built on first use: loading the schema takes seconds, and most runs never call the sandbox. */

@@ -2,9 +2,11 @@ package dev.salesbot.sandbox.shopify.admin;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What one store's Admin API received, for tests that assert how the product behaved. */
 final class ShopStats {
@@ -19,6 +21,12 @@ final class ShopStats {
     private long totalRequestedCost;
     private long totalActualCost;
     private final Deque<String> queries = new ArrayDeque<>();
+    /** Runs of consecutive calls by one caller (its {@code User-Agent}), oldest first, the last {@value #CALLER_RUNS_KEPT}. */
+    private final Deque<CallerRun> callers = new ArrayDeque<>();
+    /** Calls of each caller being answered now. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    /** Calls begun while another caller's call to this store was still being answered. */
+    private long overlappingCalls;
     /** Deprecated fields or arguments any query selected: Shopify may remove them in a later version. */
     private final java.util.Set<String> deprecated = new java.util.TreeSet<>();
 
@@ -28,6 +36,46 @@ final class ShopStats {
         while (queries.size() > QUERIES_KEPT) {
             queries.removeFirst();
         }
+    }
+
+    static final int CALLER_RUNS_KEPT = 100;
+
+    /** One caller's consecutive calls and the operations they named. */
+    private static final class CallerRun {
+        final String caller;
+        long calls;
+        final Map<String, Long> operations = new TreeMap<>();
+
+        CallerRun(String caller) {
+            this.caller = caller;
+        }
+    }
+
+    /**
+     * A call of {@code caller} to this store begins: several servers sharing one database show up
+     * here as several callers, and two of them calling the same store at the same time as an
+     * overlapping call (what the product's sync leases must prevent).
+     */
+    synchronized void begin(String caller, String operation) {
+        if (inFlight.keySet().stream().anyMatch(other -> !other.equals(caller))) {
+            overlappingCalls++;
+        }
+        inFlight.merge(caller, 1, Integer::sum);
+        CallerRun last = callers.peekLast();
+        if (last == null || !last.caller.equals(caller)) {
+            last = new CallerRun(caller);
+            callers.addLast(last);
+            while (callers.size() > CALLER_RUNS_KEPT) {
+                callers.removeFirst();
+            }
+        }
+        last.calls++;
+        last.operations.merge(operation, 1L, Long::sum);
+    }
+
+    /** The call of {@code caller} {@link #begin begun} last has been answered. */
+    synchronized void end(String caller) {
+        inFlight.computeIfPresent(caller, (c, n) -> n > 1 ? n - 1 : null);
     }
 
     synchronized void invalid() {
@@ -59,6 +107,8 @@ final class ShopStats {
         requests = invalid = throttled = maxCostExceeded = accessDenied = totalRequestedCost = totalActualCost = 0;
         queries.clear();
         deprecated.clear();
+        callers.clear();
+        overlappingCalls = 0;
     }
 
     /** The JSON shape of {@code GET …/_control/shops/{shop}/stats}. */
@@ -73,6 +123,14 @@ final class ShopStats {
         m.put("totalActualCost", totalActualCost);
         m.put("deprecated", List.copyOf(deprecated));
         m.put("queries", List.copyOf(queries));
+        m.put("overlappingCalls", overlappingCalls);
+        m.put("callers", callers.stream().map(run -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("caller", run.caller);
+            r.put("calls", run.calls);
+            r.put("operations", new LinkedHashMap<>(run.operations));
+            return r;
+        }).toList());
         return m;
     }
 }

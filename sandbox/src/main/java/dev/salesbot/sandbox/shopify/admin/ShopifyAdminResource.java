@@ -38,20 +38,29 @@ public class ShopifyAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response graphql(@PathParam("shop") String shop, @PathParam("version") String version,
                             @HeaderParam(TOKEN_HEADER) String token, @HeaderParam("Content-Type") String contentType,
-                            String body) {
+                            @HeaderParam("User-Agent") String userAgent, String body) {
         if (!AdminSchema.API_VERSION.equals(version)) {
             throw new NotFoundException();
         }
         var grant = tokens.validFor(shop, token)
                 .orElseThrow(() -> new ShopifyApiException(401, "[API] Invalid API key or access token (unrecognized login or wrong password)"));
         AdminRequest request = AdminRequest.parse(contentType, body);
-        AdminAnswer answer = shops.execute(shop, request.query(), request.variables(), request.operationName(), grant.scope());
+        AdminAnswer answer = shops.execute(shop, caller(userAgent), request.query(), request.variables(), request.operationName(), grant.scope());
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("X-Shopify-API-Version", AdminSchema.API_VERSION)
                 .entity(JsonValues.write(answer.body()));
         answer.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** Who called, as the stats record it: the {@code User-Agent}, printable ASCII, at most 100 characters. */
+    static String caller(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "unknown";
+        }
+        String printable = userAgent.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) : printable;
     }
 
     /** The request body: JSON {@code {query, variables, operationName}}, or a bare query as application/graphql. */
