@@ -12,6 +12,8 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import dev.salesbot.sync.config.ServerInstance;
+import dev.salesbot.sync.config.UserAgentFilter;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.StringReader;
@@ -32,6 +34,9 @@ public class GraphClient {
 
     @Inject
     FacebookApp app;
+
+    @Inject
+    ServerInstance instance;
 
     GraphCalls calls = new GraphCalls(Sleeper.system());
 
@@ -210,6 +215,7 @@ public class GraphClient {
                             .readTimeout(30, TimeUnit.SECONDS)
                             // Error answers carry Graph's code and usage headers: read them, do not map them away.
                             .property("microprofile.rest.client.disable.default.mapper", true)
+                            .register(new UserAgentFilter(instance))
                             .build(GraphApi.class);
                 }
                 current = api;

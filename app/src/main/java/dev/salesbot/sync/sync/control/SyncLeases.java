@@ -1,5 +1,6 @@
 package dev.salesbot.sync.sync.control;
 
+import dev.salesbot.sync.config.ServerInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -7,7 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.UUID;
 
 /**
  * Claims on sync targets through the database, so that servers sharing it never run one target at
@@ -27,8 +27,9 @@ public class SyncLeases {
 
     private static final System.Logger LOGGER = System.getLogger(SyncLeases.class.getName());
 
-    /** This server's name in the lease table: random per start, so a restarted server never owns a dead one's leases. */
-    private final String holder = UUID.randomUUID().toString();
+    /** This server's name in the lease table: its instance name and a random part new per start ({@link ServerInstance#holder()}). */
+    @Inject
+    ServerInstance instance;
 
     @Inject
     @ConfigProperty(name = "SYNC_LEASE_SECONDS", defaultValue = "120")
@@ -40,7 +41,7 @@ public class SyncLeases {
     Clock clock = Clock.systemUTC();
 
     public String holder() {
-        return holder;
+        return instance.holder();
     }
 
     public Duration lease() {
@@ -51,11 +52,11 @@ public class SyncLeases {
     public boolean claim(String target) {
         long now = clock.millis();
         long until = now + lease().toMillis();
-        if (rows.takeExpired(target, holder, now, until) == 1) {
+        if (rows.takeExpired(target, holder(), now, until) == 1) {
             return true;
         }
         try {
-            return rows.insert(target, holder, until);
+            return rows.insert(target, holder(), until);
         } catch (RuntimeException e) {
             // Another server inserted it first (the primary key refused ours): it is theirs.
             LOGGER.log(System.Logger.Level.DEBUG, "Lease of {0} taken by another server: {1}", target, e.toString());
@@ -65,11 +66,11 @@ public class SyncLeases {
 
     /** Extends this server's leases of {@code targets}; answers how many it still held. */
     public int renew(Collection<String> targets) {
-        return targets.isEmpty() ? 0 : rows.renew(targets, holder, clock.millis() + lease().toMillis());
+        return targets.isEmpty() ? 0 : rows.renew(targets, holder(), clock.millis() + lease().toMillis());
     }
 
     /** Gives {@code target} up (only if this server still holds it). */
     public void release(String target) {
-        rows.release(target, holder);
+        rows.release(target, holder());
     }
 }

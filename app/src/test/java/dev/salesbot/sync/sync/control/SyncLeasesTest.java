@@ -67,11 +67,12 @@ class SyncLeasesTest {
 
     final TableRows table = new TableRows();
     final MutableClock time = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-    final SyncLeases serverA = server();
-    final SyncLeases serverB = server();
+    final SyncLeases serverA = server("server-a");
+    final SyncLeases serverB = server("server-b");
 
-    SyncLeases server() {
+    SyncLeases server(String name) {
         SyncLeases leases = new SyncLeases();
+        leases.instance = dev.salesbot.sync.config.ServerInstance.named(name);
         leases.rows = table;
         leases.leaseSeconds = 120;
         leases.clock = time;
@@ -123,7 +124,7 @@ class SyncLeasesTest {
 
     @Test
     void aDatabaseFailureClaimsNothing() {
-        SyncLeases leases = server();
+        SyncLeases leases = server("server-c");
         leases.rows = new TableRows() {
             @Override
             public synchronized boolean insert(String target, String holder, long until) {
