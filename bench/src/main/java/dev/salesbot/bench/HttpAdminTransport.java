@@ -17,8 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The benchmark's stand-in for {@code RestAdminTransport}: the MicroProfile Rest Client needs a
- * container, so this posts the same body with the same header over {@link HttpClient}. Kept a thin
+ * The benchmark's stand-in for {@code RestAdminTransport}: the product's Jakarta REST client comes
+ * from the server, so this posts the same body with the same header over {@link HttpClient}. Kept a thin
  * adapter on purpose: everything measured (pacing, paging, merging, serialising) is product code.
  */
 final class HttpAdminTransport implements AdminTransport {

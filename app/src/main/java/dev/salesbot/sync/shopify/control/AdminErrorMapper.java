@@ -1,8 +1,5 @@
 package dev.salesbot.sync.shopify.control;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +8,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Turns the Admin API's HTTP failures into typed exceptions the pacing loop can act on:
+ * Turns the Admin API's HTTP failures ({@link RestAdminTransport}) into typed exceptions the pacing loop can act on:
  * 401/403 → {@link ShopifyUnauthorizedException}, 402/404/423 → {@link ShopifyStoreClosedException},
  * 429 → {@link ShopifyThrottledException} with its Retry-After, 5xx → {@link ShopifyUnavailableException},
  * any other 4xx → {@link ShopifyApiException}. Meanings from
  * https://shopify.dev/docs/api/usage/response-codes. The body is not read: it could echo request headers.
  */
-public class AdminErrorMapper implements ResponseExceptionMapper<ShopifyApiException> {
+public final class AdminErrorMapper {
 
-    @Override
-    public ShopifyApiException toThrowable(Response response) {
-        return forStatus(response.getStatus(), response.getHeaderString("Retry-After"), Instant.now());
-    }
-
-    @Override
-    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+    private AdminErrorMapper() {
     }
 
     static ShopifyApiException forStatus(int status, String retryAfter, Instant now) {

@@ -1,15 +1,21 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.config.ServerInstance;
+import dev.salesbot.sync.config.UserAgentFilter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point to a shop's Admin API: builds the shop's client from configuration and keeps one
+ * Entry point to a shop's Admin API: one Jakarta REST client for every shop, and one
  * {@link ThrottlePacer} per shop for the life of the application, because Shopify's bucket
  * outlives any single fetch.
  */
@@ -23,7 +29,11 @@ public class Catalogs {
     @Inject
     ShopifyApp app;
 
+    @Inject
+    ServerInstance instance;
+
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
+    private volatile Client client;
     private final Clock clock = Clock.systemUTC();
     private final Sleeper sleeper = Sleeper.system();
 
@@ -34,9 +44,35 @@ public class Catalogs {
 
     /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
     public AdminSession open(ShopAccess access) {
-        AdminTransport transport = new RestAdminTransport(access, app.apiVersion(), CONNECT_TIMEOUT, READ_TIMEOUT);
+        AdminTransport transport = new RestAdminTransport(access, app.apiVersion(), client());
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
         return new AdminSession(access.shop(), transport, new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+    }
+
+    /** The one client of every shop's Admin API calls: thread-safe, its runtime built once. */
+    private Client client() {
+        Client current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = ClientBuilder.newBuilder()
+                            .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .register(new UserAgentFilter(instance))
+                            .build();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void closeClient() {
+        Client current = client;
+        if (current != null) {
+            current.close();
+        }
     }
 
     /** Whether a grant covers the store's legal policies (they are read only then). */

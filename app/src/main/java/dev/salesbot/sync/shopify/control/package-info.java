@@ -122,8 +122,9 @@
  *   <li>The access token travels only in the {@code X-Shopify-Access-Token} header; it is never
  *   logged, printed ({@link dev.salesbot.sync.shopify.control.ShopAccess#toString()}) or put in an
  *   exception message.</li>
- *   <li>Portable: MicroProfile Rest Client ({@code RestClientBuilder}, a
- *   {@code ResponseExceptionMapper}) and JSON-P only. The fetch logic sees only the
+ *   <li>Portable: one Jakarta REST client for every shop's Admin API calls (the shop is the
+ *   target's host; a client per fetch rebuilt the client runtime every time) and JSON-P only;
+ *   statuses are mapped by {@code AdminErrorMapper}. The fetch logic sees only the
  *   {@link dev.salesbot.sync.shopify.control.AdminTransport} interface and is unit-tested against
  *   the sandbox's simulated Shopify called in process ({@code InProcessShopify}): real schema,
  *   Shopify's cost model, leaky bucket on the test's clock.</li>
