@@ -9,8 +9,9 @@
  * connection it belongs to, and the worker is woken after the commit. A caller that answers a
  * browser waits a bounded time through the request's {@code Ticket}; several tickets are awaited
  * once, together.</li>
- * <li>{@link dev.salesbot.sync.sync.control.SyncWorker} runs due requests — woken by new work and
- * by {@link dev.salesbot.sync.sync.control.SyncClock}, a non-persistent EJB timer every second —
+ * <li>{@link dev.salesbot.sync.sync.control.SyncWorker} runs due requests — woken by new work, by
+ * each finished task (a free slot takes the next due target at once) and by
+ * {@link dev.salesbot.sync.sync.control.SyncClock}, a non-persistent EJB timer every second —
  * coalesces those of one target into one {@link dev.salesbot.sync.sync.control.SyncTask} (a full
  * sync swallows partial ones), runs at most {@code SYNC_CONCURRENCY} at a time and never two for
  * one target. A task names no merchant: its handler reads the target's connection, whose merchant

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.sync.control;
 
+import dev.salesbot.sync.sync.entity.SyncRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +42,8 @@ public class SyncWorker {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** A waiter nobody collected (its caller gave up) is dropped after this. */
     static final Duration WAITER_LIFETIME = Duration.ofMinutes(15);
+    /** How often a waiting caller also reads its request's row: another server may have run it. */
+    static final Duration AWAIT_SLICE = Duration.ofMillis(500);
     static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     @Resource
@@ -120,8 +124,22 @@ public class SyncWorker {
      */
     SyncOutcome await(String id, Duration wait) {
         Waiter waiter = waiters.computeIfAbsent(id, k -> new Waiter());
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
         try {
-            return waiter.future.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    return waiter.future.get(Math.max(0, Math.min(left, AWAIT_SLICE.toNanos())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException slice) {
+                    Optional<SyncOutcome> elsewhere = closedElsewhere(id, waiter);
+                    if (elsewhere.isPresent()) {
+                        return elsewhere.get();
+                    }
+                    if (left <= AWAIT_SLICE.toNanos()) {
+                        throw slice;
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             String delayed = waiter.lastDelay;
             return SyncOutcome.pending(delayed != null ? delayed
@@ -136,6 +154,30 @@ public class SyncWorker {
         }
     }
 
+    /**
+     * The outcome of a request another server ran (servers share the queue, and the caller's
+     * waiter lives only here): read from its row once it is closed and this server is not running
+     * its target (a run of this server settles the waiter itself, with the snapshot in memory).
+     */
+    private Optional<SyncOutcome> closedElsewhere(String id, Waiter waiter) throws ExecutionException, InterruptedException {
+        Optional<SyncRequest> row;
+        try {
+            row = requests.find(id).filter(r -> r.state() != SyncRequest.State.PENDING);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the database is busy or down: the wait goes on, bounded
+        }
+        if (row.isEmpty() || running.contains(row.get().target())) {
+            return Optional.empty();
+        }
+        if (waiter.future.isDone()) {
+            return Optional.of(waiter.future.get());
+        }
+        SyncRequest closed = row.get();
+        return Optional.of(closed.state() == SyncRequest.State.DONE
+                ? new SyncOutcome(closed.outcome(), closed.message(), null)
+                : SyncOutcome.failed(closed.message()));
+    }
+
     void tick() {
         if (!ticking.compareAndSet(false, true)) {
             return;
@@ -144,6 +186,9 @@ public class SyncWorker {
             housekeeping();
             Instant now = Instant.now();
             for (String target : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
+                if (slots.availablePermits() == 0) {
+                    break; // every slot busy: a finishing task wakes the worker again
+                }
                 Instant elsewhere = heldElsewhere.get(target);
                 if (running.contains(target) || (elsewhere != null && elsewhere.isAfter(now))) {
                     continue;
@@ -160,6 +205,8 @@ public class SyncWorker {
                             claimAndRun(target, group);
                         } finally {
                             release(target);
+                            // A slot is free: due work (a poll's hundreds of targets) starts now, not at the next clock tick.
+                            wake();
                         }
                     });
                 } catch (RuntimeException e) {

@@ -39,6 +39,31 @@ class SyncWorkerTest {
         worker.init();
     }
 
+    /** Several servers share the queue: a caller's request run by another server ends the wait with that server's outcome. */
+    @Test
+    void aWaitEndsWithTheOutcomeOfARequestAnotherServerRan() {
+        var row = new dev.salesbot.sync.sync.entity.SyncRequest("r1", SyncKind.SHOPIFY_FULL.name(), SHOP, UUID.randomUUID(), null,
+                OffsetDateTime.now(), OffsetDateTime.now());
+        row.done("success", "Uploaded users/…/shopify/shopify_data.json", OffsetDateTime.now());
+        queue.closedElsewhere.put("r1", row);
+        var abandoned = new dev.salesbot.sync.sync.entity.SyncRequest("r2", SyncKind.SHOPIFY_FULL.name(), OTHER_SHOP, UUID.randomUUID(), null,
+                OffsetDateTime.now(), OffsetDateTime.now());
+        abandoned.abandon("The store needs to be reconnected.", OffsetDateTime.now());
+        queue.closedElsewhere.put("r2", abandoned);
+
+        long started = System.nanoTime();
+        SyncOutcome done = worker.await("r1", Duration.ofSeconds(20));
+        SyncOutcome failed = worker.await("r2", Duration.ofSeconds(20));
+
+        assertThat(done.status()).isEqualTo("success");
+        assertThat(done.message()).startsWith("Uploaded");
+        assertThat(done.result()).as("the snapshot stayed with the server that wrote it").isNull();
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.message()).isEqualTo("The store needs to be reconnected.");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within a slice or two, not the whole wait").isLessThan(Duration.ofSeconds(5));
+        assertThat(worker.waiting()).isZero();
+    }
+
     @Test
     void anErrorInAHandlerBacksOffInsteadOfRunningAgainAtOnceAndTheWorkerSurvives() {
         queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
@@ -332,6 +357,14 @@ class SyncWorkerTest {
                 pending.remove(id);
                 abandoned.put(id, reason);
             });
+        }
+
+        /** Rows another server closed: what {@link #find} answers. */
+        final Map<String, dev.salesbot.sync.sync.entity.SyncRequest> closedElsewhere = new LinkedHashMap<>();
+
+        @Override
+        public java.util.Optional<dev.salesbot.sync.sync.entity.SyncRequest> find(String id) {
+            return java.util.Optional.ofNullable(closedElsewhere.get(id));
         }
 
         @Override
