@@ -21,7 +21,8 @@
  * (as at every full sync), a Page's {@code subscribed_apps} is checked and re-created; an expiring
  * Shopify token is refreshed on use; a refused token (401, 190) marks the connection needing a
  * reconnect and ends the sync at once. Connections that are not active are not polled.</li>
- * <li>An unchanged store costs one HEAD per object (snapshot and digest) and no GET or PUT.</li>
+ * <li>An unchanged store costs one HEAD (the snapshot's metadata carries the digest's hash too)
+ * and no GET or PUT; an unchanged Page one HEAD.</li>
  * <li>Poll now ({@link dev.salesbot.sync.poll.control.PollControl}) makes every slot due and takes
  * them all at once; it is reached over JMX ({@code dev.salesbot.sync:type=Poller}), from the
  * command line with {@code java tools/PollNow.java} (local attach, as the server's OS user), and

@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * A store's two objects: {@code shopify_data.json} (the catalog document) and the bot's
- * {@code preprocessed_data.json}, each written only if its canonical bytes changed (one HEAD
- * otherwise), read back for a partial sync to patch, and deleted for {@code shop/redact}.
+ * {@code preprocessed_data.json}, written as a pair ({@link SnapshotStore#putPair}: the digest
+ * first, each only if its canonical bytes changed; on Spaces one HEAD of the snapshot when neither
+ * did), read back for a partial sync to patch, and deleted for {@code shop/redact}.
  */
 @ApplicationScoped
 public class StoreSnapshots {
@@ -37,10 +38,9 @@ public class StoreSnapshots {
      */
     public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
-        SnapshotStore.Outcome snapshot = store.put(snapshotKey, CanonicalJson.bytes(document));
-        SnapshotStore.Outcome digest = store.put(StorageKey.shopifyDigest(merchant),
-                CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
-        boolean changed = snapshot == SnapshotStore.Outcome.WRITTEN || digest == SnapshotStore.Outcome.WRITTEN;
+        // The digest is computed afresh every time: it depends on the time too (discounts start and end).
+        boolean changed = store.putPair(snapshotKey, CanonicalJson.bytes(document), StorageKey.shopifyDigest(merchant),
+                CanonicalJson.bytes(BotDigest.of(document, Instant.now()))) == SnapshotStore.Outcome.WRITTEN;
         String message = changed ? written + " for " + shop + (via == null ? "" : " via " + via)
                 : "No upload needed: data unchanged for " + shop;
         LOGGER.log(System.Logger.Level.INFO, message);

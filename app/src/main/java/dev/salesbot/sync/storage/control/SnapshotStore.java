@@ -21,6 +21,19 @@ public interface SnapshotStore {
     Outcome put(StorageKey key, byte[] json);
 
     /**
+     * Stores a primary object and a companion derived from it (a snapshot and its bot digest):
+     * the companion first, the primary last, so a current primary means its companion was
+     * written. Answers {@code WRITTEN} if either was. A backend that can carry the companion's
+     * hash on the primary ({@code SpacesRepository}) checks both with one HEAD; this default
+     * checks each object on its own.
+     */
+    default Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
+        Outcome second = put(companion, companionJson);
+        Outcome first = put(primary, primaryJson);
+        return first == Outcome.WRITTEN || second == Outcome.WRITTEN ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /**
      * The stored bytes, if any. The full-sync write path never downloads; a partial sync reads the
      * snapshot it patches.
      */

@@ -31,6 +31,8 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(SpacesRepository.class.getName());
     static final String SHA256_METADATA = "sha256";
+    /** On a primary object ({@link #putPair}): the SHA-256 of its companion when the primary was written. */
+    static final String COMPANION_SHA256_METADATA = "companion-sha256";
     static final String CONTENT_TYPE = "application/json";
 
     private final SpacesConfig config;
@@ -71,22 +73,50 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
     @Override
     public Outcome put(StorageKey key, byte[] json) {
         var sha256 = CanonicalJson.sha256Hex(json);
-        if (storedSha256(key).filter(sha256::equals).isPresent()) {
+        if (sha256.equals(storedMetadata(key).get(SHA256_METADATA))) {
             LOGGER.log(DEBUG, "Unchanged, not uploaded: {0}", describe(key));
             return Outcome.UNCHANGED;
         }
+        upload(key, json, Map.of(SHA256_METADATA, sha256));
+        return Outcome.WRITTEN;
+    }
+
+    /**
+     * One HEAD of the primary when nothing changed: its metadata carries its own hash and its
+     * companion's. Otherwise the companion is uploaded if its hash differs from the one the
+     * primary vouches for (without a HEAD of its own: an upload the last write made before
+     * failing is simply made again), then the primary with both hashes. A digest can change while
+     * its snapshot does not (a discount starts or ends): that costs the two PUTs.
+     */
+    @Override
+    public Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
+        var sha256 = CanonicalJson.sha256Hex(primaryJson);
+        var companionSha256 = CanonicalJson.sha256Hex(companionJson);
+        Map<String, String> stored = storedMetadata(primary);
+        boolean companionCurrent = companionSha256.equals(stored.get(COMPANION_SHA256_METADATA));
+        if (companionCurrent && sha256.equals(stored.get(SHA256_METADATA))) {
+            LOGGER.log(DEBUG, "Unchanged, not uploaded: {0} and {1}", describe(primary), describe(companion));
+            return Outcome.UNCHANGED;
+        }
+        if (!companionCurrent) {
+            upload(companion, companionJson, Map.of(SHA256_METADATA, companionSha256));
+        }
+        upload(primary, primaryJson, Map.of(SHA256_METADATA, sha256, COMPANION_SHA256_METADATA, companionSha256));
+        return Outcome.WRITTEN;
+    }
+
+    private void upload(StorageKey key, byte[] json, Map<String, String> metadata) {
         try {
             s3.putObject(b -> b.bucket(config.bucket())
                             .key(key.value())
                             .acl(ObjectCannedACL.PRIVATE)
                             .contentType(CONTENT_TYPE)
-                            .metadata(Map.of(SHA256_METADATA, sha256)),
+                            .metadata(metadata),
                     RequestBody.fromBytes(json));
         } catch (SdkException e) {
             throw unavailable("PUT", key, e);
         }
         LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes)", describe(key), json.length);
-        return Outcome.WRITTEN;
     }
 
     @Override
@@ -149,19 +179,19 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
         s3.close();
     }
 
-    private Optional<String> storedSha256(StorageKey key) {
+    /** The object's user metadata, names in lower case; empty when there is no object. */
+    private Map<String, String> storedMetadata(StorageKey key) {
         try {
             var head = s3.headObject(b -> b.bucket(config.bucket()).key(key.value()));
-            return head.metadata().entrySet().stream()
-                    .filter(e -> SHA256_METADATA.equalsIgnoreCase(e.getKey()))
-                    .map(Map.Entry::getValue)
-                    .findFirst();
+            Map<String, String> metadata = new java.util.HashMap<>();
+            head.metadata().forEach((name, value) -> metadata.put(name.toLowerCase(java.util.Locale.ROOT), value));
+            return metadata;
         } catch (NoSuchKeyException e) {
-            return Optional.empty();
+            return Map.of();
         } catch (S3Exception e) {
             // A HEAD answer has no body, so some servers' 404 arrives without the error code.
             if (e.statusCode() == 404) {
-                return Optional.empty();
+                return Map.of();
             }
             throw unavailable("HEAD", key, e);
         } catch (SdkException e) {

@@ -92,6 +92,53 @@ class SpacesRepositoryTest {
         assertThat(spaces.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(acmeCatalogAfterPriceChange()));
     }
 
+    /** A snapshot and its digest: the snapshot's metadata vouches for both, so an unchanged pair is one HEAD. */
+    @Test
+    void anUnchangedPairCostsOneHeadAndAChangedOneWritesTheCompanionFirst() {
+        StorageKey digest = StorageKey.shopifyDigest(UUID.randomUUID());
+        byte[] digestBytes = "{\"d\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var first = spaces.requests().counts();
+        assertThat(spaces.putPair(key, acmeCatalog(), digest, digestBytes)).isEqualTo(Outcome.WRITTEN);
+        assertThat(since(first)).as("new pair: the snapshot's HEAD, then both PUTs").isEqualTo(new Counts(1, 2, 0));
+
+        var unchanged = spaces.requests().counts();
+        assertThat(spaces.putPair(key, acmeCatalog(), digest, digestBytes)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(since(unchanged)).isEqualTo(new Counts(1, 0, 0));
+
+        // The digest alone changes (a discount ended): it is written, and the snapshot again for the new hash.
+        byte[] laterDigest = "{\"d\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var digestOnly = spaces.requests().counts();
+        assertThat(spaces.putPair(key, acmeCatalog(), digest, laterDigest)).isEqualTo(Outcome.WRITTEN);
+        assertThat(since(digestOnly)).isEqualTo(new Counts(1, 2, 0));
+        assertThat(spaces.get(digest)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(laterDigest));
+
+        // The snapshot alone changes: the digest, vouched for, is not touched.
+        var snapshotOnly = spaces.requests().counts();
+        assertThat(spaces.putPair(key, acmeCatalogAfterPriceChange(), digest, laterDigest)).isEqualTo(Outcome.WRITTEN);
+        assertThat(since(snapshotOnly)).isEqualTo(new Counts(1, 1, 0));
+        try (var s3 = server.newClient()) {
+            assertThat(s3.headObject(b -> b.bucket(server.bucket()).key(key.value())).metadata())
+                    .containsEntry("sha256", CanonicalJson.sha256Hex(acmeCatalogAfterPriceChange()))
+                    .containsEntry("companion-sha256", CanonicalJson.sha256Hex(laterDigest));
+        }
+        assertThat(spaces.putPair(key, acmeCatalogAfterPriceChange(), digest, laterDigest)).isEqualTo(Outcome.UNCHANGED);
+    }
+
+    /** A snapshot written before pairs existed carries no companion hash: both objects are written once. */
+    @Test
+    void aSnapshotThatVouchesForNoDigestIsWrittenWithItsDigest() {
+        StorageKey digest = StorageKey.shopifyDigest(UUID.randomUUID());
+        byte[] digestBytes = "{\"d\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        spaces.put(key, acmeCatalog());
+        spaces.put(digest, digestBytes);
+        var before = spaces.requests().counts();
+
+        assertThat(spaces.putPair(key, acmeCatalog(), digest, digestBytes)).isEqualTo(Outcome.WRITTEN);
+
+        assertThat(since(before)).isEqualTo(new Counts(1, 2, 0));
+        assertThat(spaces.putPair(key, acmeCatalog(), digest, digestBytes)).isEqualTo(Outcome.UNCHANGED);
+    }
+
     @Test
     void rewritesAnObjectThatCarriesNoHash() {
         try (var s3 = server.newClient()) {
