@@ -56,6 +56,28 @@ public final class MicroProcess implements AutoCloseable {
     /** As {@link #start(String, Path, Path, int, Properties, Path)}, with the sandbox only when given. */
     public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
                                      Properties settings, Path database) {
+        return start(name, workDir, war, sandbox, port, settings, new H2(database));
+    }
+
+    /** The database a started server's default datasource uses. */
+    public sealed interface Pool permits H2, Postgres {
+    }
+
+    /** An H2 file (its path without {@code .mv.db}), shared with the test through AUTO_SERVER. */
+    public record H2(Path file) implements Pool {
+    }
+
+    /**
+     * A PostgreSQL database, configured exactly as the README's PostgreSQL run does:
+     * {@code payara-config/postgresql.asadmin} before boot, the driver added with {@code --addlibs},
+     * and the three {@code SALESBOT_DB_*} environment variables it reads.
+     */
+    public record Postgres(String url, String user, String password) implements Pool {
+    }
+
+    /** As {@link #start(String, Path, Path, Optional, int, Properties, Path)}, on {@code pool}. */
+    public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
+                                     Properties settings, Pool pool) {
         try {
             Path dir = Files.createDirectories(workDir.resolve(name));
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -64,11 +86,21 @@ public final class MicroProcess implements AutoCloseable {
             try (var out = Files.newBufferedWriter(properties)) {
                 settings.store(out, "RestartIT " + name);
             }
-            // Before boot, as payara-config/pre-boot-commands.asadmin: a post-boot change restarts the pool.
-            Path preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), String.join("\n",
-                    "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:" + database.toAbsolutePath() + ";AUTO_SERVER=TRUE",
-                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-                    ""));
+            Path preBoot;
+            List<String> libs = new ArrayList<>();
+            Map<String, String> environment = new java.util.HashMap<>();
+            if (pool instanceof Postgres postgres) {
+                preBoot = projectFile("payara-config/postgresql.asadmin");
+                libs.addAll(List.of("--addlibs", System.getProperty("it.postgresql.jar")));
+                environment.putAll(Map.of("SALESBOT_DB_URL", postgres.url(), "SALESBOT_DB_USER", postgres.user(),
+                        "SALESBOT_DB_PASSWORD", postgres.password()));
+            } else {
+                // Before boot, as payara-config/pre-boot-commands.asadmin: a post-boot change restarts the pool.
+                preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), String.join("\n",
+                        "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:" + ((H2) pool).file().toAbsolutePath() + ";AUTO_SERVER=TRUE",
+                        "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+                        ""));
+            }
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -84,10 +116,10 @@ public final class MicroProcess implements AutoCloseable {
                     "--port", Integer.toString(port),
                     "--systemProperties", properties.toAbsolutePath().toString(),
                     "--prebootcommandfile", preBoot.toAbsolutePath().toString()));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            command.addAll(libs);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             MicroProcess micro = new MicroProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
             try {
                 micro.awaitReady(micro.base);
@@ -111,6 +143,35 @@ public final class MicroProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of the project (the directory above {@code app/}). */
+    static Path projectFile(String path) {
+        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(path))) {
+                return d.resolve(path);
+            }
+        }
+        throw new IllegalStateException("no " + path + " above " + System.getProperty("user.dir"));
+    }
+
+    /** The server's process: its pid for JMX, and {@link #kill()}. */
+    public Process process() {
+        return process;
+    }
+
+    /** Ends the server as a crash would: SIGKILL, no shutdown hook, no lease given back. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(EXIT_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Payara Micro (pid " + process.pid() + ") survived SIGKILL for " + EXIT_WITHIN.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -21,11 +21,22 @@ public final class PollNowTool {
 
     /** Runs the tool (finding the one local server by itself) and answers how many connections it enqueued. */
     public static int run() {
+        return run(List.of());
+    }
+
+    /** Runs the tool against the server with process id {@code pid} (several run on this machine). */
+    public static int run(long pid) {
+        return run(List.of(Long.toString(pid)));
+    }
+
+    private static int run(List<String> args) {
         Path tool = projectRoot().resolve("tools/PollNow.java");
         assertThat(tool).exists();
         try {
-            Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    tool.toString())).redirectErrorStream(true).start();
+            List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    tool.toString()));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("tools/PollNow.java did not finish within 60 s");

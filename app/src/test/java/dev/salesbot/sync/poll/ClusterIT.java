@@ -1,0 +1,258 @@
+package dev.salesbot.sync.poll;
+
+import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.ItSettings;
+import dev.salesbot.sync.testing.MicroProcess;
+import dev.salesbot.sync.testing.PollNowTool;
+import dev.salesbot.sync.testing.Postgres;
+import dev.salesbot.sync.testing.SandboxShopify;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Issue 11, "several servers, one database": two Payara Micro servers on one real PostgreSQL
+ * (started by {@code .ci/postgres.sh}, configured by the README's {@code payara-config/postgresql.asadmin}),
+ * 200 sandbox stores, one poll now. Each store is polled exactly once per cycle, not once per
+ * server; the sandbox, which records who called each store ({@code User-Agent}: the instance
+ * name), never sees two servers on one store at the same time; and a server killed with SIGKILL
+ * mid-poll loses nothing: the other finishes its work once the dead one's leases expire.
+ *
+ * <p>Server A serves the sandbox too (it plays Shopify for both, as the platform would); B is
+ * the one killed. Not Arquillian: the test starts and kills the servers itself ({@link MicroProcess}).
+ */
+class ClusterIT {
+
+    static final int STORES = 200;
+    static final int LEASE_SECONDS = 10;
+    /** A year: no store's spread-out poll falls due during the test, only poll now's. */
+    static final String POLL_INTERVAL_HOURS = "8760";
+    static final String A = "salesbot-sync (server-a)";
+    static final String B = "salesbot-sync (server-b)";
+
+    private Path work;
+
+    @BeforeEach
+    void emptyWorkDirectory() throws IOException {
+        // -Dit.test=ClusterIT runs it in the S3 execution too; the scenario is about the database.
+        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
+        work = ItSettings.itDir().resolveSibling("it-cluster");
+        if (Files.exists(work)) {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(work.resolve("data"));
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a safety net over the bounded waits; servers and database are stopped either way
+    void twoServersPollEachStoreOnceNeverTogetherAndAKilledServersWorkIsFinishedByTheOther() throws Exception {
+        List<String> shops = IntStream.rangeClosed(1, STORES).mapToObj(i -> String.format("cluster-store-%03d.myshopify.com", i)).toList();
+        try (Postgres db = Postgres.start()) {
+            int portA = MicroProcess.freePort();
+            try (MicroProcess a = start("server-a", portA, portA, db, true)) {
+                // B boots while A takes the connects: the servers share the work from the first one on.
+                CompletableFuture<MicroProcess> starting = CompletableFuture.supplyAsync(() -> start("server-b", MicroProcess.freePort(), portA, db, false));
+                MicroProcess b = null;
+                try {
+                    connectAll(a.base(), shops);
+                    b = starting.get(3, TimeUnit.MINUTES);
+                    await("the connects' first syncs", Duration.ofSeconds(120), a,
+                            () -> db.count("select count(*) from SYNC_REQUEST where STATE = 'PENDING'") == 0);
+                    assertThat(db.count("select count(*) from SYNC_REQUEST where STATE = 'DONE' and OUTCOME = 'success'"))
+                            .as("every connect's first sync").isEqualTo(STORES);
+                    for (String shop : shops) {
+                        control(a.base(), "POST", "sandbox/shopify/_control/shops/" + shop + "/stats/reset", null);
+                        // Each Admin call takes 40 ms longer: a store's poll lasts long enough for the kill to land mid-poll.
+                        control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":40}");
+                    }
+
+                    int enqueuedByA = PollNowTool.run(a.process().pid());
+                    assertThat(enqueuedByA).as("B's own poll tick may take some of the due slots, never more than all").isBetween(1, STORES);
+                    MicroProcess killed = b;
+                    await("B running polls", Duration.ofSeconds(60), b, () -> polledDone(db) >= STORES / 5
+                            && db.count("select count(*) from SYNC_LEASE where HOLDER like 'server-b/%'") > 0);
+                    killed.kill();
+                    Set<String> cut = new TreeSet<>();
+                    db.rows("select TARGET from SYNC_LEASE where HOLDER like 'server-b/%'").forEach(r -> cut.add((String) r.get("target")));
+                    assertThat(cut).as("B was killed mid-poll: its leases are left").isNotEmpty();
+                    long doneAtKill = polledDone(db);
+                    assertThat(doneAtKill).as("the kill came before the cycle's end").isLessThan(STORES);
+
+                    await("A finishing the cycle", Duration.ofSeconds(LEASE_SECONDS * 6L + 60), a, () -> polledDone(db) == STORES);
+
+                    assertEachStorePolledOnce(db, shops);
+                    assertThat(db.count("select count(*) from SYNC_LEASE")).as("every lease given back, B's taken over").isZero();
+                    assertNeverTwoServersAtOnce(a.base(), shops, cut);
+                    try (Stream<Path> files = Files.walk(work.resolve("data"))) {
+                        assertThat(files.filter(f -> f.endsWith(Path.of("shopify", "shopify_data.json"))).count())
+                                .as("every store's snapshot, in the storage both servers share").isEqualTo(STORES);
+                    }
+                } finally {
+                    if (b == null) {
+                        starting.thenAccept(MicroProcess::close);
+                    } else if (b.process().isAlive()) {
+                        b.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Polls finished this cycle (poll now's requests carry the {@code poll} payload). */
+    private static long polledDone(Postgres db) {
+        return db.count("select count(*) from SYNC_REQUEST where PAYLOAD = 'poll' and STATE = 'DONE'");
+    }
+
+    private static void assertEachStorePolledOnce(Postgres db, List<String> shops) {
+        Map<String, Long> polls = new HashMap<>();
+        for (Map<String, Object> row : db.rows("select TARGET, STATE, OUTCOME, KIND from SYNC_REQUEST where PAYLOAD = 'poll'")) {
+            assertThat(row).as("a poll request").containsEntry("state", "DONE").containsEntry("kind", "SHOPIFY_FULL");
+            assertThat((String) row.get("outcome")).as(row.toString()).isIn("success", "unchanged");
+            polls.merge((String) row.get("target"), 1L, Long::sum);
+        }
+        assertThat(polls.keySet()).as("every store polled").containsExactlyInAnyOrderElementsOf(shops);
+        assertThat(polls.values()).as("each once per cycle, not once per server").containsOnly(1L);
+    }
+
+    /**
+     * The sandbox's record per store: which server called, in order, and whether a call began
+     * while another server's was being answered. A store's calls come from one server, or (a
+     * store B was running when it was killed) from B and then A, who read it again in full.
+     */
+    private static void assertNeverTwoServersAtOnce(URI sandbox, List<String> shops, Set<String> cut) {
+        int byA = 0;
+        int byB = 0;
+        for (String shop : shops) {
+            JsonObject stats = json(control(sandbox, "GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null));
+            assertThat(stats.getJsonNumber("overlappingCalls").longValue()).as(shop + " called by two servers at once").isZero();
+            List<String> callers = new ArrayList<>();
+            List<Long> fullReads = new ArrayList<>();
+            for (JsonValue run : stats.getJsonArray("callers")) {
+                callers.add(run.asJsonObject().getString("caller"));
+                JsonObject operations = run.asJsonObject().getJsonObject("operations");
+                fullReads.add(operations.containsKey("CatalogShop") ? operations.getJsonNumber("CatalogShop").longValue() : 0L);
+            }
+            if (cut.contains(shop)) {
+                // B held it when killed: B may have called the store already (or not yet); A then read it once in full.
+                assertThat(String.join(" then ", callers)).as(shop).isIn(A, B, B + " then " + A);
+                assertThat(fullReads.get(fullReads.size() - 1)).as(shop + ": A read it once in full").isEqualTo(1L);
+            } else {
+                assertThat(callers).as(shop + ": one server only").hasSize(1).containsAnyOf(A, B);
+                assertThat(fullReads).as(shop + ": read once in full").containsExactly(1L);
+                if (callers.get(0).equals(A)) {
+                    byA++;
+                } else {
+                    byB++;
+                }
+            }
+        }
+        assertThat(byA).as("A polled stores").isPositive();
+        assertThat(byB).as("B polled stores before it was killed").isPositive();
+    }
+
+    /** The merchants' connects, four browsers at a time, through A (behind a load balancer, any server would do). */
+    private static void connectAll(URI base, List<String> shops) throws Exception {
+        ExecutorService browsers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> connects = new ArrayList<>();
+            for (String shop : shops) {
+                connects.add(browsers.submit(() -> {
+                    Browser browser = new Browser(base);
+                    URI callback = SandboxShopify.installUntilCallback(browser, shop.substring(0, shop.indexOf('.')));
+                    HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    assertThat(json(answer.body()).getJsonObject("polling_test").getString("status")).isEqualTo("success");
+                    return null;
+                }));
+            }
+            for (Future<?> connect : connects) {
+                connect.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            browsers.shutdownNow();
+        }
+    }
+
+    private MicroProcess start(String name, int port, int sandboxPort, Postgres db, boolean sandbox) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("INSTANCE_NAME", name);
+        overrides.put("DATA_DIR", work.resolve("data").toAbsolutePath().toString());
+        overrides.put("SANDBOX_SHOPIFY_PRODUCTS", "5");
+        overrides.put("SYNC_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
+        overrides.put("SYNC_CONCURRENCY", "4");
+        overrides.put("POLL_INTERVAL_HOURS", POLL_INTERVAL_HOURS);
+        // Both servers behind one address, as behind a load balancer: A's (which also plays the platforms).
+        Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), sandboxPort, overrides);
+        return MicroProcess.start(name, work, Path.of(System.getProperty("it.war")),
+                sandbox ? Optional.of(MicroProcess.sandboxWar()) : Optional.empty(), port, settings, db.pool());
+    }
+
+    private static void await(String what, Duration within, MicroProcess server, BooleanSupplier done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no " + what + " within " + within.toSeconds() + " s; see " + server.log());
+    }
+
+    private static String control(URI base, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Browser.resolve(base, path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> answer = new Browser(base).send(request);
+        assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isBetween(200, 299);
+        return answer.body();
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}
