@@ -117,7 +117,7 @@ class ShopifyConnectIT {
     @Test
     void changesTheSessionIdAsSoonAsTheMerchantIsKnownBeforeWaitingForTheSnapshot() throws Exception {
         String shop = "slow-snapshots.myshopify.com";
-        SandboxShopify.adminLatency(shop, 1500);
+        SandboxShopify.adminLatency(shop, 300); // a first sync of several seconds: the refusal is seen while it runs
         try {
             Browser browser = new Browser();
             URI callback = SandboxShopify.installUntilCallback(browser, "slow-snapshots");

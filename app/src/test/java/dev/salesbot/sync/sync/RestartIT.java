@@ -113,7 +113,7 @@ class RestartIT {
     void syncsAWebhookReceivedBeforeTheRestart() throws IOException {
         String product;
         Path snapshot;
-        try (MicroProcess first = start("server-1", Map.of("WEBHOOK_QUIET_SECONDS", "30", "WEBHOOK_MAX_DELAY_SECONDS", "120"))) {
+        try (MicroProcess first = start("server-1", Map.of("WEBHOOK_QUIET_SECONDS", "15", "WEBHOOK_MAX_DELAY_SECONDS", "120"))) {
             JsonObject answer = connect(first.base());
             assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("success");
             snapshot = dataDir.resolve("users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json");
