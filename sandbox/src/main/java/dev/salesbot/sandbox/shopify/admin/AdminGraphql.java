@@ -160,7 +160,7 @@ final class AdminGraphql {
                         d.location() == null ? List.of() : List.of(d.location()), d.path())).toList());
                 body.put("data", null);
                 shop.bucket().refund(requested.cost() - actual);
-                shop.stats().cost(requested.cost(), actual);
+                shop.stats().cost(requested.cost(), actual, shop.bucket().status());
                 body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
                 return AdminAnswer.ok(body);
             }
@@ -172,7 +172,7 @@ final class AdminGraphql {
             body.put("data", data);
         }
         shop.bucket().refund(requested.cost() - actual);
-        shop.stats().cost(requested.cost(), actual);
+        shop.stats().cost(requested.cost(), actual, shop.bucket().status());
         body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
         return AdminAnswer.ok(body);
     }

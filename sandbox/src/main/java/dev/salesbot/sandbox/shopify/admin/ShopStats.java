@@ -98,9 +98,30 @@ final class ShopStats {
         accessDenied++;
     }
 
-    synchronized void cost(int requested, int actual) {
+    synchronized void cost(int requested, int actual, LeakyBucket.Status bucket) {
         totalRequestedCost += requested;
         totalActualCost += actual;
+        idealWait(requested, actual, bucket.maximumAvailable(), bucket.restoreRate());
+    }
+
+    /** The bucket of a client as fast as the rate limit allows; NaN until the first query (or a reset): full then. */
+    private double idealAvailable = Double.NaN;
+    /** How long that client must have waited for its bucket, in all, since the start or the last reset. */
+    private double minimumWaitSeconds;
+
+    /**
+     * The same queries sent by an ideal client: each sent the moment the bucket holds its requested
+     * cost, answered in no time, refunded down to its actual cost (Shopify's leaky bucket,
+     * https://shopify.dev/docs/api/usage/limits#the-leaky-bucket-algorithm). Its total wait is what
+     * the store's rate limit alone forces on these queries: the lower bound a benchmark compares to.
+     */
+    private void idealWait(int requested, int actual, double capacity, double restoreRate) {
+        if (Double.isNaN(idealAvailable)) {
+            idealAvailable = capacity;
+        }
+        double wait = idealAvailable >= requested || restoreRate <= 0 ? 0 : (requested - idealAvailable) / restoreRate;
+        minimumWaitSeconds += wait;
+        idealAvailable = Math.min(capacity, idealAvailable + wait * restoreRate) - actual;
     }
 
     synchronized void reset() {
@@ -109,6 +130,8 @@ final class ShopStats {
         deprecated.clear();
         callers.clear();
         overlappingCalls = 0;
+        idealAvailable = Double.NaN; // a benchmark resets a store whose bucket has refilled
+        minimumWaitSeconds = 0;
     }
 
     /** The JSON shape of {@code GET …/_control/shops/{shop}/stats}. */
@@ -124,6 +147,7 @@ final class ShopStats {
         m.put("deprecated", List.copyOf(deprecated));
         m.put("queries", List.copyOf(queries));
         m.put("overlappingCalls", overlappingCalls);
+        m.put("minimumWaitSeconds", minimumWaitSeconds);
         m.put("callers", callers.stream().map(run -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("caller", run.caller);

@@ -44,6 +44,22 @@ class ShopStatsTest {
         assertThat(stats.snapshot()).containsEntry("overlappingCalls", 0L).containsEntry("callers", List.of());
     }
 
+    /** What the rate limit alone forces: each query sent once the bucket holds its requested cost, refunded to its actual cost. */
+    @Test
+    void theMinimumWaitIsThatOfAClientAsFastAsTheBucketAllows() {
+        LeakyBucket.Status bucket = new LeakyBucket.Status(1000, 0, 50);
+        stats.cost(1000, 200, bucket); // a full bucket: at once, 800 left
+        stats.cost(1000, 100, bucket); // 200 missing: 4 s at 50/s, then 900 left
+        stats.cost(500, 500, bucket);  // at once
+        assertThat((Double) stats.snapshot().get("minimumWaitSeconds")).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-9));
+
+        stats.reset();
+        stats.cost(1000, 1000, bucket);
+        assertThat((Double) stats.snapshot().get("minimumWaitSeconds")).as("a reset starts from a full bucket").isZero();
+        stats.cost(1000, 1000, bucket);
+        assertThat((Double) stats.snapshot().get("minimumWaitSeconds")).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     @Test
     void theOperationIsTheRequestsNameOrTheQuerysOwn() {
         assertThat(SandboxShops.operationOf("query CatalogShop { shop { name } }", null)).isEqualTo("CatalogShop");
