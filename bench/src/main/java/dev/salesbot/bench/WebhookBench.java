@@ -186,7 +186,12 @@ public final class WebhookBench {
     }
 
     /** Connects the store as a merchant does; answers the merchant UUID. */
-    private static String connect(URI base, String shop) {
+    static String connect(URI base, String shop) {
+        return connect(base, shop, true);
+    }
+
+    /** {@link #connect(URI, String)}, printing the answer's statuses only when {@code verbose}. */
+    static String connect(URI base, String shop, boolean verbose) {
         Browser browser = new Browser(base);
         URI callback = SandboxShopify.installUntilCallback(browser, shop.substring(0, shop.indexOf('.')));
         HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
@@ -194,12 +199,14 @@ public final class WebhookBench {
             throw new IllegalStateException("connect answered " + answer.statusCode());
         }
         JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
-        System.out.println("connected " + shop + ": upload " + json.getJsonObject("upload_status").getString("status")
-                + ", webhook_test " + json.getJsonObject("webhook_test").getString("status"));
+        if (verbose) {
+            System.out.println("connected " + shop + ": upload " + json.getJsonObject("upload_status").getString("status")
+                    + ", webhook_test " + json.getJsonObject("webhook_test").getString("status"));
+        }
         return json.getString("user_uuid");
     }
 
-    private static List<String> productIds(URI base, String shop) {
+    static List<String> productIds(URI base, String shop) {
         List<String> ids = new ArrayList<>();
         String page = control(base, "GET", "/sandbox/shopify/_control/shops/" + shop + "/products", null);
         Json.createReader(new StringReader(page)).readArray().forEach(v -> ids.add(((jakarta.json.JsonString) v).getString()));
@@ -222,7 +229,7 @@ public final class WebhookBench {
                 .get(0).get("N")).longValue();
     }
 
-    private static String control(URI base, String method, String path, String json) {
+    static String control(URI base, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
@@ -234,7 +241,7 @@ public final class WebhookBench {
         return answer.body();
     }
 
-    private static Properties settings(URI base, S3ProxyServer s3, String secret, Path work) {
+    static Properties settings(URI base, S3ProxyServer s3, String secret, Path work) {
         Properties p = new Properties();
         p.putAll(Map.of(
                 "SANDBOX_ENABLED", "true",
@@ -259,12 +266,12 @@ public final class WebhookBench {
         return p;
     }
 
-    private static boolean check(String target, boolean met) {
+    static boolean check(String target, boolean met) {
         System.out.println((met ? "  met:    " : "  MISSED: ") + target);
         return met;
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -284,7 +291,7 @@ public final class WebhookBench {
         }
     }
 
-    private static String random(int bytes) {
+    static String random(int bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
     }
 

@@ -28,7 +28,10 @@ public final class Browser {
     public static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    // HTTP/1.1, as every browser speaks over cleartext (HTTP/2 only over TLS): Java's client would
+    // otherwise ask for an h2c upgrade, which Grizzly handles badly (README, Limits).
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))

@@ -117,6 +117,19 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
         return args.length >= 2 && args[1] instanceof String key ? verb + key : null;
     }
 
+    /** Requests answered since the start (or {@link #resetCounts()}), by verb: {@code PUT}, {@code HEAD}, {@code GET}. */
+    public Map<String, Long> totals() {
+        Map<String, Long> totals = new java.util.TreeMap<>(Map.of("PUT", 0L, "HEAD", 0L, "GET", 0L));
+        puts.forEach((key, n) -> totals.merge(key.startsWith("HEAD ") ? "HEAD" : key.startsWith("GET ") ? "GET" : "PUT",
+                (long) n.get(), Long::sum));
+        return totals;
+    }
+
+    /** Forgets every count (a benchmark's cycle starts from zero). */
+    public void resetCounts() {
+        puts.clear();
+    }
+
     /** How many HEAD requests the server answered for {@code key}. */
     public int headsOf(String key) {
         return putsOf("HEAD " + key);
