@@ -1,5 +1,6 @@
 package dev.salesbot.sync.poll;
 
+import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
@@ -184,6 +185,8 @@ class ClusterIT {
         }
         assertThat(byA).as("A polled stores").isPositive();
         assertThat(byB).as("B polled stores before it was killed").isPositive();
+        System.out.printf("ClusterIT: %d stores polled by A alone, %d by B alone before the kill, %d cut by the kill and finished by A%n",
+                byA, byB, cut.size());
     }
 
     /** The merchants' connects, four browsers at a time, through A (behind a load balancer, any server would do). */
@@ -224,19 +227,7 @@ class ClusterIT {
     }
 
     private static void await(String what, Duration within, MicroProcess server, BooleanSupplier done) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no " + what + " within " + within.toSeconds() + " s; see " + server.log());
+        Await.await(done, within, what + "; see " + server.log());
     }
 
     private static String control(URI base, String method, String path, String body) {

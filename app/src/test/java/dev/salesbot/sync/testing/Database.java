@@ -29,7 +29,16 @@ public final class Database {
      * {@code .mv.db}), each as column label → value, in column order.
      */
     public static List<Map<String, Object>> rows(Path file, String sql, Object... params) {
-        try (Connection c = open(file); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = open(file)) {
+            return rows(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows {@code sql} selects on {@code c} (any database), each as column label → value, in column order. */
+    public static List<Map<String, Object>> rows(Connection c, String sql, Object... params) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,24 +57,10 @@ public final class Postgres implements AutoCloseable {
         return url;
     }
 
-    /** The rows {@code sql} selects, each as lower-case column label → value. */
+    /** The rows {@code sql} selects, each as column label (PostgreSQL's: lower case) → value. */
     public List<Map<String, Object>> rows(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url, "salesbot", password); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                int columns = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= columns; i++) {
-                        row.put(r.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), r.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+        try (Connection c = DriverManager.getConnection(url, "salesbot", password)) {
+            return Database.rows(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
