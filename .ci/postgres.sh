@@ -25,7 +25,9 @@ as_server() {
 }
 
 command=${1:?start|stop}
-dir=${2:?data directory}
+dir=$(realpath -m "${2:?data directory}")
+# The server's user may not be allowed into the caller's directory (a root-only clone in CI).
+cd /
 case "$command" in
 start)
     port=${3:?port}
