@@ -39,7 +39,10 @@ public final class Postgres implements AutoCloseable {
             Path parent = Files.createTempDirectory("salesbot-it-pg", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Path dir = parent.resolve("pg");
             String password = UUID.randomUUID().toString();
-            String url = script("start", dir.toString(), Integer.toString(MicroProcess.freePort()), password).strip();
+            String output = script("start", dir.toString(), Integer.toString(MicroProcess.freePort()), password);
+            // The URL is the script's last line; anything before it is what PostgreSQL's tools said.
+            String url = output.lines().filter(line -> line.startsWith("jdbc:postgresql://127.0.0.1:")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException(".ci/postgres.sh start printed no URL: " + output));
             Postgres postgres = new Postgres(dir, url, password);
             // A test JVM stopped early (timeout, Ctrl-C) still stops its database.
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stopQuietly, "stop PostgreSQL"));
