@@ -37,12 +37,27 @@ public class Polls {
 
     private final AtomicBoolean ticking = new AtomicBoolean();
 
+    /** The interval; with scheduled polls off ({@code POLL_INTERVAL_HOURS=0}), the default's, for poll now's next slots. */
     public Duration interval() {
-        return Duration.ofMillis(Math.max(60_000L, (long) (intervalHours * 3_600_000d)));
+        double hours = scheduled() ? intervalHours : 24;
+        return Duration.ofMillis(Math.max(60_000L, (long) (hours * 3_600_000d)));
     }
+
+    /** {@code POLL_INTERVAL_HOURS=0} (or less) turns the scheduled polls off; poll now still polls. */
+    public boolean scheduled() {
+        return intervalHours > 0;
+    }
+
+    private final AtomicBoolean warnedOff = new AtomicBoolean();
 
     /** One tick of the schedule: new connections get their slot, due slots are polled. */
     public void tick() {
+        if (!scheduled()) {
+            if (warnedOff.compareAndSet(false, true)) {
+                LOGGER.log(System.Logger.Level.WARNING, "POLL_INTERVAL_HOURS={0}: scheduled polls are off; only poll now polls", intervalHours);
+            }
+            return;
+        }
         if (!ticking.compareAndSet(false, true)) {
             return;
         }

@@ -19,9 +19,9 @@ import java.util.UUID;
 
 /**
  * A store's two objects: {@code shopify_data.json} (the catalog document) and the bot's
- * {@code preprocessed_data.json}, written as a pair ({@link SnapshotStore#putPair}: the digest
- * first, each only if its canonical bytes changed; on Spaces one HEAD of the snapshot when neither
- * did), read back for a partial sync to patch, and deleted for {@code shop/redact}.
+ * {@code preprocessed_data.json}, written as a pair ({@link SnapshotStore#putPair}: each only if
+ * its canonical bytes changed; on Spaces one HEAD of the snapshot when neither did), read back for
+ * a partial sync to patch, and deleted for {@code shop/redact}.
  */
 @ApplicationScoped
 public class StoreSnapshots {

@@ -21,15 +21,15 @@ public interface SnapshotStore {
     Outcome put(StorageKey key, byte[] json);
 
     /**
-     * Stores a primary object and a companion derived from it (a snapshot and its bot digest):
-     * the companion first, the primary last, so a current primary means its companion was
-     * written. Answers {@code WRITTEN} if either was. A backend that can carry the companion's
-     * hash on the primary ({@code SpacesRepository}) checks both with one HEAD; this default
-     * checks each object on its own.
+     * Stores a primary object and a companion derived from it (a snapshot and its bot digest).
+     * Answers {@code WRITTEN} if either was written. A backend that can carry the companion's hash
+     * on the primary ({@code SpacesRepository}) checks both with one HEAD of the primary, and then
+     * writes the companion first so that a current primary always vouches for a written companion;
+     * this default checks and writes each object on its own, the primary first.
      */
     default Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
-        Outcome second = put(companion, companionJson);
         Outcome first = put(primary, primaryJson);
+        Outcome second = put(companion, companionJson);
         return first == Outcome.WRITTEN || second == Outcome.WRITTEN ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
