@@ -10,7 +10,9 @@
  * next. New connections get a slot at a stable offset within {@code POLL_INTERVAL_HOURS} (default
  * 24); after each poll the next one is an interval later less a jitter of one minute to a tenth of
  * the interval ({@link dev.salesbot.sync.poll.control.PollSpread}): polls are spread, never all at
- * one instant, and each connection is polled at least once per interval.</li>
+ * one instant, and each connection is polled at least once per interval.
+ * {@code POLL_INTERVAL_HOURS=0} turns the scheduled polls off (logged as a warning); poll now
+ * still polls.</li>
  * <li>A due slot is taken by a conditional update of its round, and the poll's sync request
  * ({@code SHOPIFY_FULL} or {@code FACEBOOK_PAGE}, payload {@code poll}) is recorded in the same
  * transaction: of several servers sharing the database exactly one takes it, and a taken slot's
