@@ -19,6 +19,9 @@
  * {@link dev.salesbot.sync.webhooks.control.DeliveryPurge}.</li>
  * <li>Only ids, the platform, the source (a validated shop or Page id), the topic and the time are
  * stored: never a body.</li>
+ * <li>{@link dev.salesbot.sync.webhooks.control.TestDelivery} is the connect answers'
+ * {@code webhook_test} for both platforms: a delivery signed by the platform's scheme, sent to this
+ * server's own address over HTTP/1.1, must come back recognised as a test (it starts no sync).</li>
  * </ul>
  *
  * <p><b>Out of scope.</b> Each platform's signature scheme, topics and what a delivery means: those

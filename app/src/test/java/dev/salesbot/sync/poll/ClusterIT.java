@@ -2,6 +2,7 @@ package dev.salesbot.sync.poll;
 
 import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.PollNowTool;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,13 +70,7 @@ class ClusterIT {
         // -Dit.test=ClusterIT runs it in the S3 execution too; the scenario is about the database.
         assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         work = ItSettings.itDir().resolveSibling("it-cluster");
-        if (Files.exists(work)) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Dirs.deleteTree(work);
         Files.createDirectories(work.resolve("data"));
     }
 

@@ -2,6 +2,7 @@ package dev.salesbot.sync.sync;
 
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
+import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -22,13 +23,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -61,13 +60,7 @@ class RestartIT {
         // -Dit.test=RestartIT runs it in the S3 execution too; the scenario is about DATA_DIR.
         // Skipped per test, not per class: failsafe writes no summary for an execution that ran no test.
         assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
-        if (Files.exists(work)) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Dirs.deleteTree(work);
         Files.createDirectories(dataDir);
     }
 

@@ -81,13 +81,7 @@ public final class Postgres implements AutoCloseable {
         }
         script("stop", dir.toString());
         stopped = true;
-        try (var paths = Files.walk(dir.getParent())) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Dirs.deleteTree(dir.getParent());
     }
 
     private boolean stopped;

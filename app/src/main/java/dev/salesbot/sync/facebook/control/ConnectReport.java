@@ -1,6 +1,7 @@
 package dev.salesbot.sync.facebook.control;
 
 import dev.salesbot.sync.sync.control.SyncOutcome;
+import dev.salesbot.sync.webhooks.control.TestDelivery;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * refused, and for every Page of the merchant its webhook subscription, sync outcome and status.
  */
 public record ConnectReport(UUID merchant, List<ListedPage> listed, List<AccountPages.Refused> refused,
-                            List<PageResult> results, FacebookWebhookSelfTest.Result webhookTest) {
+                            List<PageResult> results, TestDelivery.Result webhookTest) {
 
     public ConnectReport {
         listed = List.copyOf(listed);

@@ -4,6 +4,7 @@ import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.shopify.control.WebhookSelfTest;
 import dev.salesbot.sync.sync.control.SyncResult;
+import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,7 +21,7 @@ final class CallbackAnswer {
     private CallbackAnswer() {
     }
 
-    static JsonObject webhookTest(WebhookSelfTest.Result test) {
+    static JsonObject webhookTest(TestDelivery.Result test) {
         JsonObjectBuilder json = Jsonp.createObjectBuilder().add("status", test.status());
         if (test.message() != null) {
             json.add("message", test.message());

@@ -7,6 +7,7 @@ import dev.salesbot.sync.security.control.ShopifyQuerySignature;
 import dev.salesbot.sync.security.control.StateTokens;
 import dev.salesbot.sync.sync.control.SyncOutcome;
 import dev.salesbot.sync.sync.control.Syncs;
+import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,7 +43,7 @@ public class ShopifyConnect {
     }
 
     /** A store that is now connected, how far its first snapshot got within the wait, its webhook test and its polling test. */
-    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, WebhookSelfTest.Result webhookTest,
+    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, TestDelivery.Result webhookTest,
                             PollingTest.Result pollingTest) {
     }
 
