@@ -61,6 +61,23 @@ class ProductionWarIT {
         assertThat(entries).noneMatch(e -> e.contains("introspection"));
     }
 
+    /** Issue 12: no ADMIN_USERNAME / ADMIN_PASSWORD_HASH: every admin path answers 503 naming them, whatever is sent. */
+    private static void assertAdminAreaIsClosedWithoutAnAdmin(Browser browser, URI base) {
+        String root = base.toString().replaceAll("/$", "");
+        for (String path : List.of("/admin", "/admin/login", "/admin/api/connections", "/admin/api/summary", "/admin/api/metrics",
+                "/admin/api/poll", "/ADMIN/api/summary", "/admin/")) {
+            for (String method : List.of("GET", "POST")) {
+                HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(root + path))
+                        .header("Authorization", dev.salesbot.sync.testing.AdminClient.basic("admin", "anything"))
+                        .header("Content-Type", "application/json")
+                        .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}")));
+                assertThat(answer.statusCode()).as(method + " " + path).isEqualTo(503);
+                assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(answer.body()).contains("ADMIN_USERNAME", "ADMIN_PASSWORD_HASH");
+            }
+        }
+    }
+
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void answers404OnEverySandboxPathInEverySpelling() throws IOException {
@@ -71,6 +88,8 @@ class ProductionWarIT {
         Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), port, Map.of(
                 "DATA_DIR", work.resolve("data").toAbsolutePath().toString()));
         settings.remove("SANDBOX_ENABLED");
+        settings.remove("ADMIN_USERNAME");
+        settings.remove("ADMIN_PASSWORD_HASH");
         try (MicroProcess server = MicroProcess.start("production", work, Path.of(System.getProperty("it.war")),
                 Optional.empty(), port, settings, work.resolve("db/salesbot"))) {
             Browser browser = new Browser(server.base());
@@ -89,6 +108,7 @@ class ProductionWarIT {
                 }
             }
             assertThat(answered).as("every sandbox path is a 404").isEmpty();
+            assertAdminAreaIsClosedWithoutAnAdmin(browser, server.base());
         }
     }
 }

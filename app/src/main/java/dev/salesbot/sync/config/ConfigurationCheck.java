@@ -29,6 +29,10 @@ public class ConfigurationCheck {
             LOGGER.log(System.Logger.Level.WARNING, "FACEBOOK_WEBHOOK_ADDRESS or FACEBOOK_VERIFY_TOKEN is not set: the app is not "
                     + "subscribed to Page webhooks, so Page snapshots change only at connects and polls.");
         }
+        if (Settings.optional("ADMIN_USERNAME").isEmpty() || Settings.optional("ADMIN_PASSWORD_HASH").isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "ADMIN_USERNAME or ADMIN_PASSWORD_HASH is not set: the admin console "
+                    + "(/admin) answers 503 until both are (java tools/HashPassword.java prints a hash).");
+        }
         List<String> missing = REQUIRED.stream().filter(name -> Settings.optional(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
             LOGGER.log(System.Logger.Level.ERROR, "Missing configuration: {0}. Set these environment variables; "

@@ -38,6 +38,8 @@ public final class Html {
     public static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                // No favicon to fetch: a browser would ask for /favicon.ico and log the 404 as an error.
+                + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + escape(title) + " · salesbot-sync</title><style>" + STYLE + "</style></head><body>"
                 + body + "</body></html>";
     }

@@ -125,6 +125,30 @@ class SnapshotS3IT {
         assertThat(new String(written.get())).contains("\"codeDiscountNodes\"");
     }
 
+    /** Issue 12: readiness follows the bucket, down and up again by itself. */
+    @Test
+    void readinessGoesDownWhileStorageIsDownAndUpAfter() throws Exception {
+        assertThat(readiness().statusCode()).isEqualTo(200);
+        SpacesStandIn.stop();
+        try {
+            HttpResponse<String> down = readiness();
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            JsonObject storage = json(down).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("name").equals("storage")).findFirst().orElseThrow();
+            assertThat(storage.getString("status")).isEqualTo("DOWN");
+            assertThat(down.body()).doesNotContain(SpacesStandIn.server().secretKey(), SpacesStandIn.server().accessKey());
+        } finally {
+            SpacesStandIn.start();
+        }
+        HttpResponse<String> up = readiness();
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(json(up).getString("status")).isEqualTo("UP");
+    }
+
+    private static HttpResponse<String> readiness() {
+        return new Browser().get("/health/ready");
+    }
+
     @Test
     void accessDeniedEndsTheSyncAtOnceMarksTheStoreAndIsNotRetried() throws Exception {
         String shop = "narrowed-access.myshopify.com";

@@ -44,6 +44,9 @@ public class FacebookWebhookResource {
     FacebookWebhookReceipts receipts;
 
     @Inject
+    dev.salesbot.sync.monitoring.control.Meters meters;
+
+    @Inject
     @ConfigProperty(name = "WEBHOOK_MAX_BYTES", defaultValue = "1048576")
     int maxBytes;
 
@@ -72,7 +75,14 @@ public class FacebookWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(InputStream body, @HeaderParam("Content-Length") String contentLength,
                             @HeaderParam("X-Hub-Signature-256") String signature) {
-        Receipt receipt = receipts.receive(RawBodies.read(body, contentLength, maxBytes), signature);
+        Receipt receipt;
+        try {
+            receipt = receipts.receive(RawBodies.read(body, contentLength, maxBytes), signature);
+        } catch (Refusal e) {
+            meters.webhookRejected("facebook");
+            throw e;
+        }
+        meters.webhookReceived("facebook", receipt.name());
         return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -2,6 +2,7 @@ package dev.salesbot.sync.facebook.control;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -100,6 +101,14 @@ public interface GraphApi {
                        @PathParam("pageId") String pageId,
                        @FormParam("subscribed_fields") String subscribedFields,
                        @FormParam("appsecret_proof") String proof);
+
+    /** https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/#delete */
+    @DELETE
+    @Path("/{version}/{pageId}/subscribed_apps")
+    Response unsubscribe(@PathParam("version") String version,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @PathParam("pageId") String pageId,
+                         @QueryParam("appsecret_proof") String proof);
 
     /** The app's webhook subscriptions; app token only. */
     @GET

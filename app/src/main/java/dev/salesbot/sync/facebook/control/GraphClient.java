@@ -38,6 +38,9 @@ public class GraphClient {
     @Inject
     ServerInstance instance;
 
+    @Inject
+    dev.salesbot.sync.monitoring.control.Meters meters;
+
     GraphCalls calls = new GraphCalls(Sleeper.system());
 
     private volatile GraphApi api;
@@ -112,6 +115,13 @@ public class GraphClient {
         return fields;
     }
 
+    /** Removes the app from the Page's {@code subscribed_apps}: Meta stops sending the Page's webhooks. */
+    public void unsubscribe(String pageId, AccessToken page) {
+        requireValid(pageId);
+        calls.call("unsubscribe Page " + pageId + " from webhooks", () -> send(() -> api().unsubscribe(
+                app.apiVersion(), page.bearer(), pageId, app.proof(page))));
+    }
+
     /** The app's subscription for {@code object} (callback URL, fields, active), if it has one. */
     public Optional<AppSubscription> appSubscription(String object) {
         JsonObject answer = withAppToken("read the app's webhook subscriptions",
@@ -173,8 +183,11 @@ public class GraphClient {
         }
         try (Response response = answered) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            return new GraphReply(response.getStatus(), parse(text),
-                    Usage.of(response.getHeaderString("X-App-Usage"), response.getHeaderString("X-Business-Use-Case-Usage")));
+            Usage usage = Usage.of(response.getHeaderString("X-App-Usage"), response.getHeaderString("X-Business-Use-Case-Usage"));
+            if (meters != null) {
+                meters.graphRequest(usage.percent());
+            }
+            return new GraphReply(response.getStatus(), parse(text), usage);
         }
     }
 

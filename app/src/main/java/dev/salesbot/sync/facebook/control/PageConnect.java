@@ -36,6 +36,9 @@ public class PageConnect {
     }
 
     @Inject
+    dev.salesbot.sync.sync.control.TargetStatuses statuses;
+
+    @Inject
     PageConnections connections;
 
     @Inject
@@ -102,9 +105,11 @@ public class PageConnect {
             if (new java.util.HashSet<>(graph.subscribedFields(page.id(), page.token())).equals(new java.util.HashSet<>(wanted))) {
                 LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for ''{0}'' already exists for page {1}",
                         String.join(",", wanted), page.id());
+                statuses.webhooksChecked(page.id(), wanted, wanted);
                 return new ConnectReport.Subscription(true, wanted, null);
             }
             List<String> fields = graph.subscribe(page.id(), page.token());
+            statuses.webhooksChecked(page.id(), fields, wanted);
             LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for page {0}: {1}", page.id(), String.join(",", fields));
             return new ConnectReport.Subscription(true, fields, null);
         } catch (GraphException e) {

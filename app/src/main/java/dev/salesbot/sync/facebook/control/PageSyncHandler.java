@@ -34,6 +34,9 @@ public class PageSyncHandler implements SyncHandler {
     private static final System.Logger LOGGER = System.getLogger(PageSyncHandler.class.getName());
 
     @Inject
+    dev.salesbot.sync.sync.control.TargetStatuses statuses;
+
+    @Inject
     PageConnections connections;
 
     @Inject
@@ -90,7 +93,8 @@ public class PageSyncHandler implements SyncHandler {
         } else {
             LOGGER.log(System.Logger.Level.INFO, "Uploaded data to {0} for page {1}", store.where(), pageId);
         }
-        JsonObject summary = Jsonp.createObjectBuilder().add("page_id", pageId).add("key", key.value()).build();
+        JsonObject summary = Jsonp.createObjectBuilder().add("page_id", pageId).add("key", key.value())
+                .add("fields", document.getJsonArray("data").getJsonObject(0).size()).build();
         return new SyncResult(written, written ? "Uploaded page data for page " + pageId
                 : "Page data unchanged for page " + pageId, summary, document);
     }
@@ -133,9 +137,10 @@ public class PageSyncHandler implements SyncHandler {
             AccessToken token = tokens.open(connection);
             java.util.Set<String> present = new java.util.HashSet<>(graph.subscribedFields(pageId, token));
             if (present.containsAll(app.webhookFields())) {
+                statuses.webhooksChecked(pageId, present, app.webhookFields());
                 return;
             }
-            graph.subscribe(pageId, token);
+            statuses.webhooksChecked(pageId, graph.subscribe(pageId, token), app.webhookFields());
             LOGGER.log(System.Logger.Level.INFO, "Webhook subscription for page {0} was missing and is re-created: {1}",
                     pageId, String.join(",", app.webhookFields()));
         } catch (GraphException | IllegalStateException e) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +57,27 @@ public class Connections {
         Optional<ShopifyConnection> connection = findShop(shop);
         connection.ifPresent(c -> c.uninstall(now()));
         return connection.isPresent();
+    }
+
+    /** Disconnected by an operator: tokens deleted, no more syncs; false if the shop is unknown. */
+    public boolean disconnect(String shop) {
+        Optional<ShopifyConnection> connection = findShop(shop);
+        connection.ifPresent(c -> c.disconnect(now()));
+        return connection.isPresent();
+    }
+
+    /** Every store connection (the admin console lists them). */
+    public List<ShopifyConnection> all() {
+        return em.createQuery("select c from ShopifyConnection c order by c.shop", ShopifyConnection.class).getResultList();
+    }
+
+    public Optional<ShopifyConnection> findById(String id) {
+        return Optional.ofNullable(em.find(ShopifyConnection.class, id));
+    }
+
+    public Optional<ShopifyConnection> ofMerchant(UUID merchant) {
+        return em.createQuery("select c from ShopifyConnection c where c.merchantId = :merchant", ShopifyConnection.class)
+                .setParameter("merchant", merchant.toString()).getResultStream().findFirst();
     }
 
     /** Forgets the store entirely ({@code shop/redact}). */

@@ -66,6 +66,22 @@ public class PageConnections {
         return pages.stream().map(FacebookPageConnection::pageId).toList();
     }
 
+    /** Disconnected by an operator: the Page token deleted, no more syncs; false if it is unknown. */
+    public boolean disconnect(String pageId) {
+        Optional<FacebookPageConnection> connection = find(pageId);
+        connection.ifPresent(c -> c.disconnect(now()));
+        return connection.isPresent();
+    }
+
+    /** Every Page connection (the admin console lists them). */
+    public List<FacebookPageConnection> all() {
+        return em.createQuery("select c from FacebookPageConnection c order by c.pageId", FacebookPageConnection.class).getResultList();
+    }
+
+    public Optional<FacebookPageConnection> findById(String id) {
+        return Optional.ofNullable(em.find(FacebookPageConnection.class, id));
+    }
+
     /** Forgets the Page entirely (a data-deletion request); false if it was not connected. */
     public boolean delete(String pageId) {
         Optional<FacebookPageConnection> connection = find(pageId);

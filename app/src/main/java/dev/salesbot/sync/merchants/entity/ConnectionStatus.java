@@ -10,5 +10,7 @@ public enum ConnectionStatus {
     /** The platform refused the stored token, or access the sync needs is missing: only a new connect helps. */
     NEEDS_RECONNECT,
     /** The merchant uninstalled the app: its tokens are deleted; a new install starts it afresh. */
-    UNINSTALLED
+    UNINSTALLED,
+    /** Disconnected from the admin console: tokens deleted, subscriptions removed, snapshot kept; a new connect starts it again. */
+    DISCONNECTED
 }

@@ -72,6 +72,12 @@ public class FacebookPageConnection extends MerchantConnection {
         needsReconnect(reason, now);
     }
 
+    /** Disconnected by an operator: the Page token is deleted at once (the snapshot stays). */
+    public void disconnect(OffsetDateTime now) {
+        this.pageTokenSealed = null;
+        markDisconnected(now);
+    }
+
     public String facebookUserId() {
         return facebookUserId;
     }

@@ -82,6 +82,12 @@ public abstract class MerchantConnection {
         changed(now);
     }
 
+    protected void markDisconnected(OffsetDateTime now) {
+        this.status = ConnectionStatus.DISCONNECTED;
+        this.statusReason = "Disconnected by an operator; connect again to resume.";
+        changed(now);
+    }
+
     public ConnectionStatus status() {
         return status;
     }

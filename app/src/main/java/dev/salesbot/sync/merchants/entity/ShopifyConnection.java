@@ -85,6 +85,16 @@ public class ShopifyConnection extends MerchantConnection {
         markUninstalled(now);
     }
 
+    /** Disconnected by an operator: the tokens are deleted at once (the snapshot stays where it is). */
+    public void disconnect(OffsetDateTime now) {
+        this.accessTokenSealed = null;
+        this.refreshTokenSealed = null;
+        this.accessTokenExpiresAt = null;
+        this.refreshTokenExpiresAt = null;
+        this.webhookTopics = null;
+        markDisconnected(now);
+    }
+
     /** What the last webhook check found: the topics present at this server's address, and any problem. */
     public void webhooksChecked(String topics, String problem, OffsetDateTime now) {
         this.webhookTopics = topics;

@@ -91,6 +91,14 @@ public class PollSlots {
         return em.createNamedQuery(PollSlot.ALL_DUE_NOW).setParameter("now", now).executeUpdate();
     }
 
+    /** Each target's next poll (epoch milliseconds), for the admin console. */
+    public java.util.Map<String, Long> nextPolls() {
+        java.util.Map<String, Long> next = new java.util.HashMap<>();
+        em.createQuery("select s from PollSlot s", dev.salesbot.sync.poll.entity.PollSlot.class).getResultList()
+                .forEach(s -> next.put(s.target(), s.nextPollAt()));
+        return next;
+    }
+
     public long count() {
         return em.createNamedQuery(PollSlot.COUNT, Long.class).getSingleResult();
     }

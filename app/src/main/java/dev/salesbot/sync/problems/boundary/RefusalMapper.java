@@ -29,6 +29,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case BAD_INPUT -> 400;
             case UNAUTHENTICATED -> 401;
             case NOT_ALLOWED -> 403;
+            case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UPSTREAM_FAILED -> 502;

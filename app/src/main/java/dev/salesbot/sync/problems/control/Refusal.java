@@ -18,6 +18,8 @@ public class Refusal extends RuntimeException {
         UNAUTHENTICATED,
         /** Signature, state, permission or policy refused (403). */
         NOT_ALLOWED,
+        /** What the request names does not exist (404). */
+        NOT_FOUND,
         /** Not possible in the current state, e.g. no merchant in the session (409). */
         CONFLICT,
         /** The request body is larger than this address accepts (413). */
@@ -49,6 +51,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal notAllowed(String slug, String detail) {
         return new Refusal(Kind.NOT_ALLOWED, slug, "Request not authorised", detail, null);
+    }
+
+    public static Refusal notFound(String slug, String detail) {
+        return new Refusal(Kind.NOT_FOUND, slug, "Not found", detail, null);
     }
 
     public static Refusal conflict(String slug, String title, String detail) {

@@ -29,6 +29,9 @@ public class ShopifyWebhookResource {
     ShopifyWebhookReceipts receipts;
 
     @Inject
+    dev.salesbot.sync.monitoring.control.Meters meters;
+
+    @Inject
     @ConfigProperty(name = "WEBHOOK_MAX_BYTES", defaultValue = "1048576")
     int maxBytes;
 
@@ -41,8 +44,15 @@ public class ShopifyWebhookResource {
                             @HeaderParam("X-Shopify-Topic") String topic,
                             @HeaderParam("X-Shopify-Shop-Domain") String shop,
                             @HeaderParam("X-Shopify-Webhook-Id") String webhookId) {
-        byte[] raw = RawBodies.read(body, contentLength, maxBytes);
-        Receipt receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
+        Receipt receipt;
+        try {
+            byte[] raw = RawBodies.read(body, contentLength, maxBytes);
+            receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
+        } catch (dev.salesbot.sync.problems.control.Refusal e) {
+            meters.webhookRejected("shopify");
+            throw e;
+        }
+        meters.webhookReceived("shopify", receipt.name());
         return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

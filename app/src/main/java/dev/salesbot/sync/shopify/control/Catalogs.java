@@ -32,6 +32,9 @@ public class Catalogs {
     @Inject
     ServerInstance instance;
 
+    @Inject
+    dev.salesbot.sync.monitoring.control.Meters meters;
+
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
     private volatile Client client;
     private final Clock clock = Clock.systemUTC();
@@ -44,7 +47,7 @@ public class Catalogs {
 
     /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
     public AdminSession open(ShopAccess access) {
-        AdminTransport transport = new RestAdminTransport(access, app.apiVersion(), client());
+        AdminTransport transport = new MeteredTransport(new RestAdminTransport(access, app.apiVersion(), client()), meters);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
         return new AdminSession(access.shop(), transport, new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
     }

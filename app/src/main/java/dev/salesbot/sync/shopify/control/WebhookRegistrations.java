@@ -94,6 +94,20 @@ public class WebhookRegistrations {
         return new State(Set.copyOf(present), Map.copyOf(failed), created, deleted);
     }
 
+    /**
+     * Deletes every subscription of this app on the shop (the Admin API lists only the app's own):
+     * a disconnected store sends nothing more. Answers how many were deleted.
+     */
+    public int removeAll(ShopDomain shop, PacedAdmin admin) {
+        int deleted = 0;
+        for (JsonObject subscription : existing(admin)) {
+            delete(admin, subscription.getString("id"));
+            deleted++;
+        }
+        LOGGER.log(System.Logger.Level.INFO, "Removed {0} webhook subscription(s) of {1}", deleted, shop);
+        return deleted;
+    }
+
     private static List<JsonObject> existing(PacedAdmin admin) {
         List<JsonObject> subscriptions = new ArrayList<>();
         String after = null;

@@ -26,6 +26,9 @@ public class LocalDirectoryStore implements SnapshotStore {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Path root;
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     public LocalDirectoryStore(Path dataDir) {
         this.root = dataDir.toAbsolutePath().normalize();
@@ -45,6 +48,7 @@ public class LocalDirectoryStore implements SnapshotStore {
         var target = resolve(key);
         var sidecar = sidecarOf(target);
         var sha256 = CanonicalJson.sha256Hex(json);
+        checks.incrementAndGet();
         try {
             if (Files.isRegularFile(target) && sha256.equals(readSidecar(sidecar))) {
                 LOGGER.log(DEBUG, "Unchanged, not rewritten: {0}", target);
@@ -55,6 +59,7 @@ public class LocalDirectoryStore implements SnapshotStore {
             // Sidecar first out, last in: after a crash anywhere in between, the hash is either
             // absent (the next put rewrites) or matches the object, never a stale "unchanged".
             Files.deleteIfExists(sidecar);
+            writes.incrementAndGet();
             AtomicFiles.replace(target, json);
             AtomicFiles.replace(sidecar, sha256.getBytes(StandardCharsets.US_ASCII));
             LOGGER.log(DEBUG, "Written: {0}", target);
@@ -67,6 +72,7 @@ public class LocalDirectoryStore implements SnapshotStore {
     @Override
     public Optional<byte[]> get(StorageKey key) {
         var target = resolve(key);
+        reads.incrementAndGet();
         try {
             return Optional.of(Files.readAllBytes(target));
         } catch (NoSuchFileException e) {
@@ -90,6 +96,25 @@ public class LocalDirectoryStore implements SnapshotStore {
         } catch (IOException e) {
             throw unavailable("delete", key, target, e);
         }
+    }
+
+    /** The directory exists (or can be made) and a file can be written in it and removed again. */
+    @Override
+    public void probe() {
+        Path probe = root.resolve(".probe-" + java.util.UUID.randomUUID());
+        try {
+            createPrivateDirectories(root);
+            Files.write(probe, new byte[0]);
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "DATA_DIR {0} cannot be written: {1}", root, e.toString());
+            throw new StorageUnavailableException("probe", null, "the local storage directory cannot be written", e);
+        }
+    }
+
+    @Override
+    public S3RequestCounter.Counts requestCounts() {
+        return new S3RequestCounter.Counts(checks.get(), writes.get(), reads.get());
     }
 
     @Override

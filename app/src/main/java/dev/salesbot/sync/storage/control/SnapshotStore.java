@@ -42,6 +42,17 @@ public interface SnapshotStore {
     /** Deletes the object (and its hash); answers false if there was none. */
     boolean delete(StorageKey key);
 
+    /**
+     * Checks that the store can be used now (the bucket answers, the directory is writable), for
+     * the readiness check; sends no object request.
+     *
+     * @throws StorageUnavailableException saying what is wrong, without an endpoint or a secret
+     */
+    void probe();
+
+    /** The requests sent so far (a local store counts the same operations on its files), for the metrics. */
+    S3RequestCounter.Counts requestCounts();
+
     /** Where the object is, for people: {@code s3://bucket/key} or a file path. */
     String describe(StorageKey key);
 

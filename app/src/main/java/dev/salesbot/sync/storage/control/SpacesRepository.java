@@ -163,6 +163,21 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
         return "s3://" + config.bucket() + "/" + key.value();
     }
 
+    /** The bucket answers a HEAD with these keys (no object is read or written). */
+    @Override
+    public void probe() {
+        try {
+            s3.headBucket(b -> b.bucket(config.bucket()));
+        } catch (SdkException e) {
+            throw unavailable("HEAD bucket", null, e);
+        }
+    }
+
+    @Override
+    public S3RequestCounter.Counts requestCounts() {
+        return requests.counts();
+    }
+
     /** Requests sent so far, for tests and metrics. */
     public S3RequestCounter requests() {
         return requests;
@@ -202,11 +217,13 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
     /** The endpoint, bucket and SDK detail go to the log; the exception's message names only the key. */
     private StorageUnavailableException unavailable(String operation, StorageKey key, SdkException e) {
         // The SDK's messages name the request id and status, never the credentials.
-        LOGGER.log(System.Logger.Level.WARNING, "{0} {1} at {2} failed: {3}", operation, describe(key), config.endpoint(), detail(e));
+        LOGGER.log(System.Logger.Level.WARNING, "{0} {1} at {2} failed: {3}", operation,
+                key == null ? "s3://" + config.bucket() : describe(key), config.endpoint(), detail(e));
         String verb = switch (operation) {
             case "PUT" -> "write";
             case "GET" -> "read";
             case "DELETE" -> "delete";
+            case "HEAD bucket" -> "reach the bucket";
             default -> "check";
         };
         return new StorageUnavailableException(verb, key, plainReason(e), e);

@@ -9,6 +9,6 @@ package dev.salesbot.sync.storage.control;
 public class StorageUnavailableException extends RuntimeException {
 
     public StorageUnavailableException(String operation, StorageKey key, String reason, Throwable cause) {
-        super("Storage is unavailable: could not " + operation + " " + key.value() + " (" + reason + ")", cause);
+        super("Storage is unavailable: could not " + operation + (key == null ? "" : " " + key.value()) + " (" + reason + ")", cause);
     }
 }

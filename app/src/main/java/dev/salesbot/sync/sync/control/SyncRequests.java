@@ -131,6 +131,39 @@ public class SyncRequests {
         return em.createNamedQuery(SyncRequest.PURGE_FINISHED).setParameter("before", before).executeUpdate();
     }
 
+    /**
+     * The queue at a glance: pending requests, those being retried (and their attempts), and the
+     * oldest pending request's creation and the oldest due one's {@code notBefore} (null when none).
+     */
+    public record Queue(long pending, long retrying, long retries, OffsetDateTime oldestCreatedAt, OffsetDateTime oldestDueSince) {
+    }
+
+    public Queue queue() {
+        Object[] row = em.createQuery("select count(r), sum(case when r.attempts > 0 then 1 else 0 end), sum(r.attempts),"
+                + " min(r.createdAt) from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING",
+                Object[].class).getSingleResult();
+        OffsetDateTime oldestDue = em.createQuery("select min(r.notBefore) from SyncRequest r"
+                + " where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING and r.notBefore <= :now",
+                OffsetDateTime.class).setParameter("now", now()).getSingleResult();
+        return new Queue(number(row[0]), number(row[1]), number(row[2]), (OffsetDateTime) row[3], oldestDue);
+    }
+
+    /** The latest finished requests, newest first (for the admin console's recent events). */
+    public List<SyncRequest> recentlyFinished(int limit) {
+        return em.createQuery("select r from SyncRequest r where r.finishedAt is not null order by r.finishedAt desc", SyncRequest.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Pending requests whose last attempt failed, the latest attempt first. */
+    public List<SyncRequest> retrying(int limit) {
+        return em.createQuery("select r from SyncRequest r where r.state = dev.salesbot.sync.sync.entity.SyncRequest.State.PENDING"
+                + " and r.attempts > 0 order by r.notBefore desc", SyncRequest.class).setMaxResults(limit).getResultList();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
     public Optional<SyncRequest> find(String id) {
         return Optional.ofNullable(em.find(SyncRequest.class, id));
     }

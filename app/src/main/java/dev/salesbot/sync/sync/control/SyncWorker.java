@@ -60,6 +60,10 @@ public class SyncWorker {
     @Inject
     SyncLeases leases;
 
+    /** Each run's end, for the targets' status and the metrics (null in unit tests: nobody listens). */
+    @Inject
+    jakarta.enterprise.event.Event<SyncAttempt> attempts;
+
     @Inject
     @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2")
     int concurrency;
@@ -86,6 +90,7 @@ public class SyncWorker {
     private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile Instant nextPurge = Instant.EPOCH;
+    private volatile Instant lastTick;
     private volatile Instant nextRenewal = Instant.EPOCH;
     private Semaphore slots;
 
@@ -182,6 +187,7 @@ public class SyncWorker {
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
+        lastTick = Instant.now();
         try {
             housekeeping();
             Instant now = Instant.now();
@@ -264,6 +270,11 @@ public class SyncWorker {
         }
     }
 
+    /** When the worker last looked for due work (null before its first look), for the health checks. */
+    public Optional<Instant> lastTick() {
+        return Optional.ofNullable(lastTick);
+    }
+
     /** Targets this server is running now (their leases are renewed while they run). */
     Set<String> running() {
         return Set.copyOf(running);
@@ -329,6 +340,7 @@ public class SyncWorker {
     void run(List<SyncRequests.Due> group) {
         SyncTask task = task(group);
         List<String> ids = group.stream().map(SyncRequests.Due::id).toList();
+        long started = System.nanoTime();
         SyncResult result;
         try {
             result = handler(task.kind()).run(task);
@@ -336,6 +348,7 @@ public class SyncWorker {
             record(() -> requests.abandon(ids, e.getMessage()), task);
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
             settle(ids, SyncOutcome.failed(e.getMessage()));
+            attempted(task, SyncAttempt.Result.ABANDONED, e.getMessage(), started, null);
             return;
         } catch (SyncPostponed e) {
             Duration delay = backoff(task.attempt());
@@ -346,18 +359,36 @@ public class SyncWorker {
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} postponed (attempt {1}), retrying in {2} s: {3}{4}",
                     task.target(), task.attempt(), delay.toSeconds(), e.getMessage(), cause);
             postpone(ids, task, delay, e.getMessage());
+            attempted(task, SyncAttempt.Result.POSTPONED, e.getMessage(), started, null);
             return;
         } catch (Throwable e) {
             String reference = "urn:uuid:" + UUID.randomUUID();
             Duration delay = backoff(task.attempt());
             LOGGER.log(System.Logger.Level.ERROR, "Sync of " + task.target() + " failed unexpectedly (" + reference
                     + ", attempt " + task.attempt() + "), retrying in " + delay.toSeconds() + " s", e);
-            postpone(ids, task, delay, "An unexpected error interrupted the sync (reference " + reference
-                    + "); the operator can find it in the server log.");
+            String reason = "An unexpected error interrupted the sync (reference " + reference
+                    + "); the operator can find it in the server log.";
+            postpone(ids, task, delay, reason);
+            attempted(task, SyncAttempt.Result.POSTPONED, reason, started, null);
             return;
         }
         record(() -> requests.complete(ids, result.status(), result.message()), task);
         settle(ids, SyncOutcome.done(result));
+        attempted(task, result.written() ? SyncAttempt.Result.WRITTEN : SyncAttempt.Result.UNCHANGED, result.message(),
+                started, result.summary());
+    }
+
+    /** Tells the observers; what they fail at is logged, never the sync's concern. */
+    private void attempted(SyncTask task, SyncAttempt.Result result, String message, long startedNanos, jakarta.json.JsonObject summary) {
+        if (attempts == null) {
+            return;
+        }
+        try {
+            attempts.fire(new SyncAttempt(task.kind(), task.target(), result, message,
+                    Duration.ofNanos(System.nanoTime() - startedNanos), summary));
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not record the status of the sync of {0}: {1}", task.target(), e.toString());
+        }
     }
 
     private void postpone(List<String> ids, SyncTask task, Duration delay, String reason) {

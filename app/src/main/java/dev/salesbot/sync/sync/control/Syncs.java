@@ -65,10 +65,12 @@ public class Syncs {
         enqueue(kind, target, merchant, null);
     }
 
-    /** As {@link #enqueue(SyncKind, String, UUID)}, carrying {@code payload} (null for none). */
-    public void enqueue(SyncKind kind, String target, UUID merchant, String payload) {
-        requests.add(UUID.randomUUID().toString(), kind, target, merchant, payload, Duration.ZERO);
+    /** As {@link #enqueue(SyncKind, String, UUID)}, carrying {@code payload} (null for none); answers the request's id. */
+    public String enqueue(SyncKind kind, String target, UUID merchant, String payload) {
+        String id = UUID.randomUUID().toString();
+        requests.add(id, kind, target, merchant, payload, Duration.ZERO);
         afterCommit(worker::wake, () -> { });
+        return id;
     }
 
     /** Waits up to {@code wait} for the ticket: success, unchanged, pending or failed. */

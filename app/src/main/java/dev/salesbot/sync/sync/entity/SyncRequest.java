@@ -139,4 +139,5 @@ public class SyncRequest {
     public OffsetDateTime createdAt() { return createdAt; }
     public String outcome() { return outcome; }
     public String message() { return message; }
+    public OffsetDateTime finishedAt() { return finishedAt; }
 }

@@ -36,6 +36,21 @@ public class Deliveries {
         em.persist(new WebhookDelivery(id, platform, source, topic, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
+    /** Each source's latest delivery (shop domain or Page id → delivery), for the admin console. */
+    public java.util.Map<String, WebhookDelivery> latestPerSource() {
+        java.util.Map<String, WebhookDelivery> latest = new java.util.HashMap<>();
+        em.createQuery("select d from WebhookDelivery d where d.receivedAt ="
+                        + " (select max(e.receivedAt) from WebhookDelivery e where e.source = d.source)", WebhookDelivery.class)
+                .getResultList().forEach(d -> latest.merge(d.source(), d, (a, b) -> a.receivedAt().isAfter(b.receivedAt()) ? a : b));
+        return latest;
+    }
+
+    /** The latest deliveries, newest first. */
+    public java.util.List<WebhookDelivery> recent(int limit) {
+        return em.createQuery("select d from WebhookDelivery d order by d.receivedAt desc", WebhookDelivery.class)
+                .setMaxResults(limit).getResultList();
+    }
+
     public int purgeOlderThan(Duration age) {
         return em.createNamedQuery(WebhookDelivery.PURGE)
                 .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(age)).executeUpdate();

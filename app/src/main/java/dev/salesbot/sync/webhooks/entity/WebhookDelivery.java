@@ -54,6 +54,14 @@ public class WebhookDelivery {
         return id;
     }
 
+    public String platform() {
+        return platform;
+    }
+
+    public String source() {
+        return source;
+    }
+
     public String topic() {
         return topic;
     }

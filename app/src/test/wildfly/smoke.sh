@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# WildFly 39 smoke test: builds the WAR, runs it on a fresh WildFly (loopback only) with the
-# embedded sandbox configuration, and drives both connect flows with curl. Not run by CI (it
-# downloads a 259 MB distribution); run it by hand:  bench/wildfly-smoke.sh
+# WildFly 39 smoke test, part of the README's test command (mvn verify runs it after the Payara
+# integration tests, with the WAR just built and the distribution Maven copied from the local
+# repository): configures a fresh WildFly with wildfly-config/configure.cli, runs the WAR on it
+# (loopback only) with the embedded sandbox configuration, and drives with curl both connects, a
+# signed webhook, the admin login, the admin API, health and the metrics endpoint.
 #
-# Needs: JDK 17, Maven with access to Maven Central (MVN="mvn -B -o" once the dist is in ~/.m2),
-# curl, tar. Prints PASS/FAIL per check and exits non-zero if any check failed.
-# Never prints a token: the token check only counts matches.
+# By hand:  app/src/test/wildfly/smoke.sh   (builds the WAR and fetches the distribution itself;
+# MVN="mvn -B -o" once the distribution is in ~/.m2). WILDFLY_WAR, WILDFLY_DIST and SANDBOX_WAR
+# name a WAR and a distribution already there (the Maven build sets them).
+#
+# Needs: JDK 17, curl, tar, openssl. Prints PASS/FAIL per check and exits non-zero if any check
+# failed. Never prints a token or a password: the token check only counts matches.
 set -uo pipefail
 
 WILDFLY_VERSION=${WILDFLY_VERSION:-39.0.1.Final}
@@ -13,9 +18,9 @@ MVN=${MVN:-mvn -B}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}   # seconds until the app must answer GET /
 CURL_TIMEOUT=${CURL_TIMEOUT:-120}   # seconds per request (the first catalog fetch takes ~15 s)
 
-cd "$(dirname "$0")/.." || exit 2
+cd "$(dirname "$0")/../../../.." || exit 2
 ROOT=$PWD
-WORK=$ROOT/target/wildfly-smoke
+WORK=${WILDFLY_WORK:-$ROOT/target/wildfly-smoke}
 WF=$WORK/wildfly-$WILDFLY_VERSION
 WF_PID=
 FAILED=0
@@ -40,19 +45,25 @@ stop_wildfly() {
 trap stop_wildfly EXIT
 trap 'exit 130' INT TERM
 
-# --- 1. Build, fetch, unpack ------------------------------------------------------------------
+# --- 1. Build, fetch, unpack, configure --------------------------------------------------------
 mkdir -p "$WORK"
-echo "INFO  building the WAR"
-$MVN -q package -DskipTests >"$WORK/build.log" 2>&1 || die "mvn package (see $WORK/build.log)"
-DIST=$WORK/wildfly-dist-$WILDFLY_VERSION.tar.gz
+WAR=${WILDFLY_WAR:-}
+if [ -z "$WAR" ]; then
+    echo "INFO  building the WAR"
+    $MVN -q package -DskipTests >"$WORK/build.log" 2>&1 || die "mvn package (see $WORK/build.log)"
+    WAR=app/target/salesbot-sync.war
+fi
+DIST=${WILDFLY_DIST:-$WORK/wildfly-dist-$WILDFLY_VERSION.tar.gz}
 if [ ! -s "$DIST" ]; then
     echo "INFO  fetching org.wildfly:wildfly-dist:$WILDFLY_VERSION (tar.gz, ~259 MB)"
     $MVN -q dependency:copy -Dartifact="org.wildfly:wildfly-dist:$WILDFLY_VERSION:tar.gz" \
         -DoutputDirectory="$WORK" >"$WORK/fetch.log" 2>&1 || die "download of wildfly-dist (see $WORK/fetch.log)"
 fi
 rm -rf "$WF" && tar -xzf "$DIST" -C "$WORK" || die "unpacking $DIST"
-cp app/target/salesbot-sync.war "$WF/standalone/deployments/ROOT.war"
-cp sandbox/target/sandbox.war "$WF/standalone/deployments/sandbox.war"
+"$WF/bin/jboss-cli.sh" --file="$ROOT/wildfly-config/configure.cli" >"$WORK/configure.log" 2>&1 \
+    || die "wildfly-config/configure.cli (see $WORK/configure.log)"
+cp "$WAR" "$WF/standalone/deployments/ROOT.war"
+cp "${SANDBOX_WAR:-sandbox/target/sandbox.war}" "$WF/standalone/deployments/sandbox.war"
 
 # A port offset whose HTTP and management ports are both free (another server may hold 8080).
 OFFSET=
@@ -169,7 +180,62 @@ for page in $pages; do
 done
 [ "$count" -gt 0 ] && [ "$missing" = 0 ]; check "page_data.json written for each of the $count pages" $? "$missing missing"
 
-# --- 4. The server log: no errors, no token --------------------------------------------------------
+# --- 4. A webhook, the admin console, health, metrics ---------------------------------------------
+ADMIN_PASSWORD=local-admin-password   # the documented local admin of payara-config/local.properties
+product=$(grep -oE 'gid://shopify/Product/[0-9]+' "$DATA/users/$uuid/shopify/shopify_data.json" | head -1)
+body="{\"id\":${product##*/},\"admin_graphql_api_id\":\"$product\",\"title\":\"Smoke Test Tent\",\"updated_at\":\"2026-12-01T10:00:00Z\"}"
+hmac=$(printf %s "$body" | openssl dgst -sha256 -hmac "$SHOPIFY_API_SECRET" -binary | base64)
+out=$(curl -s -m "$CURL_TIMEOUT" -H 'Content-Type: application/json' -H 'X-Shopify-Topic: products/update' \
+    -H 'X-Shopify-Shop-Domain: acme.myshopify.com' -H "X-Shopify-Webhook-Id: smoke-$(date +%s%N)" \
+    -H "X-Shopify-Hmac-Sha256: $hmac" --data-binary "$body" "$B/shopify/webhook")
+[ "$out" = '{"status":"recorded"}' ]; check "a signed products/update webhook is recorded" $? "$out"
+out=$(curl -s -o /dev/null -w '%{http_code}' -m 30 -H 'Content-Type: application/json' -H 'X-Shopify-Topic: products/update' \
+    -H 'X-Shopify-Shop-Domain: acme.myshopify.com' -H 'X-Shopify-Webhook-Id: smoke-forged' \
+    -H 'X-Shopify-Hmac-Sha256: bm90IGEgc2lnbmF0dXJl' --data-binary "$body" "$B/shopify/webhook")
+[ "$out" = 401 ]; check "a forged webhook is refused (401)" $? "HTTP $out"
+
+ADMIN_JAR=$WORK/admin-cookies; rm -f "$ADMIN_JAR"
+code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -m 30 "$B/admin")
+[ "$code" = "303 $B/admin/login" ]; check "GET /admin without a session is 303 to the login form" $? "$code"
+code=$(curl -s -o "$WORK/login.html" -w '%{http_code}' -m 30 -c "$ADMIN_JAR" -b "$ADMIN_JAR" "$B/admin/login")
+csrf=$(grep -oE 'name="csrf" value="[^"]*"' "$WORK/login.html" | head -1 | cut -d'"' -f4)
+[ "$code" = 200 ] && [ -n "$csrf" ]; check "the login form is 200 with its token" $? "HTTP $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -m 60 -c "$ADMIN_JAR" -b "$ADMIN_JAR" --data-urlencode "csrf=$csrf" \
+    --data-urlencode username=admin --data-urlencode password=wrong-password "$B/admin/login")
+[ "$code" = 401 ]; check "a wrong password is 401" $? "HTTP $code"
+code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -m 60 -c "$ADMIN_JAR" -b "$ADMIN_JAR" --data-urlencode "csrf=$csrf" \
+    --data-urlencode username=admin --data-urlencode "password=$ADMIN_PASSWORD" "$B/admin/login")
+[ "$code" = "303 $B/admin" ]; check "the documented local admin logs in (303 to /admin)" $? "$code"
+code=$(curl -s -o "$WORK/admin.html" -w '%{http_code}' -m 60 -c "$ADMIN_JAR" -b "$ADMIN_JAR" "$B/admin")
+[ "$code" = 200 ] && grep -q 'acme.myshopify.com' "$WORK/admin.html" && grep -q 'class="health">healthy' "$WORK/admin.html"
+check "the dashboard shows the store, healthy" $? "HTTP $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -m 30 "$B/admin/api/summary")
+[ "$code" = 401 ]; check "the admin API without credentials is 401" $? "HTTP $code"
+code=$(curl -s -o "$WORK/connections.json" -w '%{http_code}' -m 60 -u "admin:$ADMIN_PASSWORD" "$B/admin/api/connections")
+[ "$code" = 200 ] && grep -q '"target":"acme.myshopify.com"' "$WORK/connections.json"
+check "GET /admin/api/connections with Basic is 200 and lists the store" $? "HTTP $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -m 60 -u "admin:$ADMIN_PASSWORD" -X POST -d 'x=y' "$B/admin/api/poll")
+[ "$code" = 415 ]; check "a Basic POST without JSON is 415" $? "HTTP $code"
+
+code=$(curl -s -o "$WORK/ready.json" -w '%{http_code}' -m 30 "http://127.0.0.1:$MGMT_PORT/health/ready")
+[ "$code" = 200 ] && grep -q '"name":"storage","status":"UP"' "$WORK/ready.json" && grep -q '"name":"sync-worker","status":"UP"' "$WORK/ready.json"
+check "readiness on the management port is UP with the app's checks" $? "HTTP $code $(head -c 300 "$WORK/ready.json")"
+code=$(curl -s -o "$WORK/live.json" -w '%{http_code}' -m 30 "http://127.0.0.1:$MGMT_PORT/health/live")
+[ "$code" = 200 ] && grep -q '"sync-worker"' "$WORK/live.json"; check "liveness is UP with the worker's check" $? "HTTP $code"
+
+for _ in $(seq 30); do
+    curl -s -m 30 -u "admin:$ADMIN_PASSWORD" "$B/admin/api/metrics" >"$WORK/metrics.txt"
+    grep -qE '^salesbot_syncs_seconds_count\{kind="shopify_changes",result="(written|unchanged)"\} [1-9]' "$WORK/metrics.txt" && break
+    sleep 1
+done
+grep -qE '^salesbot_webhooks_received_total\{platform="shopify",receipt="recorded"\} [1-9]' "$WORK/metrics.txt" \
+    && grep -qE '^salesbot_webhooks_rejected_total\{platform="shopify"\} [1-9]' "$WORK/metrics.txt" \
+    && grep -qE '^salesbot_syncs_seconds_count\{kind="shopify_changes",result="(written|unchanged)"\} [1-9]' "$WORK/metrics.txt"
+check "the metrics count the webhooks and the sync they caused" $?
+code=$(curl -s -o "$WORK/poll.json" -w '%{http_code}' -m 60 -u "admin:$ADMIN_PASSWORD" -X POST -H 'Content-Type: application/json' -d '{}' "$B/admin/api/poll")
+[ "$code" = 202 ] && grep -q '"enqueued":' "$WORK/poll.json"; check "POST /admin/api/poll is 202 with the count enqueued" $? "HTTP $code"
+
+# --- 5. The server log: no errors, no token --------------------------------------------------------
 LOG=$WF/standalone/log/server.log
 errors=$(grep -c ' ERROR ' "$LOG")
 [ "$errors" = 0 ]; check "server.log has no ERROR line" $? "$errors (grep ' ERROR ' $LOG)"

@@ -1,0 +1,216 @@
+package dev.salesbot.sync.admin.boundary;
+
+import dev.salesbot.sync.admin.control.AdminCredentials;
+import dev.salesbot.sync.admin.control.AdminIdentityStore;
+import dev.salesbot.sync.admin.control.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The admin area's one authentication mechanism (Jakarta Security), and its gate: every request
+ * under {@code /admin} is decided here, before any resource runs; every other request passes
+ * untouched.
+ * <ul>
+ * <li>No admin configured: 503, naming the variables. Never open.</li>
+ * <li>{@code GET /admin/login} is the form; {@code POST /admin/login} checks its own CSRF token,
+ * the throttle and the credentials; success changes the session id and stores the admin in the
+ * session (303 to {@code /admin}); failure is 401 with the form again, and no admin session.</li>
+ * <li>{@code /admin/api/*}: HTTP Basic on every request (no session is made for it), or the
+ * admin's session. A state-changing call must send {@code Content-Type: application/json} (a
+ * cross-site form cannot, and a cross-site script cannot without a preflight this server never
+ * grants), and a session call also the {@code X-CSRF-Token} header. No credentials: 401 with a
+ * Basic challenge.</li>
+ * <li>Other admin pages: the admin's session only; a state-changing form must carry the session's
+ * CSRF token (403 otherwise, nothing done); no session: 303 to the login form.</li>
+ * <li>Failed logins, by form or Basic, are slowed down per client address ({@link LoginThrottle}):
+ * 429 with {@code Retry-After} while an address must wait.</li>
+ * </ul>
+ * The decision does not depend on container role mapping, which differs between servers; the
+ * container is still told who the caller is, so {@code SecurityContext} works in the resources.
+ */
+@ApplicationScoped
+public class AdminAuthentication implements HttpAuthenticationMechanism {
+
+    static final String REALM = "salesbot-sync admin";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Inject
+    AdminCredentials credentials;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        String path = AdminPaths.of(request);
+        if (!AdminPaths.admin(path)) {
+            return context.doNothing();
+        }
+        try {
+            AuthenticationStatus status = decide(path, request, response, context);
+            if (status == AuthenticationStatus.SEND_FAILURE) {
+                AdminResponses.drain(request);
+            }
+            return status;
+        } catch (IOException e) {
+            throw new AuthenticationException(e);
+        }
+    }
+
+    private AuthenticationStatus decide(String path, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) throws IOException {
+        Optional<String> missing = credentials.problem();
+        if (missing.isPresent()) {
+            AdminResponses.problem(response, 503, "admin-not-configured", "Admin not configured", missing.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (path.equals(AdminPaths.LOGIN)) {
+            return "POST".equals(request.getMethod()) ? login(request, response, context) : context.doNothing();
+        }
+        return AdminPaths.api(path) ? api(request, response, context) : page(request, response, context);
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        String address = request.getRemoteAddr();
+        HttpSession session = request.getSession();
+        Optional<Duration> wait = throttle.wait(address);
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            AdminResponses.page(response, 429, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
+                    "Too many failed logins from your address: try again in " + Math.max(1, wait.get().toSeconds()) + " s."));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!AdminSessions.matches(session, AdminSessions.LOGIN_CSRF, request.getParameter(AdminSessions.CSRF_FIELD))) {
+            AdminResponses.page(response, 403, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
+                    "The login form had expired. Please log in again."));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = validate(request.getParameter("username"), request.getParameter("password"));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(address);
+            AdminResponses.page(response, 401, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
+                    "Wrong username or password."));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.succeeded(address);
+        // A new session id as soon as the admin is known: a fixated id is worth nothing.
+        request.changeSessionId();
+        session.removeAttribute(AdminSessions.LOGIN_CSRF);
+        session.removeAttribute(AdminSessions.CSRF);
+        session.setAttribute(AdminSessions.USER, result.getCallerPrincipal().getName());
+        AdminSessions.token(session, AdminSessions.CSRF);
+        AdminResponses.seeOther(response, AdminPaths.ROOT);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String address = request.getRemoteAddr();
+            Optional<Duration> wait = throttle.wait(address);
+            if (wait.isPresent()) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+                AdminResponses.problem(response, 429, "too-many-failed-logins", "Too many failed logins",
+                        "Too many failed logins from this address: try again in " + Math.max(1, wait.get().toSeconds()) + " s.");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            CredentialValidationResult result = basic(authorization.substring(6).strip());
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(address);
+                return challenge(response, "Wrong username or password.");
+            }
+            throttle.succeeded(address);
+            if (!AdminPaths.safe(request) && !AdminPaths.json(request)) {
+                return jsonRequired(response);
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        Optional<String> user = AdminSessions.user(request);
+        if (user.isEmpty()) {
+            return challenge(response, "Send the admin's credentials (HTTP Basic), or log in at " + AdminPaths.LOGIN + ".");
+        }
+        if (!AdminPaths.safe(request)) {
+            if (!AdminPaths.json(request)) {
+                return jsonRequired(response);
+            }
+            if (!AdminSessions.matches(request.getSession(false), AdminSessions.CSRF, request.getHeader(AdminSessions.CSRF_HEADER))) {
+                AdminResponses.problem(response, 403, "csrf-token-invalid", "CSRF token missing or wrong",
+                        "A call with the admin's session must carry the session's token in " + AdminSessions.CSRF_HEADER + ".");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        }
+        return context.notifyContainerAboutLogin(user.get(), Set.of(AdminIdentityStore.ROLE));
+    }
+
+    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        Optional<String> user = AdminSessions.user(request);
+        if (user.isEmpty()) {
+            if (AdminPaths.safe(request)) {
+                AdminResponses.seeOther(response, AdminPaths.LOGIN);
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            AdminResponses.problemPage(response, 401, "Not logged in", "Log in to the admin console first.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!AdminPaths.safe(request)
+                && !AdminSessions.matches(request.getSession(false), AdminSessions.CSRF, request.getParameter(AdminSessions.CSRF_FIELD))) {
+            AdminResponses.problemPage(response, 403, "Request refused",
+                    "The form's security token was missing or wrong, so nothing was changed. Reload the console and try again.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return context.notifyContainerAboutLogin(user.get(), Set.of(AdminIdentityStore.ROLE));
+    }
+
+    private CredentialValidationResult basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? CredentialValidationResult.INVALID_RESULT : validate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private CredentialValidationResult validate(String username, String password) {
+        if (username == null || password == null || username.length() > 256 || password.length() > 1024) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return identities.validate(new UsernamePasswordCredential(username, password));
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        AdminResponses.problem(response, 401, "admin-authentication-required", "Authentication required", detail);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus jsonRequired(HttpServletResponse response) throws IOException {
+        AdminResponses.problem(response, 415, "json-required", "JSON required",
+                "A state-changing admin API call must send Content-Type: application/json.");
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.salesbot.sync.admin.boundary;
+
+import dev.salesbot.sync.admin.control.ConnectionActions;
+import dev.salesbot.sync.admin.control.Dashboard;
+import dev.salesbot.sync.poll.control.PollControl;
+import dev.salesbot.sync.problems.control.Refusal;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import java.util.function.Supplier;
+
+/**
+ * The admin console for browsers: the login form, the dashboard and its buttons. Reached only
+ * through {@link AdminAuthentication} (which has checked the session and, for every POST, its
+ * CSRF token); each button does its action and answers 303 back to the dashboard, which shows
+ * what was done.
+ */
+@Path("admin")
+public class AdminPages {
+
+    @Inject
+    Dashboard dashboard;
+
+    @Inject
+    ConnectionActions actions;
+
+    @Inject
+    PollControl poller;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response show() {
+        HttpSession session = request.getSession(false);
+        String user = AdminSessions.user(request).orElseThrow();
+        String page = AdminViews.dashboard(dashboard.overview(), user, AdminSessions.token(session, AdminSessions.CSRF),
+                AdminSessions.takeFlash(request).orElse(null));
+        return html(page);
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public Response login() {
+        if (AdminSessions.user(request).isPresent()) {
+            return Response.seeOther(URI.create(AdminPaths.ROOT)).build();
+        }
+        return html(AdminViews.login(AdminSessions.token(request.getSession(), AdminSessions.LOGIN_CSRF), null));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() throws jakarta.servlet.ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.seeOther(URI.create(AdminPaths.LOGIN)).build();
+    }
+
+    @POST
+    @Path("poll")
+    public Response pollNow() {
+        return act(() -> poller.pollNow() + " connection(s) queued for a poll now.");
+    }
+
+    @POST
+    @Path("connections/{id}/sync")
+    public Response sync(@PathParam("id") String id) {
+        return act(() -> actions.sync(id).message());
+    }
+
+    @POST
+    @Path("connections/{id}/webhooks")
+    public Response webhooks(@PathParam("id") String id) {
+        return act(() -> actions.registerWebhooks(id).message());
+    }
+
+    @POST
+    @Path("connections/{id}/disconnect")
+    public Response disconnect(@PathParam("id") String id) {
+        return act(() -> actions.disconnect(id).message());
+    }
+
+    @POST
+    @Path("merchants/{uuid}/delete")
+    public Response deleteMerchant(@PathParam("uuid") String uuid) {
+        return act(() -> {
+            List<ConnectionActions.Done> done = actions.deleteMerchant(AdminApi.merchant(uuid));
+            return "Merchant " + uuid + ": " + done.size() + " connection(s) being deleted ("
+                    + String.join("; ", done.stream().map(d -> d.target() + ": " + d.message()).toList()) + ").";
+        });
+    }
+
+    private Response act(Supplier<String> action) {
+        String message;
+        try {
+            message = action.get();
+        } catch (Refusal e) {
+            message = "Not done: " + e.getMessage();
+        }
+        AdminSessions.flash(request, message);
+        return Response.seeOther(URI.create(AdminPaths.ROOT)).build();
+    }
+
+    private static Response html(String page) {
+        return Response.ok(page.getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").build();
+    }
+
+}

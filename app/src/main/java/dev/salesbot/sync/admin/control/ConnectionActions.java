@@ -1,0 +1,211 @@
+package dev.salesbot.sync.admin.control;
+
+import dev.salesbot.sync.facebook.control.FacebookApp;
+import dev.salesbot.sync.facebook.control.GraphClient;
+import dev.salesbot.sync.facebook.control.PageTokens;
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.PageConnections;
+import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
+import dev.salesbot.sync.merchants.entity.MerchantConnection;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.shopify.control.AdminSession;
+import dev.salesbot.sync.shopify.control.Catalogs;
+import dev.salesbot.sync.shopify.control.ShopDomain;
+import dev.salesbot.sync.shopify.control.ShopifyTokens;
+import dev.salesbot.sync.shopify.control.WebhookRegistrations;
+import dev.salesbot.sync.shopify.control.WebhookTopic;
+import dev.salesbot.sync.sync.control.SyncKind;
+import dev.salesbot.sync.sync.control.SyncRequests;
+import dev.salesbot.sync.sync.control.Syncs;
+import dev.salesbot.sync.sync.control.TargetStatuses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What an operator can do to a connection from the admin console: sync it now, re-register its
+ * webhooks, disconnect it, or delete a merchant with everything of theirs. Platform calls are made
+ * with the connection's own token; what a platform refuses is reported in the answer, never hidden.
+ * A disconnect deletes the tokens even when the platform cannot be reached (the subscriptions then
+ * stay until the platform drops them: the answer says so). Deleting a merchant goes through the
+ * durable queue (a shop redaction and a Page data deletion per connection), so a storage outage
+ * delays it but loses nothing.
+ */
+@ApplicationScoped
+public class ConnectionActions {
+
+    private static final System.Logger LOGGER = System.getLogger(ConnectionActions.class.getName());
+
+    /** A connection found by the id the console lists. */
+    public record Target(MerchantConnection connection) {
+        public boolean shopify() {
+            return connection instanceof ShopifyConnection;
+        }
+
+        public String target() {
+            return connection instanceof ShopifyConnection s ? s.shop() : ((FacebookPageConnection) connection).pageId();
+        }
+    }
+
+    /** What an action did, in words and figures, for the console and the JSON API. */
+    public record Done(String action, String connection, String target, boolean completed, String message, String request) {
+    }
+
+    @Inject
+    Connections shops;
+
+    @Inject
+    PageConnections pages;
+
+    @Inject
+    Syncs syncs;
+
+    @Inject
+    SyncRequests requests;
+
+    @Inject
+    ShopifyTokens shopTokens;
+
+    @Inject
+    Catalogs catalogs;
+
+    @Inject
+    WebhookRegistrations webhooks;
+
+    @Inject
+    PageTokens pageTokens;
+
+    @Inject
+    GraphClient graph;
+
+    @Inject
+    FacebookApp facebook;
+
+    @Inject
+    TargetStatuses statuses;
+
+    public Target find(String id) {
+        if (id == null || !id.matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")) {
+            throw Refusal.badInput("invalid-connection-id", "A connection id is a UUID, as /admin/api/connections lists it.");
+        }
+        Optional<MerchantConnection> found = shops.findById(id).<MerchantConnection>map(c -> c)
+                .or(() -> pages.findById(id).map(c -> c));
+        return new Target(found.orElseThrow(() -> Refusal.notFound("unknown-connection", "No connection has the id " + id + ".")));
+    }
+
+    /** A full sync of the connection, queued now; refused when the connection is not active. */
+    public Done sync(String id) {
+        Target t = find(id);
+        requireActive(t, "synced");
+        String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_FULL : SyncKind.FACEBOOK_PAGE, t.target(),
+                t.connection().merchantId(), null);
+        LOGGER.log(System.Logger.Level.INFO, "Sync of {0} requested from the admin console", t.target());
+        return new Done("sync", id, t.target(), true, "Full sync of " + t.target() + " queued.", request);
+    }
+
+    /** Brings the connection's webhook subscriptions to what is wanted, now. */
+    public Done registerWebhooks(String id) {
+        Target t = find(id);
+        requireActive(t, "re-registered");
+        try {
+            if (t.shopify()) {
+                ShopDomain shop = new ShopDomain(t.target());
+                WebhookRegistrations.State state;
+                try (AdminSession session = catalogs.open(catalogs.access(shop, shopTokens.accessToken(shop)))) {
+                    state = webhooks.ensure(shop, session.admin());
+                }
+                shops.recordWebhooks(shop.value(), state.topics(), state.problem());
+                return new Done("webhooks", id, t.target(), state.complete(), state.complete()
+                        ? "Subscribed to " + state.present().size() + " topic(s): " + state.created() + " created, " + state.deleted() + " removed."
+                        : state.problem(), null);
+            }
+            FacebookPageConnection page = (FacebookPageConnection) t.connection();
+            List<String> fields = graph.subscribe(page.pageId(), pageTokens.open(page));
+            statuses.webhooksChecked(page.pageId(), fields, facebook.webhookFields());
+            return new Done("webhooks", id, t.target(), true, "Page subscribed to " + String.join(",", fields) + ".", null);
+        } catch (RuntimeException e) {
+            throw platformFailed("webhooks", t, e);
+        }
+    }
+
+    /** Tokens deleted, subscriptions removed where the platform allows, the snapshot kept. */
+    public Done disconnect(String id) {
+        Target t = find(id);
+        String removed = removeSubscriptions(t);
+        if (t.shopify()) {
+            shops.disconnect(t.target());
+        } else {
+            pages.disconnect(t.target());
+        }
+        requests.abandonPendingOf(t.target(), "The connection was disconnected by an operator.");
+        LOGGER.log(System.Logger.Level.INFO, "{0} disconnected from the admin console: {1}", t.target(), removed);
+        return new Done("disconnect", id, t.target(), true, "Disconnected: tokens deleted; " + removed + "; snapshot kept.", null);
+    }
+
+    /**
+     * The merchant's subscriptions removed, then every object and connection of theirs deleted
+     * through the queue: answers the requests queued (a merchant with no connection is a 404).
+     */
+    public List<Done> deleteMerchant(UUID merchant) {
+        List<Target> targets = new ArrayList<>();
+        shops.ofMerchant(merchant).ifPresent(c -> targets.add(new Target(c)));
+        pages.ofMerchant(merchant).forEach(c -> targets.add(new Target(c)));
+        if (targets.isEmpty()) {
+            throw Refusal.notFound("unknown-merchant", "No connection belongs to the merchant " + merchant + ".");
+        }
+        List<Done> done = new ArrayList<>();
+        for (Target t : targets) {
+            String removed = removeSubscriptions(t);
+            requests.abandonPendingOf(t.target(), "The merchant was deleted by an operator.");
+            String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_REDACT : SyncKind.FACEBOOK_PAGE_DELETE, t.target(), merchant, null);
+            done.add(new Done("delete", t.connection().id(), t.target(), true, removed + "; deletion of its objects and connection queued.", request));
+        }
+        LOGGER.log(System.Logger.Level.INFO, "Merchant {0} deleted from the admin console ({1} connection(s))", merchant, targets.size());
+        return done;
+    }
+
+    /** Removes the connection's subscriptions if it still has a token; answers what happened, in words. */
+    private String removeSubscriptions(Target t) {
+        if (!t.connection().active()) {
+            return "no subscription to remove (the connection is " + t.connection().status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        try {
+            if (t.shopify()) {
+                ShopDomain shop = new ShopDomain(t.target());
+                try (AdminSession session = catalogs.open(catalogs.access(shop, shopTokens.accessToken(shop)))) {
+                    return webhooks.removeAll(shop, session.admin()) + " Shopify webhook subscription(s) removed";
+                }
+            }
+            FacebookPageConnection page = (FacebookPageConnection) t.connection();
+            graph.unsubscribe(page.pageId(), pageTokens.open(page));
+            statuses.webhooksChecked(page.pageId(), List.of(), facebook.webhookFields());
+            return "the Page's subscribed_apps entry removed";
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not remove the subscriptions of {0}: {1}", t.target(), e.getMessage());
+            return "the subscriptions could not be removed (" + e.getMessage() + "); the platform drops them once the app's token is gone";
+        }
+    }
+
+    private static void requireActive(Target t, String what) {
+        if (!t.connection().active()) {
+            throw Refusal.conflict("connection-not-active", "Connection not active", "The connection " + t.target() + " is "
+                    + t.connection().status().name().toLowerCase(java.util.Locale.ROOT) + " and cannot be " + what
+                    + "; the merchant must connect it again.");
+        }
+    }
+
+    private static Refusal platformFailed(String action, Target t, RuntimeException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "Admin action {0} on {1} failed: {2}", action, t.target(), e.getMessage());
+        return Refusal.upstreamFailed("platform-refused", "The platform refused or could not be reached: " + e.getMessage(), e);
+    }
+
+    /** The webhook topics every store is subscribed to, as the console lists them. */
+    public static List<String> wantedShopifyTopics() {
+        return WebhookTopic.subscribed().stream().map(WebhookTopic::header).sorted().toList();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.salesbot.sync.monitoring.control;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.jmx.JmxConfig;
+import io.micrometer.jmx.JmxMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The application's meters, in one Micrometer registry published twice: as Prometheus text (the
+ * admin API's scrape endpoint) and over JMX (domain {@value #JMX_DOMAIN}), so JConsole, VisualVM
+ * and the servers' own JMX monitoring see them on Payara and WildFly alike. Every name is listed in
+ * the README's Monitoring section; tags never carry a shop, a Page or anything a merchant typed
+ * (their number would be unbounded).
+ */
+@ApplicationScoped
+public class Meters {
+
+    public static final String JMX_DOMAIN = "dev.salesbot.sync.metrics";
+
+    private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+    private PrometheusMeterRegistry prometheus;
+    private JmxMeterRegistry jmx;
+    private final AtomicInteger graphUsage = new AtomicInteger();
+
+    @PostConstruct
+    void start() {
+        prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.add(prometheus);
+        try {
+            jmx = new JmxMeterRegistry(new JmxConfig() {
+                @Override
+                public String get(String key) {
+                    return null;
+                }
+
+                @Override
+                public String domain() {
+                    return JMX_DOMAIN;
+                }
+            }, io.micrometer.core.instrument.Clock.SYSTEM);
+            registry.add(jmx);
+        } catch (RuntimeException e) {
+            System.getLogger(Meters.class.getName()).log(System.Logger.Level.WARNING,
+                    "Metrics are not published over JMX: {0}", e.toString());
+        }
+        // Every counter exists from the start, at 0: a rate needs the series before its first event.
+        for (String platform : new String[]{"shopify", "facebook"}) {
+            for (String receipt : new String[]{"recorded", "duplicate", "dropped", "ignored", "test"}) {
+                received(platform, receipt);
+            }
+            rejected(platform);
+        }
+        requests();
+        cost();
+        throttled();
+        Counter.builder("salesbot.facebook.requests").description("Graph API requests sent").register(registry);
+        Gauge.builder("salesbot.facebook.usage", graphUsage, AtomicInteger::get).baseUnit("percent")
+                .description("Meta's X-App-Usage / X-Business-Use-Case-Usage in the last Graph answer (highest figure)")
+                .register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        registry.close();
+    }
+
+    /** For tests of the classes that count: a registry that only keeps the figures. */
+    public static Meters inMemory() {
+        Meters meters = new Meters();
+        meters.registry.add(new SimpleMeterRegistry());
+        return meters;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition (format 0.0.4) of every meter. */
+    public String scrape() {
+        return prometheus == null ? "" : prometheus.scrape();
+    }
+
+    /** A verified webhook delivery and what became of it (recorded, duplicate, dropped, ignored, test). */
+    public void webhookReceived(String platform, String receipt) {
+        received(platform, receipt.toLowerCase(Locale.ROOT)).increment();
+    }
+
+    private Counter received(String platform, String receipt) {
+        return Counter.builder("salesbot.webhooks.received").description("Webhook deliveries whose signature was valid, by what became of them")
+                .tag("platform", platform).tag("receipt", receipt).register(registry);
+    }
+
+    private Counter rejected(String platform) {
+        return Counter.builder("salesbot.webhooks.rejected").description("Webhook deliveries refused (signature, size or shape)")
+                .tag("platform", platform).register(registry);
+    }
+
+    private Counter requests() {
+        return Counter.builder("salesbot.shopify.requests").description("Admin GraphQL requests sent").register(registry);
+    }
+
+    private Counter cost() {
+        return Counter.builder("salesbot.shopify.cost").baseUnit("points").description("Admin API points spent (actualQueryCost)")
+                .register(registry);
+    }
+
+    private Counter throttled() {
+        return Counter.builder("salesbot.shopify.throttled").description("Admin API answers that were THROTTLED or 429")
+                .register(registry);
+    }
+
+    /** A delivery refused before parsing: bad or missing signature, bad size or shape. */
+    public void webhookRejected(String platform) {
+        rejected(platform).increment();
+    }
+
+    /** One run of a sync task: its kind, its result (written, unchanged, postponed, abandoned) and how long it took. */
+    public void sync(String kind, String result, Duration took) {
+        Timer.builder("salesbot.syncs").description("Sync task runs, by kind and result")
+                .tag("kind", kind.toLowerCase(Locale.ROOT)).tag("result", result.toLowerCase(Locale.ROOT))
+                .register(registry).record(took);
+    }
+
+    /** One Admin API answer: its actual cost in points (0 when Shopify reported none). */
+    public void shopifyRequest(int actualCost, boolean throttled) {
+        requests().increment();
+        if (actualCost > 0) {
+            cost().increment(actualCost);
+        }
+        if (throttled) {
+            throttled().increment();
+        }
+    }
+
+    /** One Graph API answer, with the usage Meta reported in its headers. */
+    public void graphRequest(int usagePercent) {
+        Counter.builder("salesbot.facebook.requests").description("Graph API requests sent").register(registry).increment();
+        graphUsage.set(usagePercent);
+    }
+
+    /** Storage requests as the store counts them (method: HEAD, PUT, GET). */
+    public <T> void storageRequests(T store, String method, ToDoubleFunction<T> count) {
+        FunctionCounter.builder("salesbot.storage.requests", store, count).tag("method", method)
+                .description("Object storage requests sent (local store: the same operations on files)").register(registry);
+    }
+
+    /** A figure read when the meters are read (queue depth, oldest request age). */
+    public <T> void gauge(String name, String description, String unit, T source, ToDoubleFunction<T> value) {
+        Gauge.builder(name, source, value).description(description).baseUnit(unit).register(registry);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.salesbot.sync.monitoring.control;
+
+import dev.salesbot.sync.storage.control.S3RequestCounter;
+import dev.salesbot.sync.storage.control.SnapshotStore;
+import dev.salesbot.sync.sync.control.SyncAttempt;
+import dev.salesbot.sync.sync.control.SyncRequests;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.ToLongFunction;
+
+/**
+ * The sync engine's meters: each run's kind, result and duration (from {@link SyncAttempt}), the
+ * storage requests, and the queue's depth and oldest due request. The queue is read from the
+ * database at most every {@value #QUEUE_READ_SECONDS} s however often the meters are scraped.
+ */
+@ApplicationScoped
+public class WorkMeters {
+
+    static final int QUEUE_READ_SECONDS = 5;
+    private static final System.Logger LOGGER = System.getLogger(WorkMeters.class.getName());
+
+    @Inject
+    Meters meters;
+
+    @Inject
+    SnapshotStore store;
+
+    @Inject
+    SyncRequests requests;
+
+    private volatile SyncRequests.Queue queue;
+    private volatile Instant queueReadAt = Instant.EPOCH;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        storage("HEAD", S3RequestCounter.Counts::heads);
+        storage("PUT", S3RequestCounter.Counts::puts);
+        storage("GET", S3RequestCounter.Counts::gets);
+        meters.gauge("salesbot.sync.queue.pending", "Sync requests not yet done", "requests", this, m -> m.queue().pending());
+        meters.gauge("salesbot.sync.queue.retrying", "Pending sync requests whose last attempt failed", "requests", this,
+                m -> m.queue().retrying());
+        meters.gauge("salesbot.sync.queue.oldest.due", "How long the oldest due sync request has waited", "seconds", this,
+                m -> age(m.queue().oldestDueSince()));
+    }
+
+    void attempted(@Observes SyncAttempt attempt) {
+        meters.sync(attempt.kind().name(), attempt.result().name(), attempt.took());
+    }
+
+    private void storage(String method, ToLongFunction<S3RequestCounter.Counts> count) {
+        meters.storageRequests(store, method, s -> count.applyAsLong(s.requestCounts()));
+    }
+
+    private SyncRequests.Queue queue() {
+        Instant now = Instant.now();
+        if (queue == null || now.isAfter(queueReadAt.plusSeconds(QUEUE_READ_SECONDS))) {
+            try {
+                queue = requests.queue();
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.DEBUG, "Queue figures unavailable: {0}", e.toString());
+                if (queue == null) {
+                    return new SyncRequests.Queue(0, 0, 0, null, null);
+                }
+            }
+            queueReadAt = now;
+        }
+        return queue;
+    }
+
+    private static double age(OffsetDateTime since) {
+        return since == null ? 0 : Math.max(0, Duration.between(since.toInstant(), Instant.now()).toMillis() / 1000d);
+    }
+}
