@@ -207,7 +207,7 @@ code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -m 60 -c "$ADMIN_J
     --data-urlencode username=admin --data-urlencode "password=$ADMIN_PASSWORD" "$B/admin/login")
 [ "$code" = "303 $B/admin" ]; check "the documented local admin logs in (303 to /admin)" $? "$code"
 code=$(curl -s -o "$WORK/admin.html" -w '%{http_code}' -m 60 -c "$ADMIN_JAR" -b "$ADMIN_JAR" "$B/admin")
-[ "$code" = 200 ] && grep -q 'acme.myshopify.com' "$WORK/admin.html" && grep -q 'class="health">healthy' "$WORK/admin.html"
+[ "$code" = 200 ] && grep -q 'acme.myshopify.com' "$WORK/admin.html" && grep -q 'class="health health-healthy">healthy' "$WORK/admin.html"
 check "the dashboard shows the store, healthy" $? "HTTP $code"
 code=$(curl -s -o /dev/null -w '%{http_code}' -m 30 "$B/admin/api/summary")
 [ "$code" = 401 ]; check "the admin API without credentials is 401" $? "HTTP $code"

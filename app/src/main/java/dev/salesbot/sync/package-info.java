@@ -3,7 +3,7 @@
  * Facebook Pages fresh in a DigitalOcean Spaces bucket (or a local directory).
  *
  * <p>Packaged by feature ({@code shopify}, {@code facebook}, {@code merchants}, {@code sync}, {@code webhooks},
- * {@code storage}, {@code security}, {@code problems}, …); inside a feature only the layers it
+ * {@code storage}, {@code security}, {@code problems}, {@code admin}, {@code monitoring}, …); inside a feature only the layers it
  * needs: {@code boundary} (JAX-RS, no logic), {@code control} (logic), {@code entity} (JPA and
  * records).
  *

@@ -42,6 +42,12 @@
  * runs them, reads the target's pending requests again after the claim, and deletes the lease
  * when done. A server killed mid-sync leaves its lease to expire; its requests, still pending,
  * are then run by another server.</li>
+ * <li>Each run's end is a {@link dev.salesbot.sync.sync.control.SyncAttempt} event (kind, target,
+ * result, duration, the summary's counts). {@link dev.salesbot.sync.sync.control.TargetStatuses}
+ * keeps {@code TARGET_STATUS} from it — last attempt and success, last write, failures in a row,
+ * last error, counts, and the webhook subscriptions last found — beyond the request history, for
+ * the admin console; the meters count it too. What an observer fails at is logged, never the
+ * sync's concern.</li>
  * </ul>
  *
  * <p><b>Decisions.</b> Requests are never marked "running": a request stays PENDING until it is

@@ -372,7 +372,6 @@ class AdminConsoleIT {
             String lastSuccess = chrome.attribute("#connection-" + id + " .last-success time", "datetime");
             assertThat(chrome.text("#connection-" + id + " .health")).startsWith("healthy");
 
-            Thread.sleep(1_100);
             chrome.click("#sync-" + id);
             chrome.waitFor("#flash");
             assertThat(chrome.text("#flash")).contains("Full sync of chromium-climbing.myshopify.com queued");

@@ -70,7 +70,9 @@ class RestartIT {
         // Storage down: a file where LocalDirectoryStore must create the users/ directory.
         Path blocker = Files.writeString(dataDir.resolve("users"), "storage is down: a file where a directory belongs\n");
         UUID merchant;
-        try (MicroProcess first = start("server-1")) {
+        // A short wait for the first snapshot: the answer is "pending" either way, and few retries
+        // (1 s, 2 s …) are scheduled before the stop, so the next process finds the request due soon.
+        try (MicroProcess first = start("server-1", Map.of("CALLBACK_SYNC_WAIT_SECONDS", "3"))) {
             JsonObject answer = connect(first.base());
             merchant = UUID.fromString(answer.getString("user_uuid"));
             JsonObject upload = answer.getJsonObject("upload_status");

@@ -88,7 +88,7 @@ public class AdminApi {
     }
 
     static UUID merchant(String uuid) {
-        if (uuid == null || !uuid.matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")) {
+        if (uuid == null || !ConnectionActions.ID.matcher(uuid).matches()) {
             throw Refusal.badInput("invalid-merchant-id", "A merchant id is a lower-case UUID, as /admin/api/connections lists it.");
         }
         return UUID.fromString(uuid);

@@ -55,9 +55,9 @@ final class AdminViews {
         for (ConnectionView c : o.connections()) {
             b.append("<tr id=\"connection-").append(escape(c.id())).append("\" data-target=\"").append(escape(c.target())).append("\">")
                     .append("<td>").append(c.platform().equals("shopify") ? "Store " : "Page ").append("<strong>").append(escape(c.name()))
-                    .append("</strong><br><span class=\"muted\">").append(escape(c.target())).append(" · merchant ")
+                    .append("</strong><br><span class=\"muted\">").append(c.name() != null && c.name().equals(c.target()) ? "" : escape(c.target()) + " · ").append("merchant ")
                     .append(escape(c.merchant())).append("</span></td>")
-                    .append("<td class=\"health\">").append(escape(c.health().replace('_', ' ')))
+                    .append("<td class=\"health health-").append(escape(c.health())).append("\">").append(escape(c.health().replace('_', ' ')))
                     .append(c.statusReason() == null ? "" : "<br><span class=\"muted\">" + escape(c.statusReason()) + "</span>").append("</td>")
                     .append("<td class=\"last-success\">").append(when(c.lastSuccessAt(), o.at())).append("</td>")
                     .append("<td class=\"last-attempt\">").append(when(c.lastAttemptAt(), o.at()))
@@ -92,7 +92,7 @@ final class AdminViews {
                     .append("</td><td>").append(escape(e.detail())).append("</td></tr>");
         }
         b.append("</tbody></table>");
-        return Html.page("Admin", b.toString());
+        return Html.widePage("Admin", b.toString());
     }
 
     private static String form(String action, String csrf, String label, String id) {

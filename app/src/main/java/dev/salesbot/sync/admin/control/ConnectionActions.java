@@ -89,8 +89,12 @@ public class ConnectionActions {
     @Inject
     TargetStatuses statuses;
 
+    /** A lower-case UUID, as the console lists connection and merchant ids. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
     public Target find(String id) {
-        if (id == null || !id.matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")) {
+        if (id == null || !ID.matcher(id).matches()) {
             throw Refusal.badInput("invalid-connection-id", "A connection id is a UUID, as /admin/api/connections lists it.");
         }
         Optional<MerchantConnection> found = shops.findById(id).<MerchantConnection>map(c -> c)

@@ -77,22 +77,22 @@ public class ShopifyConnection extends MerchantConnection {
 
     /** The app was uninstalled: the tokens are deleted at once and the store is not synced any more. */
     public void uninstall(OffsetDateTime now) {
-        this.accessTokenSealed = null;
-        this.refreshTokenSealed = null;
-        this.accessTokenExpiresAt = null;
-        this.refreshTokenExpiresAt = null;
-        this.webhookTopics = null;
+        forgetTokens();
         markUninstalled(now);
     }
 
     /** Disconnected by an operator: the tokens are deleted at once (the snapshot stays where it is). */
     public void disconnect(OffsetDateTime now) {
+        forgetTokens();
+        markDisconnected(now);
+    }
+
+    private void forgetTokens() {
         this.accessTokenSealed = null;
         this.refreshTokenSealed = null;
         this.accessTokenExpiresAt = null;
         this.refreshTokenExpiresAt = null;
         this.webhookTopics = null;
-        markDisconnected(now);
     }
 
     /** What the last webhook check found: the topics present at this server's address, and any problem. */

@@ -22,7 +22,7 @@ import java.lang.management.ManagementFactory;
  * "Poll now" and the poll's figures over JMX ({@link PollerMXBean}). A JMX call arrives on a
  * thread the container knows nothing of, so the MBean calls this EJB's business interface: the
  * container sets up the application's context (naming, transactions) for the call, as for any
- * other client. The admin console (a later issue) calls {@link #pollNow()} directly.
+ * other client. The admin console (POST /admin/poll and /admin/api/poll) calls {@link #pollNow()} directly.
  */
 @Singleton
 @Startup
