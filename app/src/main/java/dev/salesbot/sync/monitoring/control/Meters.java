@@ -36,6 +36,8 @@ public class Meters {
     private PrometheusMeterRegistry prometheus;
     private JmxMeterRegistry jmx;
     private final AtomicInteger graphUsage = new AtomicInteger();
+    /** The counters of the hot paths, built once (a builder per call would allocate an id and look it up each time). */
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -68,7 +70,7 @@ public class Meters {
         requests();
         cost();
         throttled();
-        Counter.builder("salesbot.facebook.requests").description("Graph API requests sent").register(registry);
+        graphRequests();
         Gauge.builder("salesbot.facebook.usage", graphUsage, AtomicInteger::get).baseUnit("percent")
                 .description("Meta's X-App-Usage / X-Business-Use-Case-Usage in the last Graph answer (highest figure)")
                 .register(registry);
@@ -101,27 +103,28 @@ public class Meters {
     }
 
     private Counter received(String platform, String receipt) {
-        return Counter.builder("salesbot.webhooks.received").description("Webhook deliveries whose signature was valid, by what became of them")
-                .tag("platform", platform).tag("receipt", receipt).register(registry);
+        return counters.computeIfAbsent("received " + platform + " " + receipt, k -> Counter.builder("salesbot.webhooks.received").description("Webhook deliveries whose signature was valid, by what became of them")
+                .tag("platform", platform).tag("receipt", receipt).register(registry));
     }
 
     private Counter rejected(String platform) {
-        return Counter.builder("salesbot.webhooks.rejected").description("Webhook deliveries refused (signature, size or shape)")
-                .tag("platform", platform).register(registry);
+        return counters.computeIfAbsent("rejected " + platform, k -> Counter.builder("salesbot.webhooks.rejected")
+                .description("Webhook deliveries refused (signature, size or shape)").tag("platform", platform).register(registry));
     }
 
     private Counter requests() {
-        return Counter.builder("salesbot.shopify.requests").description("Admin GraphQL requests sent").register(registry);
+        return counters.computeIfAbsent("shopify requests", k -> Counter.builder("salesbot.shopify.requests")
+                .description("Admin GraphQL requests sent").register(registry));
     }
 
     private Counter cost() {
-        return Counter.builder("salesbot.shopify.cost").baseUnit("points").description("Admin API points spent (actualQueryCost)")
-                .register(registry);
+        return counters.computeIfAbsent("shopify cost", k -> Counter.builder("salesbot.shopify.cost").baseUnit("points")
+                .description("Admin API points spent (actualQueryCost)").register(registry));
     }
 
     private Counter throttled() {
-        return Counter.builder("salesbot.shopify.throttled").description("Admin API answers that were THROTTLED or 429")
-                .register(registry);
+        return counters.computeIfAbsent("shopify throttled", k -> Counter.builder("salesbot.shopify.throttled")
+                .description("Admin API answers that were THROTTLED or 429").register(registry));
     }
 
     /** A delivery refused before parsing: bad or missing signature, bad size or shape. */
@@ -149,8 +152,13 @@ public class Meters {
 
     /** One Graph API answer, with the usage Meta reported in its headers. */
     public void graphRequest(int usagePercent) {
-        Counter.builder("salesbot.facebook.requests").description("Graph API requests sent").register(registry).increment();
+        graphRequests().increment();
         graphUsage.set(usagePercent);
+    }
+
+    private Counter graphRequests() {
+        return counters.computeIfAbsent("facebook requests", k -> Counter.builder("salesbot.facebook.requests")
+                .description("Graph API requests sent").register(registry));
     }
 
     /** Storage requests as the store counts them (method: HEAD, PUT, GET). */
