@@ -184,6 +184,8 @@ class AdminConsoleIT {
         HttpResponse<String> poll = AdminClient.call("POST", "/admin/api/poll");
         assertThat(poll.statusCode()).as(poll.body()).isEqualTo(202);
         assertThat(AdminClient.json(poll).getInt("enqueued")).isPositive();
+        await(() -> Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and PAYLOAD = 'poll' and STATE = 'DONE'", shop) == 1,
+                Duration.ofSeconds(60), "the store polled once by poll now");
 
         assertThat(AdminClient.call("POST", "/admin/api/connections/not-a-uuid/sync").statusCode()).isEqualTo(400);
         HttpResponse<String> unknown = AdminClient.call("POST", "/admin/api/connections/00000000-0000-0000-0000-000000000000/sync");
