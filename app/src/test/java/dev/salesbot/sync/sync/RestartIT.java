@@ -70,9 +70,11 @@ class RestartIT {
         // Storage down: a file where LocalDirectoryStore must create the users/ directory.
         Path blocker = Files.writeString(dataDir.resolve("users"), "storage is down: a file where a directory belongs\n");
         UUID merchant;
-        // A short wait for the first snapshot: the answer is "pending" either way, and few retries
-        // (1 s, 2 s …) are scheduled before the stop, so the next process finds the request due soon.
-        try (MicroProcess first = start("server-1", Map.of("CALLBACK_SYNC_WAIT_SECONDS", "3"))) {
+        // A shorter wait for the first snapshot than the default 20 s: long enough for the first attempt
+        // (the catalog fetch on a cold server) to fail and be postponed, so the answer names the
+        // reason, and few retries (1 s, 2 s …) are scheduled before the stop: the next process
+        // finds the request due soon.
+        try (MicroProcess first = start("server-1", Map.of("CALLBACK_SYNC_WAIT_SECONDS", "12"))) {
             JsonObject answer = connect(first.base());
             merchant = UUID.fromString(answer.getString("user_uuid"));
             JsonObject upload = answer.getJsonObject("upload_status");
