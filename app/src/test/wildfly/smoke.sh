@@ -133,6 +133,18 @@ out=$(get -o /dev/null -w '%{http_code} %{content_type}' "$B/shopify/evil.com/lo
 out=$(get -o "$WORK/problem.html" -w '%{http_code}' -H 'Accept: text/html' "$B/shopify/evil.com/login")
 [ "$out" = 400 ] && grep -q '^<!DOCTYPE html>' "$WORK/problem.html"; check "the same, for a browser, is a 400 HTML page" $? "HTTP $out"
 
+# The pages' headers on WildFly too: the policy, and the session cookie's flags (Servlet 6 attributes).
+headers=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -D - "$B/")
+grep -qi "^content-security-policy: default-src 'none'; script-src 'self'; style-src 'self'" <<<"$headers" \
+  && grep -qi "frame-ancestors 'none'" <<<"$headers" && grep -qi '^referrer-policy: no-referrer' <<<"$headers" \
+  && grep -qi '^x-content-type-options: nosniff' <<<"$headers"
+check "GET / carries the Content-Security-Policy, Referrer-Policy and nosniff" $?
+out=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -w '%{http_code} %{content_type}' "$B/assets/app.css")
+[[ "$out" == "200 text/css"* ]]; check "GET /assets/app.css is 200 text/css" $? "$out"
+cookie=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -D - "$B/shopify/acme/login" | grep -i '^set-cookie: JSESSIONID=')
+grep -qi 'HttpOnly' <<<"$cookie" && grep -qi 'SameSite=Lax' <<<"$cookie"
+check "the session cookie is HttpOnly and SameSite=Lax" $? "$(sed -E 's/=[^;]+/=…/' <<<"$cookie")"
+
 out=$(get -o /dev/null -w '%{http_code} %{redirect_url}' "$B/shopify/acme/login")
 grant=${out#* }
 [ "${out%% *}" = 303 ] && [[ "$grant" == "$B/sandbox/shopify/acme.myshopify.com/admin/oauth/authorize?"* ]]
@@ -153,6 +165,9 @@ uuid=$(grep -oE '"user_uuid":"[0-9a-f-]{36}"' "$WORK/shopify.json" | head -1 | c
 grep -q '"upload_status":{"status":"success"' "$WORK/shopify.json"; check "Shopify upload_status.status is success" $?
 [ -n "$uuid" ] && [ -s "$DATA/users/$uuid/shopify/shopify_data.json" ]
 check "DATA_DIR/users/<uuid>/shopify/shopify_data.json written" $?
+out=$(get -o "$WORK/status.json" -w '%{http_code}' "$B/connections/status")
+[ "$out" = 200 ] && grep -q '"target":"acme.myshopify.com"' "$WORK/status.json" && grep -q '"state":"up_to_date"' "$WORK/status.json"
+check "GET /connections/status shows the session's store up to date" $? "HTTP $out"
 
 out=$(get -o /dev/null -w '%{http_code} %{redirect_url}' "$B/facebook/login")
 dialog=${out#* }

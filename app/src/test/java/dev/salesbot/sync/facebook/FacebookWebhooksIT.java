@@ -109,7 +109,7 @@ public class FacebookWebhooksIT {
         assertThat(SandboxFacebook.stats().getInt("withAppsecretProof")).isPositive();
 
         HttpResponse<String> page = browser.get(SandboxFacebook.dialogUntilCallback(browser, SandboxFacebook.Choice.allowAll()).toString(), Browser.HTML);
-        assertThat(page.body()).contains("id=\"webhook-test\" class=\"ok\"", "Test: <strong>success</strong>");
+        assertThat(page.body()).contains("id=\"webhook-test\" class=\"ok\"", "<code>webhook_test</code>: <strong>success</strong>");
     }
 
     @Test

@@ -99,6 +99,56 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Presses a key (Enter, Tab…) in whatever has the focus. */
+    public void press(CharSequence key) {
+        driver.switchTo().activeElement().sendKeys(key);
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    public String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    public boolean displayed(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits until {@code css}'s text contains {@code text}, at most {@code timeout}. */
+    public void waitForText(String css, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /**
+     * The page's axe-core violations of impact serious or critical, each as "rule: nodes"; axe
+     * comes from Deque's jar (nothing downloaded).
+     */
+    public List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
+    /**
+     * Lays the page out as a phone {@code width} CSS pixels wide would (no reload: a callback page
+     * must not be asked for twice), and answers how wide its content is (wider than {@code width}
+     * means sideways scrolling).
+     */
+    public long contentWidthAt(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        Object scroll = driver.executeScript("return document.documentElement.scrollWidth;");
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        return ((Number) scroll).longValue();
+    }
+
     /** The browser console's errors so far (SEVERE entries). */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

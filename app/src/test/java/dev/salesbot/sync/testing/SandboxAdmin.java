@@ -21,6 +21,20 @@ public final class SandboxAdmin {
                 "{\"products\":" + products + ",\"bucketSize\":" + bucketSize + ",\"restoreRate\":" + restoreRate + "}");
     }
 
+    /** Every Admin API call of {@code shop} takes {@code millis} longer (0 to stop). */
+    public static void latency(String shop, int millis) {
+        HttpResponse<String> response = new Browser().send(HttpRequest.newBuilder(Browser.resolve("sandbox/shopify/_control/shops/" + shop + "/latency"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"millis\":" + millis + "}")));
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+    }
+
+    /** The webhook subscriptions {@code shop} holds (the sandbox's list). */
+    public static jakarta.json.JsonArray webhooks(String shop) {
+        HttpResponse<String> response = new Browser().get("sandbox/shopify/_control/shops/" + shop + "/webhooks", Browser.JSON);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
     public static JsonObject stats(String shop) {
         return call("GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null);
     }

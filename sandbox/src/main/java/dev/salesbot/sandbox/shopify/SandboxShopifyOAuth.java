@@ -49,6 +49,16 @@ public class SandboxShopifyOAuth {
     @ConfigProperty(name = "SANDBOX_SHOPIFY_API_SECRET", defaultValue = "sandbox-shopify-secret-not-for-production")
     String apiSecret;
 
+    /**
+     * Store names that do not exist. Shopify answers a myshopify.com address that no store has with
+     * 404 and "Sorry, this shop is currently unavailable." (quoted from a merchant's report,
+     * https://github.com/christophergregory/shopify-node-api/issues/37); every other sandbox name
+     * is a store, created on first use.
+     */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_UNAVAILABLE_SHOPS", defaultValue = "no-such-store")
+    java.util.List<String> unavailableShops;
+
     @Inject
     SandboxOAuthGrants grants;
 
@@ -58,6 +68,10 @@ public class SandboxShopifyOAuth {
     public Response authorize(@PathParam("shop") String shop, @QueryParam("client_id") String clientId,
                               @QueryParam("scope") String scope, @QueryParam("redirect_uri") String redirectUri,
                               @QueryParam("state") String state) {
+        if (unavailable(shop)) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(InstallPage.error("Sorry, this shop is currently unavailable.").getBytes(StandardCharsets.UTF_8)).build();
+        }
         String refusal = refusal(shop, clientId, redirectUri);
         if (refusal != null) {
             return refused(refusal);
@@ -113,7 +127,7 @@ public class SandboxShopifyOAuth {
 
     private Response token(String shop, Map<String, String> fields) {
         SandboxOAuthGrants.Answer answer;
-        if (!SHOP.matcher(shop).matches()) {
+        if (!SHOP.matcher(shop).matches() || unavailable(shop)) {
             answer = SandboxOAuthGrants.error(404, "not_found", "No such shop.");
         } else if (!apiKey.equals(fields.get("client_id")) || !MessageDigest.isEqual(
                 apiSecret.getBytes(StandardCharsets.UTF_8),
@@ -123,6 +137,10 @@ public class SandboxShopifyOAuth {
             answer = grants.tokenRequest(shop, fields);
         }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString()).build();
+    }
+
+    private boolean unavailable(String shop) {
+        return unavailableShops.stream().anyMatch(name -> shop.equals(name + ".myshopify.com"));
     }
 
     /** Bytes, not a String: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers. */

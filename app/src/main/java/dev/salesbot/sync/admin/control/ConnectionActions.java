@@ -139,6 +139,11 @@ public class ConnectionActions {
 
     /** Tokens deleted, subscriptions removed where the platform allows, the snapshot kept. */
     public Done disconnect(String id) {
+        return disconnect(id, "an operator");
+    }
+
+    /** {@link #disconnect(String)} on behalf of {@code by} (an operator, the merchant), as the log and the request's outcome say. */
+    public Done disconnect(String id, String by) {
         Target t = find(id);
         String removed = removeSubscriptions(t);
         if (t.shopify()) {
@@ -146,8 +151,8 @@ public class ConnectionActions {
         } else {
             pages.disconnect(t.target());
         }
-        requests.abandonPendingOf(t.target(), "The connection was disconnected by an operator.");
-        LOGGER.log(System.Logger.Level.INFO, "{0} disconnected from the admin console: {1}", t.target(), removed);
+        requests.abandonPendingOf(t.target(), "The connection was disconnected by " + by + ".");
+        LOGGER.log(System.Logger.Level.INFO, "{0} disconnected by {1}: {2}", t.target(), by, removed);
         return new Done("disconnect", id, t.target(), true, "Disconnected: tokens deleted; " + removed + "; snapshot kept.", null);
     }
 
@@ -171,6 +176,20 @@ public class ConnectionActions {
         }
         LOGGER.log(System.Logger.Level.INFO, "Merchant {0} deleted from the admin console ({1} connection(s))", merchant, targets.size());
         return done;
+    }
+
+    /**
+     * One connection's subscriptions removed, then its objects and the connection itself deleted
+     * through the queue (a store's redaction, a Page's data deletion), on behalf of {@code by}.
+     */
+    public Done deleteConnection(String id, String by) {
+        Target t = find(id);
+        String removed = removeSubscriptions(t);
+        requests.abandonPendingOf(t.target(), "The connection was deleted by " + by + ".");
+        String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_REDACT : SyncKind.FACEBOOK_PAGE_DELETE, t.target(),
+                t.connection().merchantId(), null);
+        LOGGER.log(System.Logger.Level.INFO, "{0} deleted by {1}: {2}", t.target(), by, removed);
+        return new Done("delete", id, t.target(), true, removed + "; deletion of its objects and connection queued.", request);
     }
 
     /** Removes the connection's subscriptions if it still has a token; answers what happened, in words. */

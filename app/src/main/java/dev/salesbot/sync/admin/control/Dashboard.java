@@ -163,7 +163,8 @@ public class Dashboard {
         return events.size() > EVENTS ? List.copyOf(events.subList(0, EVENTS)) : events;
     }
 
-    private static Map<String, Long> counts(String json) {
+    /** A {@code TARGET_STATUS} counts column ({@code {"products": 36, …}}) as a map. */
+    public static Map<String, Long> counts(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }

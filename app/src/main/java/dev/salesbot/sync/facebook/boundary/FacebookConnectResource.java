@@ -1,5 +1,6 @@
 package dev.salesbot.sync.facebook.boundary;
 
+import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.facebook.control.ConnectReport;
 import dev.salesbot.sync.facebook.control.FacebookConnect;
 import dev.salesbot.sync.facebook.control.PageConnect;
@@ -33,6 +34,9 @@ public class FacebookConnectResource {
     @Inject
     MerchantSession merchantSession;
 
+    @Inject
+    AccountConnections account;
+
     @Context
     HttpServletRequest request;
 
@@ -59,7 +63,8 @@ public class FacebookConnectResource {
         request.changeSessionId();
         ConnectReport report = pages.finish(recorded);
         if (Negotiation.prefersHtml(headers)) {
-            return Response.ok(PagesConnectedPage.render(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(PagesConnectedPage.render(report, account.of(report.merchant())),
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(ConnectAnswer.json(report).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -154,6 +154,11 @@ public class FacebookConnect {
         try {
             return states.verify(state, PURPOSE, sessionId);
         } catch (InvalidState e) {
+            if (e.isExpired()) {
+                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
+                        "The connection link has expired: it was started more than " + StateTokens.DEFAULT_TTL.toMinutes()
+                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
+            }
             throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
         }
     }

@@ -35,10 +35,14 @@ final class ProblemResponses {
             LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} on {2}: {3}", instance, status, path, detail);
         }
         if (headers != null && Negotiation.prefersHtml(headers)) {
+            Advice advice = Advice.of(type, status);
             String page = Html.page(title, "<h1>" + Html.escape(title) + "</h1>"
-                    + "<p class=\"problem\">" + Html.escape(detail) + "</p>"
-                    + "<p class=\"muted\">Reference: <code>" + instance + "</code></p>"
-                    + "<p><a href=\"/\">Back to the start page</a></p>");
+                    + "<p class=\"problem\" id=\"problem-detail\">" + Html.escape(detail) + "</p>"
+                    + "<h2>What to do</h2><p id=\"what-to-do\">" + Html.escape(advice.whatToDo()) + "</p>"
+                    + "<p><a class=\"button\" id=\"problem-link\" href=\"" + Html.escape(advice.link()) + "\">"
+                    + Html.escape(advice.linkText()) + "</a></p>"
+                    + "<p class=\"muted\">Reference (quote it if you ask for help): <code id=\"problem-reference\">"
+                    + instance + "</code></p>");
             // Bytes, not a String: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html
             // answers, which would show the page's source; every value in it is escaped already.
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

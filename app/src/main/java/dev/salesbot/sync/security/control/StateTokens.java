@@ -103,7 +103,7 @@ public class StateTokens {
         }
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(f[4]));
         if (!clock.instant().isBefore(expiresAt)) {
-            throw new InvalidState("the state has expired; start the connection again");
+            throw InvalidState.expired("the state has expired; start the connection again");
         }
         return new Claims(f[1], f[2], f[3], expiresAt);
     }

@@ -1,58 +1,69 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.account.boundary.ConnectionBoxes;
+import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.sync.control.SyncOutcome;
 import dev.salesbot.sync.web.Html;
+import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.json.JsonObject;
 
-/** The page a merchant sees after connecting a store. */
+import java.util.List;
+
+/**
+ * The page a merchant sees after connecting a store: what was connected, the bot's copy (counts,
+ * or a progress bar that follows the first sync), and the tutorial's three results
+ * ({@code upload_status}, {@code webhook_test}, {@code polling_test}) in words.
+ */
 final class ConnectedPage {
 
     private ConnectedPage() {
     }
 
-    private static String snapshot(SyncOutcome upload) {
-        StringBuilder html = new StringBuilder("<h2>Store snapshot</h2><p id=\"upload-status\" class=\"")
-                .append(upload.result() != null ? "ok" : "problem").append("\">Status: <strong>")
-                .append(Html.escape(upload.status())).append("</strong>")
-                .append(upload.message() == null ? "" : " — " + Html.escape(upload.message())).append("</p>");
+    static String render(ShopifyConnect.Connected connected, List<AccountConnection> store) {
+        String shop = Html.escape(connected.shop().value());
+        String body = Html.steps(1)
+                + "<h1>Your store is connected</h1>"
+                + "<p class=\"ok\"><strong>" + shop + "</strong> is connected. The bot reads its catalog with read-only access ("
+                + Html.escape(connected.scope().replace(",", ", ")) + ").</p>"
+                + ConnectionBoxes.live(store, "")
+                + "<h2>Checks</h2><dl>"
+                + ConnectionBoxes.check("upload-status", "upload_status", "The bot's copy", upload(connected.upload()),
+                ConnectionBoxes.style(connected.upload().status()), connected.upload().status())
+                + ConnectionBoxes.check("webhook-test", "webhook_test", "Webhooks", webhooks(connected.webhookTest()),
+                ConnectionBoxes.style(connected.webhookTest().status()), connected.webhookTest().status())
+                + ConnectionBoxes.check("polling-test", "polling_test", "Daily check", connected.pollingTest().message() == null
+                        ? "Working: we read " + connected.pollingTest().shopName() + " with its new access ("
+                        + connected.pollingTest().productsCount() + " products); the daily check will work."
+                        : "Not working: " + connected.pollingTest().message(),
+                ConnectionBoxes.style(connected.pollingTest().status()), connected.pollingTest().status())
+                + "</dl>"
+                + "<p class=\"muted\">Merchant id <code id=\"user-uuid\">" + connected.merchant() + "</code></p>"
+                + "<h2>Next: your Facebook Pages</h2>"
+                + "<p>Connect the Pages your bot answers on, so it replies on Messenger with this store's catalog.</p>"
+                + "<div class=\"actions\"><a class=\"button\" href=\"/facebook/login\" id=\"connect-facebook\">Connect Facebook Pages</a>"
+                + "<a href=\"/connections\" id=\"my-connections\">My connections</a></div>";
+        return Html.pageWithScript("Store connected", body, "live-status.js");
+    }
+
+    private static String webhooks(TestDelivery.Result test) {
+        return switch (test.status()) {
+            case "success" -> "Working: changes in your store reach the bot within seconds.";
+            case "pending" -> "Not checked yet: " + test.message();
+            default -> "Not working yet: " + test.message() + " The daily check still keeps the bot up to date.";
+        };
+    }
+
+    private static String upload(SyncOutcome upload) {
         if (upload.result() != null) {
             JsonObject s = upload.result().summary();
-            html.append("<table id=\"snapshot\">")
-                    .append(row("Products", s.getInt("products"))).append(row("Variants", s.getInt("variants")))
-                    .append(row("Discounts", s.getInt("discounts"))).append(row("Collections", s.getInt("collections")))
-                    .append("<tr><th>Written to</th><td><code>").append(Html.escape(s.getString("location")))
-                    .append("</code></td></tr></table>");
+            return ("unchanged".equals(upload.status()) ? "Already up to date" : "Written") + ": " + s.getInt("products")
+                    + " products, " + s.getInt("variants") + " variants, " + s.getInt("discounts") + " discount codes and "
+                    + s.getInt("collections") + " collections.";
         }
-        return html.toString();
-    }
-
-    private static String row(String label, int count) {
-        return "<tr><th>" + label + "</th><td>" + count + "</td></tr>";
-    }
-
-    static String render(ShopifyConnect.Connected connected) {
-        return Html.page("Store connected",
-                "<h1>Store connected</h1>"
-                        + "<p class=\"ok\"><strong>" + Html.escape(connected.shop().value()) + "</strong> is connected.</p>"
-                        + "<table>"
-                        + "<tr><th>Merchant id</th><td><code id=\"user-uuid\">" + connected.merchant() + "</code></td></tr>"
-                        + "<tr><th>Granted access</th><td>" + Html.escape(connected.scope()) + "</td></tr>"
-                        + "</table>"
-                        + snapshot(connected.upload())
-                        + "<h2>Webhooks</h2><p id=\"webhook-test\" class=\""
-                        + ("success".equals(connected.webhookTest().status()) ? "ok" : "problem") + "\">Test: <strong>"
-                        + Html.escape(connected.webhookTest().status()) + "</strong>"
-                        + (connected.webhookTest().message() == null ? " — changes in the store reach the bot within seconds."
-                        : " — " + Html.escape(connected.webhookTest().message())) + "</p>"
-                        + "<h2>Live read</h2><p id=\"polling-test\" class=\""
-                        + ("success".equals(connected.pollingTest().status()) ? "ok" : "problem") + "\">Test: <strong>"
-                        + Html.escape(connected.pollingTest().status()) + "</strong>"
-                        + (connected.pollingTest().message() == null
-                        ? " — read " + Html.escape(connected.pollingTest().shopName()) + " with its new access ("
-                        + connected.pollingTest().productsCount() + " products); the daily poll will work."
-                        : " — " + Html.escape(connected.pollingTest().message())) + "</p>"
-                        + "<h2>Next</h2><p><a href=\"/facebook/login\">Connect your Facebook Pages</a> in this browser, "
-                        + "so the bot answers on Messenger with this store's catalog.</p>");
+        if ("pending".equals(upload.status())) {
+            return "Being made: a large store takes a few minutes. This page follows it; you can also leave and come back to My connections.";
+        }
+        return "Could not be made: " + upload.message();
     }
 }

@@ -1,10 +1,13 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.account.control.AccountConnection;
+import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.boundary.Problem;
 import dev.salesbot.sync.shopify.control.ShopDomain;
 import dev.salesbot.sync.shopify.control.ShopifyConnect;
 import dev.salesbot.sync.web.Negotiation;
+import dev.salesbot.sync.web.boundary.StartPage;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 /** Connecting a Shopify store: the start of the OAuth dance and Shopify's redirect back. */
 @Path("shopify")
 public class ShopifyConnectResource {
@@ -28,6 +34,9 @@ public class ShopifyConnectResource {
 
     @Inject
     MerchantSession merchantSession;
+
+    @Inject
+    AccountConnections account;
 
     @Context
     HttpServletRequest request;
@@ -46,11 +55,28 @@ public class ShopifyConnectResource {
         return Response.seeOther(connect.begin(domain, session.getId())).build();
     }
 
-    /** The start page's form: {@code ?shop=acme}. */
+    /**
+     * The start page's form: {@code ?shop=} what the merchant typed or pasted ({@link ShopDomain#fromTyped}).
+     * A browser gets the start page again with what is wrong beside the field (400); an API client
+     * gets the problem.
+     */
     @GET
     @Path("connect")
     public Response connectForm(@QueryParam("shop") String shop) {
-        return login(shop);
+        ShopDomain domain;
+        try {
+            domain = ShopDomain.fromTyped(shop);
+        } catch (ShopDomain.InvalidShop e) {
+            if (!Negotiation.prefersHtml(headers)) {
+                throw e;
+            }
+            boolean known = request.getSession(false) != null && merchantSession.merchant().isPresent();
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    // Bytes: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers.
+                    .entity(StartPage.render(shop == null ? "" : shop, e.whatToDo(), known).getBytes(StandardCharsets.UTF_8))
+                    .build();
+        }
+        return login(domain.value());
     }
 
     @GET
@@ -66,10 +92,13 @@ public class ShopifyConnectResource {
         // id (a session id seen before the login is worth nothing after it), before any waiting.
         request.changeSessionId();
         merchantSession.actFor(accepted.merchant());
-        ShopifyConnect.Connected connected = connect.firstSnapshot(accepted);
         if (Negotiation.prefersHtml(headers)) {
-            return Response.ok(ConnectedPage.render(connected), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            // A browser waits less: its page follows the rest of the first sync by itself.
+            ShopifyConnect.Connected connected = connect.firstSnapshotForPage(accepted);
+            List<AccountConnection> store = account.of(accepted.merchant()).stream().filter(AccountConnection::shopify).toList();
+            return Response.ok(ConnectedPage.render(connected, store), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
+        ShopifyConnect.Connected connected = connect.firstSnapshot(accepted);
         return Response.ok(CallbackAnswer.json(connected).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import java.util.function.LongConsumer;
 import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -62,9 +63,14 @@ public final class CatalogFetch {
      * request's reserved-but-unused points, so the cheapest request goes last.
      */
     public JsonObject all(boolean withPolicies) {
+        return all(withPolicies, n -> { });
+    }
+
+    /** {@link #all(boolean)}, telling {@code productsFetched} how many products are in after each page (progress). */
+    public JsonObject all(boolean withPolicies, LongConsumer productsFetched) {
         JsonObject products = pages.all("products", PRODUCTS, Jsonp.createObjectBuilder()
                 .add("first", PRODUCTS_PAGE).add("variantsFirst", VARIANTS_PER_PRODUCT).build(),
-                PRODUCTS_COST, PRODUCT_NESTED);
+                PRODUCTS_COST, PRODUCT_NESTED, productsFetched);
         JsonObject discounts = pages.all("codeDiscountNodes", DISCOUNTS, Jsonp.createObjectBuilder()
                 .add("first", DISCOUNTS_PAGE).add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(),
                 DISCOUNTS_COST, DISCOUNT_NESTED);

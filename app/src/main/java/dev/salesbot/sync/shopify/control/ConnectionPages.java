@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import java.util.function.LongConsumer;
 import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,6 +31,12 @@ final class ConnectionPages {
 
     /** Every edge of the top-level connection {@code key}; {@code variables} lack only {@code after}. */
     JsonObject all(String key, AdminQuery query, JsonObject variables, int cost, List<NestedConnection> nested) {
+        return all(key, query, variables, cost, nested, n -> { });
+    }
+
+    /** {@link #all(String, AdminQuery, JsonObject, int, List)}, telling {@code fetched} the count so far after each page. */
+    JsonObject all(String key, AdminQuery query, JsonObject variables, int cost, List<NestedConnection> nested,
+                   LongConsumer fetched) {
         List<JsonValue> edges = new ArrayList<>();
         String cursor = null;
         boolean more;
@@ -39,6 +46,7 @@ final class ConnectionPages {
             for (JsonValue edge : page.getJsonArray("edges")) {
                 edges.add(compact.object(edge(complete(edge.asJsonObject().getJsonObject("node"), nested))));
             }
+            fetched.accept(edges.size());
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             String next = endCursor(pageInfo, cursor);
             // A cursor that does not move would page forever: stop rather than spin.

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.sync.control.SyncProgresses;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.InvalidState;
 import dev.salesbot.sync.security.control.PendingStates;
@@ -72,6 +73,14 @@ public class ShopifyConnect {
     PollingTest pollingTest;
 
     @Inject
+    SyncProgresses progress;
+
+    /** How long the result page waits for the first snapshot before it shows the sync's progress instead. */
+    @Inject
+    @ConfigProperty(name = "CALLBACK_PAGE_WAIT_SECONDS", defaultValue = "3")
+    int pageWaitSeconds;
+
+    @Inject
     @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
     int callbackWaitSeconds;
 
@@ -79,6 +88,10 @@ public class ShopifyConnect {
 
     /** Where to send the browser to install the app on {@code shop}. */
     public URI begin(ShopDomain shop, String sessionId) {
+        if (!oauth.storeExists(shop)) {
+            throw Refusal.notFound("unknown-store", "Shopify has no store at " + shop + ". Check the name: it is the part before "
+                    + ".myshopify.com in your Shopify admin's address, or under Settings → Domains.");
+        }
         String state = states.issue(PURPOSE, shop.value(), sessionId);
         pending.remember(states.verify(state, PURPOSE, sessionId).nonce());
         LOGGER.log(System.Logger.Level.INFO, "Starting Shopify connect for {0}", shop);
@@ -135,9 +148,22 @@ public class ShopifyConnect {
      * webhooks first), then tests the webhook address (a few seconds at most) and reads the store live.
      */
     public Connected firstSnapshot(Accepted accepted) {
-        SyncOutcome upload = syncs.await(accepted.firstSync(), Duration.ofSeconds(callbackWaitSeconds));
-        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()),
-                pollingTest.run(accepted.shop()));
+        return firstSnapshot(accepted, Duration.ofSeconds(callbackWaitSeconds));
+    }
+
+    /** The first snapshot as the browser's result page waits for it: {@code CALLBACK_PAGE_WAIT_SECONDS} at most. */
+    public Connected firstSnapshotForPage(Accepted accepted) {
+        return firstSnapshot(accepted, Duration.ofSeconds(Math.min(pageWaitSeconds, callbackWaitSeconds)));
+    }
+
+    /** {@link #firstSnapshot(Accepted)} waiting at most {@code wait}: a page that shows the sync's progress waits less. */
+    public Connected firstSnapshot(Accepted accepted, Duration wait) {
+        SyncOutcome upload = syncs.await(accepted.firstSync(), wait);
+        PollingTest.Result live = pollingTest.run(accepted.shop());
+        if ("success".equals(live.status())) {
+            progress.total(accepted.shop().value(), live.productsCount());
+        }
+        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()), live);
     }
 
     private void checkTimestamp(String timestamp) {
@@ -158,6 +184,11 @@ public class ShopifyConnect {
         try {
             return states.verify(state, PURPOSE, sessionId);
         } catch (InvalidState e) {
+            if (e.isExpired()) {
+                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
+                        "The connection link has expired: it was started more than " + StateTokens.DEFAULT_TTL.toMinutes()
+                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
+            }
             throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
         }
     }

@@ -1,5 +1,10 @@
 package dev.salesbot.sync.shopify.control;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import dev.salesbot.sync.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +46,36 @@ public class ShopifyOAuth {
                 .queryParam("state", state)
                 .build();
     }
+
+    /**
+     * Whether a store answers at {@code shop}: Shopify serves a myshopify.com address that no store
+     * has with 404 "Sorry, this shop is currently unavailable." (a merchant's report:
+     * https://github.com/christophergregory/shopify-node-api/issues/37), and the merchant would be
+     * stranded on that page. So the install page's address is read once first, without following
+     * redirects (an existing store answers its page or a redirect to the login). Only a 404 says
+     * "no store": a timeout or any other answer lets the connect go on, as it would without the check.
+     */
+    public boolean storeExists(ShopDomain shop) {
+        URI probe = UriBuilder.fromUri(app.baseUri(shop)).path("admin/oauth/authorize").queryParam("client_id", app.apiKey()).build();
+        try {
+            HttpResponse<Void> answer = PROBE.send(HttpRequest.newBuilder(probe)
+                    .timeout(Duration.ofSeconds(3)).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() != 404;
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Could not check that {0} exists ({1}); connecting anyway", shop, e.getMessage());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    // HTTP/1.1 as browsers speak over cleartext; no redirect followed: only the first answer counts.
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     /** Exchanges a one-time code for an expiring offline token. */
     public OfflineToken exchange(ShopDomain shop, String code) {

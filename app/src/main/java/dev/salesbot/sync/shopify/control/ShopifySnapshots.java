@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
+import dev.salesbot.sync.sync.control.SyncProgresses;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.sync.control.SyncAbandoned;
@@ -41,6 +42,9 @@ public class ShopifySnapshots implements SyncHandler {
     @Inject
     ShopifyFailures failures;
 
+    @Inject
+    SyncProgresses progress;
+
     @Override
     public SyncKind kind() {
         return SyncKind.SHOPIFY_FULL;
@@ -68,7 +72,7 @@ public class ShopifySnapshots implements SyncHandler {
         try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
             WebhookRegistrations.State state = webhooks.ensure(shop, session.admin());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
-            document = session.catalog().all(Catalogs.policiesGranted(connection.scope()));
+            document = session.catalog().all(Catalogs.policiesGranted(connection.scope()), progress.reporter(shop.value()));
         }
         return snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null);
     }

@@ -6,9 +6,15 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * Marks the session cookie {@code Secure} whenever the app is reached over HTTPS (its callback
- * URL says so), portably; web.xml cannot make that depend on the deployment, and the local run
- * on plain http://localhost needs it off.
+ * The session cookie's flags: {@code HttpOnly}; {@code SameSite=Lax}, so that it goes with the
+ * OAuth return (a cross-site top-level navigation from Shopify or Facebook) but with no cross-site
+ * POST; {@code Secure} whenever the app is reached over HTTPS (its callback URL says so). Set here,
+ * portably (Servlet 6 cookie attributes): web.xml cannot make {@code Secure} depend on the
+ * deployment, and the local run on plain http://localhost needs it off.
+ *
+ * <p>Payara 6 ignores {@code SameSite} set here for the session cookie; {@code WEB-INF/payara-web.xml}
+ * sets it there ({@code cookieSameSite}, read by Payara's deployment since 6.2023.4, FISH-6908), and
+ * WildFly's Undertow honours this one. Both servers' tests check the header.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -18,5 +24,6 @@ public class SessionCookies implements ServletContextListener {
         boolean https = Settings.optional("SHOPIFY_REDIRECT_URI").map(uri -> uri.startsWith("https://")).orElse(true);
         event.getServletContext().getSessionCookieConfig().setSecure(https);
         event.getServletContext().getSessionCookieConfig().setHttpOnly(true);
+        event.getServletContext().getSessionCookieConfig().setAttribute("SameSite", "Lax");
     }
 }

@@ -41,4 +41,31 @@ class ShopDomainTest {
         assertThatThrownBy(() -> ShopDomain.parse("bad\u0000" + "x".repeat(200)))
                 .hasMessageContaining("bad?").hasMessageContaining("…");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme", "ACME", " acme ", "acme.myshopify.com", "https://acme.myshopify.com", "acme.myshopify.com/admin",
+            "https://acme.myshopify.com/admin/products?x=1", "https://admin.shopify.com/store/acme",
+            "admin.shopify.com/store/acme/products/123", "HTTPS://ADMIN.SHOPIFY.COM/STORE/ACME#top"})
+    void readsWhatAShopOwnerTypesOrPastes(String typed) {
+        assertThat(ShopDomain.fromTyped(typed).value()).isEqualTo("acme.myshopify.com");
+    }
+
+    @Test
+    void saysWhatIsWrongWithATypedName() {
+        assertThat(whatToDo("")).contains("Type your store's name");
+        assertThat(whatToDo("my shop!")).contains("only letters, digits and hyphens");
+        assertThat(whatToDo("www.acme.com")).contains("own web address", "Settings → Domains");
+        assertThat(whatToDo("https://admin.shopify.com/store/")).contains("own web address");
+        assertThat(whatToDo("acme.myshopify.com.evil.test")).contains("own web address");
+        assertThat(whatToDo("x".repeat(301))).contains("too long");
+    }
+
+    private static String whatToDo(String typed) {
+        try {
+            ShopDomain.fromTyped(typed);
+        } catch (ShopDomain.InvalidShop e) {
+            return e.whatToDo();
+        }
+        throw new AssertionError(typed + " was accepted");
+    }
 }

@@ -39,12 +39,15 @@ public class StoreAdminPage {
     public Response list(@PathParam("shop") String shop, @QueryParam("saved") String saved) {
         SandboxShop store = shops.shop(shop);
         StringBuilder rows = new StringBuilder();
+        int row = 0;
         for (CatalogProduct p : store.catalog().products().stream().limit(SHOWN).toList()) {
             String price = p.variants().isEmpty() ? "" : p.variants().get(0).price().toPlainString();
             rows.append("<tr><td><form method=\"post\" action=\"products/").append(p.id()).append("\">")
-                    .append("<label>Title <input name=\"title\" value=\"").append(esc(p.title())).append("\" size=\"40\"></label> ")
-                    .append("<label>Price <input name=\"price\" value=\"").append(esc(price)).append("\" size=\"8\"></label> ")
-                    .append("<button type=\"submit\">Save</button></form></td><td><code>").append(Ids.gid("Product", p.id()))
+                    .append("<label>Title <input name=\"title\" id=\"title-").append(row).append("\" value=\"")
+                    .append(esc(p.title())).append("\" size=\"40\"></label> ")
+                    .append("<label>Price <input name=\"price\" id=\"price-").append(row).append("\" value=\"")
+                    .append(esc(price)).append("\" size=\"8\"></label> ")
+                    .append("<button type=\"submit\" id=\"save-").append(row++).append("\">Save</button></form></td><td><code>").append(Ids.gid("Product", p.id()))
                     .append("</code></td></tr>");
         }
         String notice = saved == null ? "" : "<p class=\"saved\">Saved product " + esc(saved)

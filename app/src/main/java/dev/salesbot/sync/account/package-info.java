@@ -1,0 +1,24 @@
+/**
+ * The merchant's own pages: "My connections" ({@code /connections}) for the browser session's
+ * merchant, the status JSON the result pages follow ({@code /connections/status}), and the two
+ * things a merchant may do to a connection — disconnect it (its tokens and subscriptions deleted,
+ * the bot's copy kept) and delete the bot's copy (after a confirmation page; through the durable
+ * queue, as a store's redaction or a Page's data deletion).
+ *
+ * <p><b>Rules.</b> Only the session's merchant is ever shown or acted on: an id that is not theirs
+ * is "not found". Every form is a POST carrying the session's CSRF token (compared in constant
+ * time); nothing changes without it. The states are words a shop owner reads (up to date,
+ * updating, not updated, needs reconnect, disconnected), never internal error classes.
+ *
+ * <p><b>Decisions.</b> The actions reuse the admin console's
+ * {@link dev.salesbot.sync.admin.control.ConnectionActions}, so a merchant's disconnect is exactly
+ * an operator's. A running sync's progress ({@link dev.salesbot.sync.sync.control.SyncProgresses})
+ * lives in the database, so a page served by one server follows a sync another server runs. The
+ * result pages update themselves with one small served script ({@code /assets/live-status.js}):
+ * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating.
+ *
+ * <p><b>Out of scope.</b> A merchant login: the session is the merchant's from the moment their store
+ * connects in this browser (and for 30 minutes without use); connecting the store again is how a
+ * merchant gets back to these pages.
+ */
+package dev.salesbot.sync.account;
