@@ -43,7 +43,9 @@
  * when done. A server killed mid-sync leaves its lease to expire; its requests, still pending,
  * are then run by another server.</li>
  * <li>Each run's end is a {@link dev.salesbot.sync.sync.control.SyncAttempt} event (kind, target,
- * result, duration, the summary's counts). {@link dev.salesbot.sync.sync.control.TargetStatuses}
+ * result, duration, the summary's counts). A running full sync also reports its progress (products
+ * fetched so far, at most once a second) to {@link dev.salesbot.sync.sync.control.SyncProgresses},
+ * best effort and in the database, for the merchant's pages. {@link dev.salesbot.sync.sync.control.TargetStatuses}
  * keeps {@code TARGET_STATUS} from it — last attempt and success, last write, failures in a row,
  * last error, counts, and the webhook subscriptions last found — beyond the request history, for
  * the admin console; the meters count it too. What an observer fails at is logged, never the

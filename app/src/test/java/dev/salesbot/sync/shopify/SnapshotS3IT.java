@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
+import static dev.salesbot.sync.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -111,6 +112,13 @@ class SnapshotS3IT {
             HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
             assertThat(response.statusCode()).as("the connect itself succeeds").isEqualTo(200);
             answer = json(response);
+            // Issue 13: the merchant's pages say it in words (the status the result page follows).
+            await(() -> merchantStatus(browser).getString("detail").contains("did not work"), Duration.ofSeconds(30),
+                    "the failed try shown to the merchant");
+            JsonObject shown = merchantStatus(browser);
+            assertThat(shown.getString("state")).isEqualTo("updating");
+            assertThat(shown.getString("detail")).contains("it is tried again automatically")
+                    .doesNotContain(SpacesStandIn.server().secretKey(), "127.0.0.1");
         } finally {
             SpacesStandIn.start();
         }
@@ -123,6 +131,14 @@ class SnapshotS3IT {
 
         assertThat(written).as("written by the retry, with no new connect").isPresent();
         assertThat(new String(written.get())).contains("\"codeDiscountNodes\"");
+        await(() -> merchantStatus(browser).getString("state").equals("up_to_date"), Duration.ofSeconds(30),
+                "the merchant's pages showing the copy written");
+    }
+
+    private static JsonObject merchantStatus(Browser browser) {
+        HttpResponse<String> status = browser.get("/connections/status", Browser.JSON);
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        return json(status).getJsonArray("connections").getJsonObject(0);
     }
 
     /** Issue 12: readiness follows the bucket, down and up again by itself. */

@@ -90,7 +90,7 @@ public class AccountConnections {
                 t == null ? null : t.lastSuccessAt(), counts, running, c.active());
     }
 
-    private record State(String name, String text, String detail) {
+    record State(String name, String text, String detail) {
     }
 
     static State state(MerchantConnection c, TargetStatus t, boolean pending) {

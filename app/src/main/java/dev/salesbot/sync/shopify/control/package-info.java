@@ -12,7 +12,12 @@
  * <p><b>Rules.</b>
  * <ul>
  *   <li>A shop is a {@link dev.salesbot.sync.shopify.control.ShopDomain} (anchored pattern) before it
- *   reaches a redirect, a request, a log line or a key.</li>
+ *   reaches a redirect, a request, a log line or a key. What a merchant types on the start page is
+ *   read by {@code ShopDomain.fromTyped} (a name, a myshopify.com address or the admin's {@code
+ *   admin.shopify.com/store/<name>} address, each by an anchored pattern, then checked as any other
+ *   shop); before the redirect to the install page, one unauthenticated read of that page (no
+ *   redirect followed) turns Shopify's 404 for a store that does not exist into a page that says
+ *   so.</li>
  *   <li>The callback is checked in an order that spends nothing for a bad request: parameters, shop,
  *   {@code hmac} (constant-time), timestamp (±5 min), state (signature, session, expiry, shop), then
  *   the state's nonce is consumed, then the code is exchanged. Upstream failures answer 502.</li>

@@ -18,11 +18,13 @@ public class SyncProgressRows {
     EntityManager em;
 
     void fetched(String target, long fetched) {
-        row(target).fetched(fetched, OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        row(target, now).fetched(fetched, now);
     }
 
     void total(String target, long total) {
-        row(target).total(total, OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        row(target, now).total(total, now);
     }
 
     void delete(String target) {
@@ -32,10 +34,10 @@ public class SyncProgressRows {
         }
     }
 
-    private SyncProgress row(String target) {
+    private SyncProgress row(String target, OffsetDateTime now) {
         SyncProgress row = em.find(SyncProgress.class, target);
         if (row == null) {
-            row = new SyncProgress(target);
+            row = new SyncProgress(target, now);
             em.persist(row);
         }
         return row;

@@ -61,7 +61,9 @@ public class SyncProgresses {
     private static void safely(Runnable write) {
         try {
             write.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: a failed commit of the row's own transaction surfaces as
+            // the checked jakarta.transaction.RollbackException on WildFly, rethrown undeclared.
             LOGGER.log(System.Logger.Level.DEBUG, "A progress write failed (ignored): {0}", e.toString());
         }
     }

@@ -33,8 +33,10 @@ public class SyncProgress {
     protected SyncProgress() {
     }
 
-    public SyncProgress(String target) {
+    /** A new row, complete before it is persisted (Hibernate may insert it at once). */
+    public SyncProgress(String target, OffsetDateTime at) {
         this.target = target;
+        this.updatedAt = at;
     }
 
     public String target() { return target; }
