@@ -1,5 +1,6 @@
 package dev.salesbot.sync.admin;
 
+import dev.salesbot.sync.account.MerchantPagesTests;
 import dev.salesbot.sync.testing.AdminClient;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Chromium;
@@ -41,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 12: the operators' console on a real Payara Micro, through the sandbox platforms, over
  * loopback: who may enter, what each action does (proved in the database, the storage directory
- * and the sandbox's records), that no answer carries a token, health and metrics.
+ * and the sandbox's records), that no answer carries a token, health and metrics. The merchant's
+ * pages ({@link MerchantPagesTests}, issue 13) run in this same server.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AdminConsoleIT {
+class AdminConsoleIT implements MerchantPagesTests {
 
     private static final Pattern PRODUCT = Pattern.compile("gid://shopify/Product/\\d+");
 

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify;
 
+import dev.salesbot.sync.facebook.FacebookWebhooksS3Tests;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
 @RunAsClient
-class ShopifyWebhooksS3IT {
+class ShopifyWebhooksS3IT implements FacebookWebhooksS3Tests {
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The states a merchant reads, from the connection's own status first (the rest is proved in MerchantPagesIT). */
+/** The states a merchant reads, from the connection's own status first (the rest is proved in MerchantPagesTests). */
 class AccountConnectionsStateTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T12:00:00Z");

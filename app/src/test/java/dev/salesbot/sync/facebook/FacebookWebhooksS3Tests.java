@@ -2,17 +2,10 @@ package dev.salesbot.sync.facebook;
 
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.S3ProxyServer;
-import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SpacesStandIn;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import dev.salesbot.sync.testing.SandboxFacebook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -28,19 +21,16 @@ import static dev.salesbot.sync.facebook.FacebookWebhooksIT.connectPages;
 import static dev.salesbot.sync.facebook.FacebookWebhooksIT.connectStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 10's storage promises against a real S3-protocol server: a Page change is one PUT, a burst of 200 one or two. */
-@EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
-@ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
-@RunAsClient
-class FacebookWebhooksS3IT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+/**
+ * Issue 10's storage promises against a real S3-protocol server: a Page change is one PUT, a burst of 200 one or two.
+ *
+ * <p>Its tests run in {@code ShopifyWebhooksS3IT}'s server (which implements this interface): one server
+ * start less for the same deployment against the same S3 stand-in.
+ */
+public interface FacebookWebhooksS3Tests {
 
     @Test
-    void aPageRenameReachesPageDataWithOnePut() throws Exception {
+    default void aPageRenameReachesPageDataWithOnePut() throws Exception {
         dropLeftoverPageSyncs();
         SandboxFacebook.reset();
         Browser browser = new Browser();
@@ -57,7 +47,7 @@ class FacebookWebhooksS3IT {
     }
 
     @Test
-    void twoHundredChangesOfOnePageWithinFiveSecondsAreOneOrTwoPuts() throws Exception {
+    default void twoHundredChangesOfOnePageWithinFiveSecondsAreOneOrTwoPuts() throws Exception {
         dropLeftoverPageSyncs();
         SandboxFacebook.reset();
         SandboxFacebook.resetDeliveries();

@@ -3,14 +3,8 @@ package dev.salesbot.sync.account;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Chromium;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.SandboxAdmin;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 
 import java.net.http.HttpRequest;
@@ -29,20 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Facebook dialog, "My connections", disconnect and delete — and the pages' security headers,
  * accessibility (axe-core: no serious or critical violation) and errors. Screenshots of every
  * step go to {@code target/screenshots/merchant-*.png}.
+ *
+ * <p>Its tests run in {@code AdminConsoleIT}'s server (which implements this interface): one server
+ * start less, since both need the same deployment on the embedded defaults.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MerchantPagesIT {
+public interface MerchantPagesTests {
 
-    private static final Duration SYNCED = Duration.ofSeconds(60);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+    Duration SYNCED = Duration.ofSeconds(60);
 
     @Test
-    void aMerchantConnectsEverythingByClicksThenDisconnectsAndDeletes() throws Exception {
+    default void aMerchantConnectsEverythingByClicksThenDisconnectsAndDeletes() throws Exception {
         List<String> a11y = new ArrayList<>();
         try (Chromium chrome = Chromium.start()) {
             chrome.open("/");
@@ -128,18 +118,14 @@ class MerchantPagesIT {
     }
 
     @Test
-    void aLargeStoreShowsItsProgressUntilItsCopyIsWritten() throws Exception {
-        // 150 products at 15 a page (857 points each, 1,000 a second restored), each Admin call 250 ms slower:
-        // the first sync outlasts the page's 3 s wait by several seconds.
-        SandboxAdmin.seed("big-progress", 150, 2000, 1000);
-        SandboxAdmin.latency("big-progress", 250);
+    default void aLargeStoreShowsItsProgressUntilItsCopyIsWritten() throws Exception {
+        // 150 products at 15 a page; a bucket that never throttles (10,000 points, 5,000 a second) and
+        // every Admin call 300 ms slower: webhook registration and ten pages outlast the page's 3 s wait.
+        SandboxAdmin.seed("big-progress", 150, 10_000, 5_000);
+        SandboxAdmin.latency("big-progress", 300);
         try (Chromium chrome = Chromium.start()) {
             chrome.open("/");
-            chrome.type("shop", "big-progress");
-            chrome.click("#connect");
-            chrome.waitFor("#install");
-            chrome.click("#install");
-            chrome.waitFor("#live");
+            installByClicks(chrome, "big-progress");
             assertThat(chrome.text("#live .js-state")).isEqualTo("Updating");
             assertThat(chrome.text("#live-note")).contains("follows the progress by itself");
             await(() -> chrome.displayed("#live progress"), SYNCED, "the progress bar shown");
@@ -159,7 +145,7 @@ class MerchantPagesIT {
     }
 
     @Test
-    void wrongStoreNamesAndADeniedFacebookGrantSayWhatToDo() throws Exception {
+    default void wrongStoreNamesAndADeniedFacebookGrantSayWhatToDo() throws Exception {
         List<String> a11y = new ArrayList<>();
         try (Chromium chrome = Chromium.start()) {
             chrome.open("/");
@@ -188,10 +174,7 @@ class MerchantPagesIT {
             chrome.click("#problem-link");
 
             chrome.waitFor("#shop");
-            chrome.type("shop", "denied-boutique.myshopify.com");
-            chrome.click("#connect");
-            chrome.waitFor("#install");
-            chrome.click("#install");
+            installByClicks(chrome, "denied-boutique.myshopify.com");
             chrome.waitFor("#connect-facebook");
             chrome.click("#connect-facebook");
             chrome.waitFor("button[value=deny]");
@@ -211,7 +194,7 @@ class MerchantPagesIT {
     }
 
     @Test
-    void everyPageCarriesTheSecurityHeadersAndNoInlineScriptOrStyle() {
+    default void everyPageCarriesTheSecurityHeadersAndNoInlineScriptOrStyle() {
         Browser browser = new Browser();
         HttpResponse<String> start = browser.get("/", Browser.HTML);
         List<HttpResponse<String>> answers = List.of(start, browser.get("/connections", Browser.HTML),
@@ -247,6 +230,15 @@ class MerchantPagesIT {
         HttpResponse<String> script = browser.send(HttpRequest.newBuilder(Browser.resolve("/assets/live-status.js")).GET());
         assertThat(script.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
         assertThat(browser.get("/assets/..%2Fapp.css", "text/css").statusCode()).isEqualTo(404);
+    }
+
+    /** On the start page: types the store, Connect, Install on the sandbox's page; waits for the result page. */
+    private static void installByClicks(Chromium chrome, String typed) {
+        chrome.type("shop", typed);
+        chrome.click("#connect");
+        chrome.waitFor("#install");
+        chrome.click("#install");
+        chrome.waitFor("#live");
     }
 
     private static void checkPage(Chromium chrome, String screenshot, List<String> a11y) {
