@@ -8,8 +8,9 @@
  * (bad input 400, not allowed 403, conflict 409, upstream failed 502, upstream busy 503); the mappers answer
  * {@code application/problem+json} ({@code type, title, status, detail, instance}) or, for a
  * browser, a readable page with the same reference and what to do about it, by the problem's kind
- * ({@code Advice}: denied permissions, an unknown store, an expired link, storage trouble, …, each
- * with the link that does it). Storage down in a request is a 503 with {@code Retry-After}. Anything unexpected is a 500 that names no
+ * ({@code Advice}: denied permissions, an unknown store, an expired link, …, each with the link
+ * that does it). (Storage trouble never reaches a request: a sync waits for storage, and the
+ * merchant's status says so in words.) Anything unexpected is a 500 that names no
  * internals. 4xx are logged at DEBUG, 5xx at ERROR with the {@code instance} id. Never a stack trace
  * in an answer.
  */

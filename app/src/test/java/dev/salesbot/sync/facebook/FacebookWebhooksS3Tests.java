@@ -6,10 +6,7 @@ import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SpacesStandIn;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -106,11 +103,6 @@ public interface FacebookWebhooksS3Tests {
     }
 
     private static Optional<String> object(String key) {
-        try (S3Client s3 = server().newClient()) {
-            return Optional.of(new String(s3.getObjectAsBytes(b -> b.bucket(server().bucket()).key(key)).asByteArray(),
-                    StandardCharsets.UTF_8));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+        return server().text(key);
     }
 }

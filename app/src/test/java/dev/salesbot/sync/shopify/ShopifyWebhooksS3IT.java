@@ -16,12 +16,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -122,11 +119,6 @@ class ShopifyWebhooksS3IT implements FacebookWebhooksS3Tests {
     }
 
     private static Optional<String> object(String key) {
-        try (S3Client s3 = server().newClient()) {
-            return Optional.of(new String(s3.getObjectAsBytes(b -> b.bucket(server().bucket()).key(key)).asByteArray(),
-                    StandardCharsets.UTF_8));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+        return server().text(key);
     }
 }

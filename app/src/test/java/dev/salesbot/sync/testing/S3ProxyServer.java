@@ -1,6 +1,7 @@
 package dev.salesbot.sync.testing;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 import java.lang.reflect.InvocationHandler;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -193,6 +196,15 @@ public final class S3ProxyServer implements AutoCloseable, ExtensionContext.Stor
     }
 
     /** A client of its own for a test to look behind the application's back; close it. */
+    /** The object's text (UTF-8), or empty when the bucket has no such key. */
+    public Optional<String> text(String key) {
+        try (S3Client s3 = newClient()) {
+            return Optional.of(new String(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), StandardCharsets.UTF_8));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
     public S3Client newClient() {
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())

@@ -83,11 +83,11 @@ public final class ConnectionBoxes {
     }
 
     /** The live section of a result page: its boxes, and whether the script should follow them. */
-    public static String live(List<AccountConnection> connections, String actions) {
+    public static String live(List<AccountConnection> connections) {
         boolean updating = connections.stream().anyMatch(c -> c.state().equals("updating"));
         StringBuilder html = new StringBuilder("<div id=\"live\" data-status-url=\"/connections/status\" data-updating=\"")
                 .append(updating).append("\">");
-        connections.forEach(c -> html.append(box(c, actions)));
+        connections.forEach(c -> html.append(box(c, "")));
         return html.append("<p id=\"live-note\" class=\"muted\" role=\"status\">")
                 .append(updating ? "Updating: this page follows the progress by itself." : "")
                 .append("</p></div>").toString();

@@ -91,10 +91,7 @@ public class MyConnectionsResource {
     }
 
     private UUID merchant() {
-        if (request.getSession(false) == null) {
-            throw noMerchant();
-        }
-        return session.merchant().orElseThrow(MyConnectionsResource::noMerchant);
+        return MerchantSession.of(request, session).orElseThrow(MyConnectionsResource::noMerchant);
     }
 
     private static Refusal noMerchant() {

@@ -59,8 +59,10 @@ public class AccountConnections {
     /** Deletes the connection's tokens and subscriptions; the bot's copy stays. */
     public String disconnect(UUID merchant, String id) {
         owned(merchant, id);
-        actions.disconnect(id, "the merchant");
-        return "Disconnected: its access keys are deleted and the platform no longer notifies us. "
+        boolean told = actions.disconnect(id, "the merchant").completed();
+        return (told ? "Disconnected: its access keys are deleted and the platform no longer notifies us. "
+                : "Disconnected: its access keys are deleted. The platform could not be reached to stop its notifications; "
+                + "any that still arrive are ignored. ")
                 + "The bot keeps its copy until you delete it.";
     }
 

@@ -145,15 +145,15 @@ public class ConnectionActions {
     /** {@link #disconnect(String)} on behalf of {@code by} (an operator, the merchant), as the log and the request's outcome say. */
     public Done disconnect(String id, String by) {
         Target t = find(id);
-        String removed = removeSubscriptions(t);
+        Removal removed = removeSubscriptions(t);
         if (t.shopify()) {
             shops.disconnect(t.target());
         } else {
             pages.disconnect(t.target());
         }
         requests.abandonPendingOf(t.target(), "The connection was disconnected by " + by + ".");
-        LOGGER.log(System.Logger.Level.INFO, "{0} disconnected by {1}: {2}", t.target(), by, removed);
-        return new Done("disconnect", id, t.target(), true, "Disconnected: tokens deleted; " + removed + "; snapshot kept.", null);
+        LOGGER.log(System.Logger.Level.INFO, "{0} disconnected by {1}: {2}", t.target(), by, removed.words());
+        return new Done("disconnect", id, t.target(), removed.done(), "Disconnected: tokens deleted; " + removed.words() + "; snapshot kept.", null);
     }
 
     /**
@@ -169,10 +169,7 @@ public class ConnectionActions {
         }
         List<Done> done = new ArrayList<>();
         for (Target t : targets) {
-            String removed = removeSubscriptions(t);
-            requests.abandonPendingOf(t.target(), "The merchant was deleted by an operator.");
-            String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_REDACT : SyncKind.FACEBOOK_PAGE_DELETE, t.target(), merchant, null);
-            done.add(new Done("delete", t.connection().id(), t.target(), true, removed + "; deletion of its objects and connection queued.", request));
+            done.add(delete(t, "The merchant was deleted by an operator."));
         }
         LOGGER.log(System.Logger.Level.INFO, "Merchant {0} deleted from the admin console ({1} connection(s))", merchant, targets.size());
         return done;
@@ -184,33 +181,46 @@ public class ConnectionActions {
      */
     public Done deleteConnection(String id, String by) {
         Target t = find(id);
-        String removed = removeSubscriptions(t);
-        requests.abandonPendingOf(t.target(), "The connection was deleted by " + by + ".");
-        String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_REDACT : SyncKind.FACEBOOK_PAGE_DELETE, t.target(),
-                t.connection().merchantId(), null);
-        LOGGER.log(System.Logger.Level.INFO, "{0} deleted by {1}: {2}", t.target(), by, removed);
-        return new Done("delete", id, t.target(), true, removed + "; deletion of its objects and connection queued.", request);
+        Done done = delete(t, "The connection was deleted by " + by + ".");
+        LOGGER.log(System.Logger.Level.INFO, "{0} deleted by {1}: {2}", t.target(), by, done.message());
+        return done;
     }
 
-    /** Removes the connection's subscriptions if it still has a token; answers what happened, in words. */
-    private String removeSubscriptions(Target t) {
+    /** Subscriptions removed, pending syncs ended with {@code reason}, the durable deletion queued. */
+    private Done delete(Target t, String reason) {
+        Removal removed = removeSubscriptions(t);
+        requests.abandonPendingOf(t.target(), reason);
+        String request = syncs.enqueue(t.shopify() ? SyncKind.SHOPIFY_REDACT : SyncKind.FACEBOOK_PAGE_DELETE, t.target(),
+                t.connection().merchantId(), null);
+        return new Done("delete", t.connection().id(), t.target(), true,
+                removed.words() + "; deletion of its objects and connection queued.", request);
+    }
+
+    /** Whether the platform was told to stop notifying (or there was nothing to tell), and what happened in words. */
+    private record Removal(boolean done, String words) {
+    }
+
+    /** Removes the connection's subscriptions if it still has a token. */
+    private Removal removeSubscriptions(Target t) {
         if (!t.connection().active()) {
-            return "no subscription to remove (the connection is " + t.connection().status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            return new Removal(true, "no subscription to remove (the connection is "
+                    + t.connection().status().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         try {
             if (t.shopify()) {
                 ShopDomain shop = new ShopDomain(t.target());
                 try (AdminSession session = catalogs.open(catalogs.access(shop, shopTokens.accessToken(shop)))) {
-                    return webhooks.removeAll(shop, session.admin()) + " Shopify webhook subscription(s) removed";
+                    return new Removal(true, webhooks.removeAll(shop, session.admin()) + " Shopify webhook subscription(s) removed");
                 }
             }
             FacebookPageConnection page = (FacebookPageConnection) t.connection();
             graph.unsubscribe(page.pageId(), pageTokens.open(page));
             statuses.webhooksChecked(page.pageId(), List.of(), facebook.webhookFields());
-            return "the Page's subscribed_apps entry removed";
+            return new Removal(true, "the Page's subscribed_apps entry removed");
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Could not remove the subscriptions of {0}: {1}", t.target(), e.getMessage());
-            return "the subscriptions could not be removed (" + e.getMessage() + "); the platform drops them once the app's token is gone";
+            return new Removal(false, "the subscriptions could not be removed (" + e.getMessage()
+                    + "); the platform drops them once the app's token is gone");
         }
     }
 

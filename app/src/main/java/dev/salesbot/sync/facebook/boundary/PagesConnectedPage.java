@@ -30,7 +30,7 @@ final class PagesConnectedPage {
                 .append(Html.steps(2))
                 .append("<h1>Your Facebook Pages are connected</h1>")
                 .append("<p class=\"ok\">The bot now answers on these Pages with your store's catalog.</p>")
-                .append(ConnectionBoxes.live(shown, ""));
+                .append(ConnectionBoxes.live(shown));
         body.append("<h2>Checks</h2><dl>");
         for (ConnectReport.PageResult page : report.results()) {
             SyncOutcome sync = page.sync();

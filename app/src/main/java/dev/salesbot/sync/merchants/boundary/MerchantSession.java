@@ -1,6 +1,7 @@
 package dev.salesbot.sync.merchants.boundary;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,14 @@ public class MerchantSession implements Serializable {
 
     public synchronized Optional<UUID> merchant() {
         return Optional.ofNullable(merchant);
+    }
+
+    /**
+     * The merchant of {@code request}'s session, without making a session for a browser that has
+     * none (asking the session-scoped bean would).
+     */
+    public static Optional<UUID> of(HttpServletRequest request, MerchantSession session) {
+        return request.getSession(false) == null ? Optional.empty() : session.merchant();
     }
 
     public synchronized void actFor(UUID merchant) {

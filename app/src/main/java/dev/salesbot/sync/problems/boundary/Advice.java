@@ -31,7 +31,6 @@ record Advice(String whatToDo, String linkText, String link) {
             Map.entry("invalid-state", START_AGAIN),
             Map.entry("no-merchant-session", new Advice("Connect your store first, in this browser; then your Pages "
                     + "and your connections are one click away.", "Connect your store", "/")),
-            Map.entry("storage-unavailable", TRY_LATER),
             Map.entry("token-exchange-failed", TRY_LATER),
             Map.entry("facebook-failed", TRY_LATER),
             Map.entry("facebook-rate-limited", TRY_LATER),

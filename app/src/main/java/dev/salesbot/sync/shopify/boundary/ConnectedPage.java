@@ -26,7 +26,7 @@ final class ConnectedPage {
                 + "<h1>Your store is connected</h1>"
                 + "<p class=\"ok\"><strong>" + shop + "</strong> is connected. The bot reads its catalog with read-only access ("
                 + Html.escape(connected.scope().replace(",", ", ")) + ").</p>"
-                + ConnectionBoxes.live(store, "")
+                + ConnectionBoxes.live(store)
                 + "<h2>Checks</h2><dl>"
                 + ConnectionBoxes.check("upload-status", "upload_status", "The bot's copy", upload(connected.upload()),
                 ConnectionBoxes.style(connected.upload().status()), connected.upload().status())

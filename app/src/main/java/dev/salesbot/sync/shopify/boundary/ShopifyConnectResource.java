@@ -70,7 +70,7 @@ public class ShopifyConnectResource {
             if (!Negotiation.prefersHtml(headers)) {
                 throw e;
             }
-            boolean known = request.getSession(false) != null && merchantSession.merchant().isPresent();
+            boolean known = MerchantSession.of(request, merchantSession).isPresent();
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     // Bytes: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers.
                     .entity(StartPage.render(shop == null ? "" : shop, e.whatToDo(), known).getBytes(StandardCharsets.UTF_8))

@@ -27,13 +27,6 @@ public class SyncProgressRows {
         row(target, now).total(total, now);
     }
 
-    void delete(String target) {
-        SyncProgress row = em.find(SyncProgress.class, target);
-        if (row != null) {
-            em.remove(row);
-        }
-    }
-
     private SyncProgress row(String target, OffsetDateTime now) {
         SyncProgress row = em.find(SyncProgress.class, target);
         if (row == null) {

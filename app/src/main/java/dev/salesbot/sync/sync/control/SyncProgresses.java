@@ -54,10 +54,6 @@ public class SyncProgresses {
         return row == null ? Optional.empty() : Optional.of(new Progress(row.fetched(), row.total()));
     }
 
-    public void forget(String target) {
-        safely(() -> rows.delete(target));
-    }
-
     private static void safely(Runnable write) {
         try {
             write.run();

@@ -43,8 +43,7 @@ public class StartPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String show() {
-        boolean known = request.getSession(false) != null && merchantSession.merchant().isPresent();
-        return render("", null, known);
+        return render("", null, MerchantSession.of(request, merchantSession).isPresent());
     }
 
     /**

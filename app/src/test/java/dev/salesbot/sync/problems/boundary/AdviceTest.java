@@ -21,8 +21,8 @@ class AdviceTest {
     }
 
     @Test
-    void storageTroubleSaysNothingWasLostAndToTryLater() {
-        assertThat(Advice.of("/problems/storage-unavailable", 503).whatToDo()).contains("Nothing was lost", "Try again in a few minutes");
+    void aPlatformFailureSaysNothingWasLostAndToTryLater() {
+        assertThat(Advice.of("/problems/token-exchange-failed", 502).whatToDo()).contains("Nothing was lost", "Try again in a few minutes");
     }
 
     @Test
