@@ -47,11 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connect, Page changes from the sandbox's real notifications, the bad-input table, and the
  * deauthorize and data-deletion callbacks. {@code appsecret_proof} is required by the sandbox
  * throughout ({@code SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF=true}), so a call without it fails.
+ * The connect flow's tests ({@link FacebookConnectTests}) run in this server too.
  */
 @EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class FacebookWebhooksIT {
+public class FacebookWebhooksIT implements FacebookConnectTests {
 
     public static final List<String> PAGES = SamplePages.seed(3, false).stream().map(p -> p.id()).toList();
     static final Duration SETTLED = Duration.ofSeconds(20);

@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10's storage promises against a real S3-protocol server: a Page change is one PUT, a burst of 200 one or two.
  *
- * <p>Its tests run in {@code ShopifyWebhooksS3IT}'s server (which implements this interface): one server
- * start less for the same deployment against the same S3 stand-in.
+ * <p>Run in {@link dev.salesbot.sync.SpacesS3IT}'s server, with the other S3 tests.
  */
 public interface FacebookWebhooksS3Tests {
 

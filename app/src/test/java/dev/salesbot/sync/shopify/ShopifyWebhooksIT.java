@@ -36,18 +36,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static dev.salesbot.sync.testing.Await.await;
-import static dev.salesbot.sync.shopify.ShopifyConnectIT.assertProblem;
-import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
+import static dev.salesbot.sync.shopify.ShopifyConnectTests.assertProblem;
+import static dev.salesbot.sync.shopify.ShopifyConnectTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9 end to end on local storage: registration at connect, the webhook endpoint's bad-input
  * table, partial syncs from the sandbox's real deliveries, uninstall and the privacy topics.
- * {@link ShopifyWebhooksS3IT} counts the storage writes against S3.
+ * {@link ShopifyWebhooksS3Tests} counts the storage writes against S3. The connect flows'
+ * tests ({@link ShopifyConnectTests}) run in this server too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ShopifyWebhooksIT {
+class ShopifyWebhooksIT implements ShopifyConnectTests {
 
     /** What the app subscribes every store to (issue 9). */
     static final Set<String> WANTED = Set.of("PRODUCTS_CREATE", "PRODUCTS_UPDATE", "PRODUCTS_DELETE", "INVENTORY_LEVELS_UPDATE",

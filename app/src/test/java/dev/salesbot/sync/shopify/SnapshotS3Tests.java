@@ -3,7 +3,6 @@ package dev.salesbot.sync.shopify;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SandboxAdmin;
 import dev.salesbot.sync.testing.SandboxFacebook;
@@ -12,12 +11,7 @@ import dev.salesbot.sync.testing.ShopifyWebhooks;
 import dev.salesbot.sync.testing.SpacesStandIn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -32,25 +26,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
+import static dev.salesbot.sync.shopify.ShopifyConnectTests.json;
 import static dev.salesbot.sync.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4 against a real S3-protocol server (S3Proxy, SigV4 checked) standing in for Spaces, and
  * the sandbox Shopify validating every query against the 2026-10 schema.
+ *
+ * <p>Run in {@link dev.salesbot.sync.SpacesS3IT}'s server, with the other S3 tests.
  */
-@ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
-@RunAsClient
-class SnapshotS3IT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+public interface SnapshotS3Tests {
 
     @Test
-    void writesTheWholeCatalogAsAPrivateJsonObjectCarryingItsHash() {
+    default void writesTheWholeCatalogAsAPrivateJsonObjectCarryingItsHash() {
         JsonObject answer = connect(new Browser(), "s3-outfitters");
         assertThat(answer.getJsonObject("upload_status").getString("status")).isEqualTo("success");
         String key = snapshotKey(answer);
@@ -72,7 +61,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void reconnectingWithAnUnchangedCatalogPutsNothing() {
+    default void reconnectingWithAnUnchangedCatalogPutsNothing() {
         JsonObject first = connect(new Browser(), "steady-supply");
         String key = snapshotKey(first);
         int puts = server().putsOf(key);
@@ -86,7 +75,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void aChangedCatalogIsUploadedExactlyOnce() {
+    default void aChangedCatalogIsUploadedExactlyOnce() {
         JsonObject first = connect(new Browser(), "changing-gear");
         String key = snapshotKey(first);
         int puts = server().putsOf(key);
@@ -103,7 +92,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void storageDownDuringAConnectIsWrittenOnceStorageReturns() throws Exception {
+    default void storageDownDuringAConnectIsWrittenOnceStorageReturns() throws Exception {
         Browser browser = new Browser();
         URI callback = SandboxShopify.installUntilCallback(browser, "stormy-sports");
         SpacesStandIn.stop();
@@ -143,7 +132,7 @@ class SnapshotS3IT {
 
     /** Issue 12: readiness follows the bucket, down and up again by itself. */
     @Test
-    void readinessGoesDownWhileStorageIsDownAndUpAfter() throws Exception {
+    default void readinessGoesDownWhileStorageIsDownAndUpAfter() throws Exception {
         assertThat(readiness().statusCode()).isEqualTo(200);
         SpacesStandIn.stop();
         try {
@@ -166,7 +155,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void accessDeniedEndsTheSyncAtOnceMarksTheStoreAndIsNotRetried() throws Exception {
+    default void accessDeniedEndsTheSyncAtOnceMarksTheStoreAndIsNotRetried() throws Exception {
         String shop = "narrowed-access.myshopify.com";
         Browser browser = new Browser();
         URI callback = SandboxShopify.installUntilCallback(browser, "narrowed-access");
@@ -199,7 +188,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void recordsEveryPagesSyncFirstAndAnswersWithinOneBoundedWaitWhenStorageIsDown() throws Exception {
+    default void recordsEveryPagesSyncFirstAndAnswersWithinOneBoundedWaitWhenStorageIsDown() throws Exception {
         SandboxFacebook.reset();
         SandboxFacebook.seedUser(30, false);
         Browser browser = new Browser();
@@ -227,7 +216,7 @@ class SnapshotS3IT {
     }
 
     @Test
-    void fetchesAThousandProductCatalogCompletelyWithoutThrottling() {
+    default void fetchesAThousandProductCatalogCompletelyWithoutThrottling() {
         String shop = "big-mountain.myshopify.com";
         SandboxAdmin.seed(shop, 1_000, 10_000, 1_000);
         Browser browser = new Browser();

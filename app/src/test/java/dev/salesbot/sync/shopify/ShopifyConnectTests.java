@@ -3,17 +3,11 @@ package dev.salesbot.sync.shopify;
 import dev.salesbot.sync.security.control.StateTokens;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxShopify;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -33,18 +27,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flows 1–2 end to end on a real Payara Micro, through the sandbox Shopify, over loopback. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ShopifyConnectIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+/**
+ * Flows 1–2 end to end on a real Payara Micro, through the sandbox Shopify, over loopback.
+ * Run in {@link ShopifyWebhooksIT}'s server (each test uses its own shops): one server start less.
+ */
+public interface ShopifyConnectTests {
 
     @Test
-    void connectsTheSandboxStoreAndAnswersAMerchantUuid() {
+    default void connectsTheSandboxStoreAndAnswersAMerchantUuid() {
         Browser browser = new Browser();
         URI callback = SandboxShopify.installUntilCallback(browser, "acme-outdoor");
         Map<String, String> params = SandboxShopify.query(callback);
@@ -65,7 +55,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void givesTheSameMerchantUuidWhenTheSameShopConnectsFromAnotherBrowser() {
+    default void givesTheSameMerchantUuidWhenTheSameShopConnectsFromAnotherBrowser() {
         String first = json(connect(new Browser(), "returning-gear")).getString("user_uuid");
         String second = json(connect(new Browser(), "returning-gear")).getString("user_uuid");
         assertThat(second).isEqualTo(first);
@@ -73,7 +63,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void writesTheWholeCatalogUnderDataDirAndRewritesNothingOnReconnect() throws Exception {
+    default void writesTheWholeCatalogUnderDataDirAndRewritesNothingOnReconnect() throws Exception {
         JsonObject first = json(connect(new Browser(), "local-lodge"));
         assertThat(first.getJsonObject("upload_status").getString("status")).isEqualTo("success");
         Path snapshot = Path.of(ItSettings.get("DATA_DIR"), "users", first.getString("user_uuid"), "shopify", "shopify_data.json");
@@ -93,7 +83,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void givesEveryStoreItsOwnMerchantAndSnapshotEvenInOneBrowser() throws Exception {
+    default void givesEveryStoreItsOwnMerchantAndSnapshotEvenInOneBrowser() throws Exception {
         Browser shared = new Browser();
         JsonObject first = json(connect(shared, "shared-browser-a"));
         JsonObject second = json(connect(shared, "shared-browser-b"));
@@ -115,7 +105,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void changesTheSessionIdAsSoonAsTheMerchantIsKnownBeforeWaitingForTheSnapshot() throws Exception {
+    default void changesTheSessionIdAsSoonAsTheMerchantIsKnownBeforeWaitingForTheSnapshot() throws Exception {
         String shop = "slow-snapshots.myshopify.com";
         SandboxShopify.adminLatency(shop, 300); // a first sync of several seconds: the refusal is seen while it runs
         try {
@@ -138,7 +128,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void refusesAStoreThatGrantsLessAccessThanTheBotNeedsNamingWhatIsMissing() {
+    default void refusesAStoreThatGrantsLessAccessThanTheBotNeedsNamingWhatIsMissing() {
         String shop = "stingy-scopes.myshopify.com";
         SandboxShopify.grantOnly(shop, "read_products,read_inventory");
         Browser browser = new Browser();
@@ -155,7 +145,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void aLostRefreshAnswerDoesNotLockTheStoreOut() {
+    default void aLostRefreshAnswerDoesNotLockTheStoreOut() {
         String shop = "lossy-network.myshopify.com";
         // A token that must be refreshed before its first use; that refresh is carried out but its answer is lost.
         SandboxShopify.shortLivedTokensWithLostAnswers(shop, 60, 1);
@@ -172,7 +162,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void abandonsAQueueRowThisVersionCannotReadAndKeepsWorking() {
+    default void abandonsAQueueRowThisVersionCannotReadAndKeepsWorking() {
         String id = UUID.randomUUID().toString();
         Database.execute("insert into SYNC_REQUEST (ID, KIND, TARGET, MERCHANT_ID, STATE, ATTEMPTS, NOT_BEFORE, CREATED_AT) "
                 + "values (?, 'NO_SUCH_KIND', 'someone.myshopify.com', ?, 'PENDING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
@@ -187,7 +177,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void refreshesAnExpiringTokenBeforeItsFirstUse() {
+    default void refreshesAnExpiringTokenBeforeItsFirstUse() {
         SandboxShopify.shortLivedTokens("fresh-tokens.myshopify.com", 60);
 
         JsonObject answer = json(connect(new Browser(), "fresh-tokens"));
@@ -201,7 +191,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void showsABrowserAReadablePage() {
+    default void showsABrowserAReadablePage() {
         Browser browser = new Browser();
         URI callback = SandboxShopify.installUntilCallback(browser, "html-boutique");
         HttpResponse<String> page = browser.get(callback.toString(), Browser.HTML);
@@ -211,7 +201,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void servesTheStartPageWithAConnectForm() {
+    default void servesTheStartPageWithAConnectForm() {
         HttpResponse<String> page = new Browser().get("/", Browser.HTML);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Connect Shopify", "name=\"shop\"", "action=\"/shopify/connect\"");
@@ -222,7 +212,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void refusesInvalidShopsBeforeAnyRedirect() {
+    default void refusesInvalidShopsBeforeAnyRedirect() {
         for (String shop : List.of("evil.com", "a.myshopify.com.evil.test", "-x", "x%2F..%2Fy", "evil.com%252F.myshopify.com")) {
             HttpResponse<String> answer = new Browser().get("/shopify/" + shop + "/login", Browser.JSON);
             assertThat(answer.statusCode()).as(shop).isBetween(400, 499);
@@ -235,7 +225,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void refusesEveryBadCallbackWithAProblemAndNoSideEffects() {
+    default void refusesEveryBadCallbackWithAProblemAndNoSideEffects() {
         List<String> failures = new ArrayList<>();
         for (BadCallback bad : BadCallback.values()) {
             String shop = "bad-" + bad.name().toLowerCase().replace('_', '-') + ".myshopify.com";
@@ -260,7 +250,7 @@ class ShopifyConnectIT {
     }
 
     @Test
-    void neverRevealsTheIssuedTokenInAnswersLogsOrTheDatabase() throws Exception {
+    default void neverRevealsTheIssuedTokenInAnswersLogsOrTheDatabase() throws Exception {
         Browser browser = new Browser();
         connect(browser, "secretive-supplies");
         browser.get("/", Browser.HTML);

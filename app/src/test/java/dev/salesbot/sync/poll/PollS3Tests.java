@@ -2,7 +2,6 @@ package dev.salesbot.sync.poll;
 
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.PollNowTool;
 import dev.salesbot.sync.testing.S3ProxyServer;
@@ -12,13 +11,7 @@ import dev.salesbot.sync.testing.SpacesStandIn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -39,21 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhooks missed is found and written once, an unchanged store costs one HEAD and
  * nothing else, a removed subscription comes back, and a revoked token ends in "needs reconnect"
  * without retries.
+ *
+ * <p>Run in {@link dev.salesbot.sync.SpacesS3IT}'s server, with the other S3 tests.
  */
-@EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
-@ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
-@RunAsClient
-class PollS3IT {
+public interface PollS3Tests {
 
     static final Duration SETTLED = Duration.ofSeconds(60);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
-
     @Test
-    void pollNowFindsASilentDeleteAndChangeAndWritesBothInOnePut() throws IOException {
+    default void pollNowFindsASilentDeleteAndChangeAndWritesBothInOnePut() throws IOException {
         JsonObject connected = connect("poll-drift");
         assertThat(connected.getJsonObject("polling_test").getString("status")).as(connected.toString()).isEqualTo("success");
         assertThat(connected.getJsonObject("polling_test").getInt("products_count")).isPositive();
@@ -77,7 +64,7 @@ class PollS3IT {
     }
 
     @Test
-    void anUnchangedStoreCostsOneHeadAndNoGetOrPut() {
+    default void anUnchangedStoreCostsOneHeadAndNoGetOrPut() {
         JsonObject connected = connect("poll-steady");
         String shop = "poll-steady.myshopify.com";
         String key = snapshotKey(connected);
@@ -98,7 +85,7 @@ class PollS3IT {
     }
 
     @Test
-    void aSubscriptionShopifyRemovedIsCreatedAgainByThePoll() {
+    default void aSubscriptionShopifyRemovedIsCreatedAgainByThePoll() {
         connect("poll-lost-hook");
         String shop = "poll-lost-hook.myshopify.com";
         ShopifyWebhooks.dropSubscriptions(shop, "PRODUCTS_UPDATE");
@@ -115,7 +102,7 @@ class PollS3IT {
     }
 
     @Test
-    void aRevokedTokenEndsInNeedsReconnectAndIsNotPolledAgain() {
+    default void aRevokedTokenEndsInNeedsReconnectAndIsNotPolledAgain() {
         connect("poll-revoked");
         String shop = "poll-revoked.myshopify.com";
         SandboxShopify.revokeTokens(shop);
@@ -138,7 +125,7 @@ class PollS3IT {
     }
 
     @Test
-    void aPagesPollReadsItAndPutsBackASubscriptionItsAdminRemoved() {
+    default void aPagesPollReadsItAndPutsBackASubscriptionItsAdminRemoved() {
         dev.salesbot.sync.testing.SandboxFacebook.reset();
         Browser browser = new Browser();
         dev.salesbot.sync.facebook.FacebookWebhooksIT.connectStore(browser, "poll-pages");
@@ -162,7 +149,7 @@ class PollS3IT {
     }
 
     /**
-     * Poll now polls every active connection in the database, and the S3 classes share one: the
+     * Poll now polls every active connection in the database, and the S3 tests share one: the
      * stores other tests left (1,000-product ones among them, half a minute each at Shopify's pace)
      * would be read again at each poll now here. All but the one under test are taken out of the
      * poll, as a store needing a reconnect is; {@code pages} says whether the Pages stay in.

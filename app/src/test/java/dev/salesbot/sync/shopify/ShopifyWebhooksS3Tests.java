@@ -1,28 +1,21 @@
 package dev.salesbot.sync.shopify;
 
-import dev.salesbot.sync.facebook.FacebookWebhooksS3Tests;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SandboxAdmin;
 import dev.salesbot.sync.testing.SandboxShopify;
 import dev.salesbot.sync.testing.ShopifyWebhooks;
 import dev.salesbot.sync.testing.SpacesStandIn;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-import static dev.salesbot.sync.shopify.ShopifyConnectIT.json;
+import static dev.salesbot.sync.shopify.ShopifyConnectTests.json;
 import static dev.salesbot.sync.testing.Await.await;
 import static dev.salesbot.sync.shopify.ShopifyWebhooksIT.productIds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9's storage promises against a real S3-protocol server: a webhook-driven change is one
  * PUT of each object, and a thousand of them coalesce into at most three.
+ *
+ * <p>Run in {@link dev.salesbot.sync.SpacesS3IT}'s server, with the other S3 tests.
  */
-@ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
-@RunAsClient
-class ShopifyWebhooksS3IT implements FacebookWebhooksS3Tests {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+public interface ShopifyWebhooksS3Tests {
 
     @Test
-    void aRenameInTheStoreReachesTheStoredSnapshotWithOnePut() throws Exception {
+    default void aRenameInTheStoreReachesTheStoredSnapshotWithOnePut() throws Exception {
         String shop = "s3-renames.myshopify.com";
         JsonObject answer = connect("s3-renames");
         String key = snapshotKey(answer);
@@ -60,7 +48,7 @@ class ShopifyWebhooksS3IT implements FacebookWebhooksS3Tests {
     }
 
     @Test
-    void aThousandProductUpdatesWithinTenSecondsAreAllStoredInAtMostThreePuts() throws Exception {
+    default void aThousandProductUpdatesWithinTenSecondsAreAllStoredInAtMostThreePuts() throws Exception {
         String shop = "bulk-editors.myshopify.com";
         // A fast bucket: the two full syncs of 1,000 products are not what this measures (pacing has its own tests).
         SandboxAdmin.seed(shop, 1_000, 10_000, 10_000);

@@ -5,7 +5,6 @@ import dev.salesbot.sandbox.facebook.SandboxPage;
 import dev.salesbot.sync.security.control.StateTokens;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
-import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -13,13 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -40,23 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Flow 3 end to end on a real Payara Micro: Shopify, then Facebook through the sandbox dialog, over loopback.
- * Enabled only under failsafe (which sets {@code it.http.port}): a surefire run selecting this package by
- * pattern ({@code -Dtest='dev.salesbot.sync.facebook.**'}) would otherwise try to deploy a WAR not yet built.
+ *
+ * <p>Run in {@link FacebookWebhooksIT}'s server: every test starts from {@code SandboxFacebook.reset()}.
  */
-@EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FacebookConnectIT {
+public interface FacebookConnectTests {
 
-    private static final List<SandboxPage> THREE_PAGES = SamplePages.seed(3, false);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.shipped();
-    }
+    List<SandboxPage> THREE_PAGES = SamplePages.seed(3, false);
 
     @Test
-    void connectsTheStoreThenEveryPageUnderOneMerchantWithExactSnapshots() throws IOException {
+    default void connectsTheStoreThenEveryPageUnderOneMerchantWithExactSnapshots() throws IOException {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-fast-online");
@@ -88,7 +73,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void refusesFacebookLoginWithoutAMerchantSession() {
+    default void refusesFacebookLoginWithoutAMerchantSession() {
         HttpResponse<String> api = new Browser().get("/facebook/login", Browser.JSON);
         assertThat(api.statusCode()).isEqualTo(409);
         assertThat(api.headers().firstValue("Location")).isEmpty();
@@ -100,7 +85,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void refusesForgedReplayedAndCrossSessionStatesBeforeAnyTokenExchange() {
+    default void refusesForgedReplayedAndCrossSessionStatesBeforeAnyTokenExchange() {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-state-checks");
@@ -124,7 +109,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void answersDeniedPermissionsClearlyAndStoresNothing() {
+    default void answersDeniedPermissionsClearlyAndStoresNothing() {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-denied");
@@ -137,7 +122,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void refusesAPartialGrantNamingTheMissingPermission() {
+    default void refusesAPartialGrantNamingTheMissingPermission() {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-partial");
@@ -152,7 +137,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void refusesANonNumericPageIdAndConnectsTheOthers() throws IOException {
+    default void refusesANonNumericPageIdAndConnectsTheOthers() throws IOException {
         SandboxFacebook.seedUser(3, true);
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-odd-ids");
@@ -172,7 +157,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void marksAPageWhoseTokenExpiredAsNeedingReconnectUntilItIsConnectedAgain() {
+    default void marksAPageWhoseTokenExpiredAsNeedingReconnectUntilItIsConnectedAgain() {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         UUID merchant = connectStore(browser, "fb-expiring");
@@ -197,7 +182,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void recoversFromRateLimitsAndSlowsDownAtHighUsage() {
+    default void recoversFromRateLimitsAndSlowsDownAtHighUsage() {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         connectStore(browser, "fb-throttled");
@@ -213,7 +198,7 @@ class FacebookConnectIT {
     }
 
     @Test
-    void neverRevealsAUserOrPageTokenInAnswersLogsStoredObjectsOrColumns() throws IOException {
+    default void neverRevealsAUserOrPageTokenInAnswersLogsStoredObjectsOrColumns() throws IOException {
         SandboxFacebook.reset();
         Browser browser = new Browser();
         connectStore(browser, "fb-secretive");
