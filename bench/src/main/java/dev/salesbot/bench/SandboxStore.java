@@ -47,6 +47,12 @@ final class SandboxStore {
         return seeded;
     }
 
+    /** Sets the store's bulk-operation knobs; answers them with {@code runQueries} and {@code objects} so far. */
+    JsonObject bulk(String knobs) {
+        return json(send(HttpRequest.newBuilder(control("/bulk")).PUT(HttpRequest.BodyPublishers.ofString(knobs))
+                .header("Content-Type", "application/json"), 200));
+    }
+
     void resetStats() {
         send(HttpRequest.newBuilder(control("/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()), 204);
     }

@@ -89,14 +89,14 @@ public interface PollS3Tests {
         connect("poll-lost-hook");
         String shop = "poll-lost-hook.myshopify.com";
         ShopifyWebhooks.dropSubscriptions(shop, "PRODUCTS_UPDATE");
-        assertThat(topics(shop)).hasSize(13).doesNotContain("PRODUCTS_UPDATE");
+        assertThat(topics(shop)).hasSize(14).doesNotContain("PRODUCTS_UPDATE");
         long polls = polled(shop);
         pollOnly(shop, false);
 
         PollNowTool.run();
 
         await(() -> polled(shop) == polls + 1, SETTLED, "the poll's sync of " + shop);
-        assertThat(topics(shop)).hasSize(14).contains("PRODUCTS_UPDATE");
+        assertThat(topics(shop)).hasSize(15).contains("PRODUCTS_UPDATE");
         String registered = "Webhook registered for " + shop + ": products/update";
         assertThat(log().split(java.util.regex.Pattern.quote(registered), -1)).as("at connect, then by the poll").hasSize(3);
     }

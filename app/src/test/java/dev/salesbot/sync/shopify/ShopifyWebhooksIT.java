@@ -48,12 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ShopifyWebhooksIT implements ShopifyConnectTests {
+class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests {
 
     /** What the app subscribes every store to (issue 9). */
     static final Set<String> WANTED = Set.of("PRODUCTS_CREATE", "PRODUCTS_UPDATE", "PRODUCTS_DELETE", "INVENTORY_LEVELS_UPDATE",
             "COLLECTIONS_CREATE", "COLLECTIONS_UPDATE", "COLLECTIONS_DELETE", "DISCOUNTS_CREATE", "DISCOUNTS_UPDATE",
-            "DISCOUNTS_DELETE", "DISCOUNTS_REDEEMCODE_ADDED", "DISCOUNTS_REDEEMCODE_REMOVED", "SHOP_UPDATE", "APP_UNINSTALLED");
+            "DISCOUNTS_DELETE", "DISCOUNTS_REDEEMCODE_ADDED", "DISCOUNTS_REDEEMCODE_REMOVED", "SHOP_UPDATE", "APP_UNINSTALLED", "BULK_OPERATIONS_FINISH");
     static final Duration SETTLED = Duration.ofSeconds(20);
 
     @Deployment(testable = false)

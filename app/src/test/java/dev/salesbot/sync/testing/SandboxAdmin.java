@@ -35,6 +35,11 @@ public final class SandboxAdmin {
         return Json.createReader(new StringReader(response.body())).readArray();
     }
 
+    /** The store's bulk-operation knobs ({@code PUT …/bulk}); answers them with {@code runQueries}, the operations created so far. */
+    public static JsonObject bulk(String shop, String json) {
+        return call("PUT", "sandbox/shopify/_control/shops/" + shop + "/bulk", json);
+    }
+
     public static JsonObject stats(String shop) {
         return call("GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null);
     }

@@ -284,6 +284,135 @@ final class AdminQueries {
             }
             """.formatted(PAGE_INFO));
 
+    // Bulk operations (BulkCatalogFetch): the same fields as the paged queries, without paging
+    // arguments, cursors or pageInfo (Shopify pages a bulk query itself) and without variables or
+    // fragments; each within Shopify's restrictions: at most five connection fields, counted as
+    // written (each type condition's own), none under more than two others, no top-level node(s)
+    // (https://shopify.dev/docs/api/usage/bulk-operations/queries). BulkQueriesTest checks each
+    // against the sandbox's rules and the real schema.
+
+    /** Products with their variants: two connections. */
+    static final String BULK_PRODUCTS = """
+            {
+              products {
+                edges { node {
+                  id title handle description status vendor productType tags updatedAt
+                  featuredMedia { preview { image { url altText } } }
+                  options(first: 3) { name values }
+                  variants { edges { node {
+                    id title sku price compareAtPrice inventoryQuantity availableForSale
+                    selectedOptions { name value }
+                  } } }
+                } }
+              }
+            }
+            """;
+
+    /** Collections with their products' ids: two connections. */
+    static final String BULK_COLLECTIONS = """
+            {
+              collections {
+                edges { node {
+                  id title handle description updatedAt
+                  products { edges { node { id } } }
+                } }
+              }
+            }
+            """;
+
+    private static final String BULK_CODE_COMMON = "title status startsAt endsAt codes { edges { node { code } } }";
+
+    /** What a code discount gets, without its item connections (those come from the item queries below). */
+    private static final String BULK_CUSTOMER_GETS = """
+            customerGets {
+              value {
+                ... on DiscountPercentage { percentage }
+                ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
+                ... on DiscountOnQuantity {
+                  quantity { quantity }
+                  effect {
+                    ... on DiscountPercentage { percentage }
+                    ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
+                  }
+                }
+              }
+              items { __typename ... on AllDiscountItems { allItems } }
+            }
+            """;
+
+    /** Code discounts with their codes: the root and one codes connection per code type, five. */
+    static final String BULK_DISCOUNTS = """
+            {
+              discountNodes(query: "method:code") {
+                edges { node {
+                  id
+                  discount {
+                    __typename
+                    ... on DiscountCodeBasic { %1$s summary %2$s }
+                    ... on DiscountCodeBxgy { %1$s summary %2$s }
+                    ... on DiscountCodeFreeShipping { %1$s summary }
+                    ... on DiscountCodeApp { %1$s }
+                  }
+                } }
+              }
+            }
+            """.formatted(BULK_CODE_COMMON, BULK_CUSTOMER_GETS);
+
+    /** What one code type's discounts apply to (products, variants, collections): four connections. */
+    private static String bulkDiscountItems(String type) {
+        return """
+                {
+                  discountNodes(query: "method:code") {
+                    edges { node {
+                      id
+                      discount {
+                        ... on %s {
+                          customerGets { items {
+                            ... on DiscountProducts {
+                              products { edges { node { id } } }
+                              productVariants { edges { node { id product { id } } } }
+                            }
+                            ... on DiscountCollections { collections { edges { node { id } } } }
+                          } }
+                        }
+                      }
+                    } }
+                  }
+                }
+                """.formatted(type);
+    }
+
+    static final String BULK_BASIC_DISCOUNT_ITEMS = bulkDiscountItems("DiscountCodeBasic");
+    static final String BULK_BXGY_DISCOUNT_ITEMS = bulkDiscountItems("DiscountCodeBxgy");
+
+    /** Starts a bulk query (a mutation: 10 points). */
+    static final AdminQuery BULK_RUN = new AdminQuery("RunBulkQuery", """
+            mutation RunBulkQuery($query: String!) {
+              bulkOperationRunQuery(query: $query) {
+                bulkOperation { id status }
+                userErrors { field message code }
+              }
+            }
+            """);
+
+    /** A bulk operation's state: one object, 1 point. */
+    static final AdminQuery BULK_STATUS = new AdminQuery("BulkOperationStatus", """
+            query BulkOperationStatus($id: ID!) {
+              bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl }
+            }
+            """);
+
+    static final int BULK_STATUS_COST = 1;
+
+    /** How many products the store has (chooses paging or bulk): one object, 1 point. */
+    static final AdminQuery PRODUCTS_COUNT = new AdminQuery("CatalogProductsCount", """
+            query CatalogProductsCount {
+              productsCount { count precision }
+            }
+            """);
+
+    static final int PRODUCTS_COUNT_COST = 1;
+
     private AdminQueries() {
     }
 

@@ -68,23 +68,48 @@ public final class CatalogFetch {
 
     /** {@link #all(boolean)}, telling {@code productsFetched} how many products are in after each page (progress). */
     public JsonObject all(boolean withPolicies, LongConsumer productsFetched) {
-        JsonObject products = pages.all("products", PRODUCTS, Jsonp.createObjectBuilder()
+        JsonObject products = pagedProducts(productsFetched);
+        JsonObject discounts = pagedDiscounts();
+        JsonObject collections = pagedCollections();
+        return document(shop(withPolicies), products, discounts, collections, "");
+    }
+
+    /** Every product, paged: the whole {@code products} connection. */
+    JsonObject pagedProducts(LongConsumer productsFetched) {
+        return pages.all("products", PRODUCTS, Jsonp.createObjectBuilder()
                 .add("first", PRODUCTS_PAGE).add("variantsFirst", VARIANTS_PER_PRODUCT).build(),
                 PRODUCTS_COST, PRODUCT_NESTED, productsFetched);
-        JsonObject discounts = pages.all("codeDiscountNodes", DISCOUNTS, Jsonp.createObjectBuilder()
+    }
+
+    /** Every code discount, paged. */
+    JsonObject pagedDiscounts() {
+        return pages.all("codeDiscountNodes", DISCOUNTS, Jsonp.createObjectBuilder()
                 .add("first", DISCOUNTS_PAGE).add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(),
                 DISCOUNTS_COST, DISCOUNT_NESTED);
-        JsonObject collections = pages.all("collections", COLLECTIONS, Jsonp.createObjectBuilder()
+    }
+
+    /** Every collection, paged. */
+    JsonObject pagedCollections() {
+        return pages.all("collections", COLLECTIONS, Jsonp.createObjectBuilder()
                 .add("first", COLLECTIONS_PAGE).add("productsFirst", PRODUCTS_PER_COLLECTION).build(),
                 COLLECTIONS_COST, COLLECTION_NESTED);
-        JsonObject shopData = shop(withPolicies);
+    }
+
+    /** How many products the store has: one cheap query, before choosing paging or bulk operations. */
+    public long productsCount() {
+        JsonObject count = admin.data(PRODUCTS_COUNT, JsonValue.EMPTY_JSON_OBJECT, PRODUCTS_COUNT_COST).getJsonObject("productsCount");
+        return count == null ? 0 : count.getJsonNumber("count").longValue();
+    }
+
+    /** The catalog document from its four parts, with the log line of the fetch ({@code how}: "" or " through …"). */
+    JsonObject document(JsonObject shopData, JsonObject products, JsonObject discounts, JsonObject collections, String how) {
         FetchStats stats = admin.stats();
         LOGGER.log(System.Logger.Level.INFO,
                 "Fetched catalog of {0}: {1} products, {2} code discounts, {3} collections in {4} requests"
-                        + " (actual cost {5}, throttled {6}, waited {7} ms)",
+                        + " (actual cost {5}, throttled {6}, waited {7} ms){8}",
                 shop, products.getJsonArray("edges").size(), discounts.getJsonArray("edges").size(),
                 collections.getJsonArray("edges").size(), stats.requests(), stats.actualCost(),
-                stats.throttled(), stats.waited().toMillis());
+                stats.throttled(), stats.waited().toMillis(), how);
         return Jsonp.createObjectBuilder().add("data", Jsonp.createObjectBuilder()
                 .add("shop", shopData)
                 .add("products", products)

@@ -11,6 +11,10 @@ import dev.salesbot.sync.sync.control.SyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The full store sync (connect, poll): bring the webhook subscriptions to what is wanted, fetch
@@ -45,6 +49,21 @@ public class ShopifySnapshots implements SyncHandler {
     @Inject
     SyncProgresses progress;
 
+    @Inject
+    BulkOperationRows bulkRows;
+
+    /** Above this many products a full sync reads the catalog through bulk operations. */
+    @Inject
+    @ConfigProperty(name = "BULK_THRESHOLD_PRODUCTS", defaultValue = "250")
+    long bulkThreshold;
+
+    /** How long one attempt waits for bulk operations before it gives the worker back (the next attempt waits on). */
+    @Inject
+    @ConfigProperty(name = "BULK_WAIT_SECONDS", defaultValue = "600")
+    int bulkWaitSeconds;
+
+    private final HttpBulkDownloads downloads = new HttpBulkDownloads();
+
     @Override
     public SyncKind kind() {
         return SyncKind.SHOPIFY_FULL;
@@ -66,15 +85,36 @@ public class ShopifySnapshots implements SyncHandler {
         }
     }
 
-    /** The whole sync of an active store: webhooks checked, catalog fetched, objects written. */
+    /**
+     * The whole sync of an active store: webhooks checked, catalog fetched, objects written. A
+     * store of more than {@code BULK_THRESHOLD_PRODUCTS} products (one {@code productsCount} read
+     * first), or one whose bulk operations an earlier attempt started, is read through bulk
+     * operations ({@link BulkCatalogFetch}); a smaller one by paging. Both give the same bytes.
+     */
     SyncResult full(ShopDomain shop, ShopifyConnection connection) {
         JsonObject document;
+        String how = null;
+        BulkCatalogFetch bulk = null;
         try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
             WebhookRegistrations.State state = webhooks.ensure(shop, session.admin());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
-            document = session.catalog().all(Catalogs.policiesGranted(connection.scope()), progress.reporter(shop.value()));
+            boolean policies = Catalogs.policiesGranted(connection.scope());
+            if (!bulkRows.of(shop.value()).isEmpty() || session.catalog().productsCount() > bulkThreshold) {
+                bulk = new BulkCatalogFetch(shop.value(), session.admin(), session.catalog(), bulkRows, downloads,
+                        BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
+                        Sleeper.system(), Clock.systemUTC());
+                BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
+                document = fetched.document();
+                how = fetched.how();
+            } else {
+                document = session.catalog().all(policies, progress.reporter(shop.value()));
+            }
         }
-        return snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null);
+        SyncResult result = snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
+        if (bulk != null) {
+            bulk.done();
+        }
+        return result;
     }
 
     static ShopifyConnection activeConnection(Connections connections, ShopDomain shop) {

@@ -37,14 +37,27 @@ public class StoreSnapshots {
      * {@code Updated data in Spaces for <shop> via products/update}.
      */
     public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
+        return write(shop, merchant, document, written, via, null);
+    }
+
+    /**
+     * As {@link #write(ShopDomain, UUID, JsonObject, String, String)}; {@code how}, when not null,
+     * says how the catalog was fetched ("through bulk operations"): it ends the message and is the
+     * summary's {@code fetched}.
+     */
+    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         // The digest is computed afresh every time: it depends on the time too (discounts start and end).
         boolean changed = store.putPair(snapshotKey, CanonicalJson.bytes(document), StorageKey.shopifyDigest(merchant),
                 CanonicalJson.bytes(BotDigest.of(document, Instant.now()))) == SnapshotStore.Outcome.WRITTEN;
-        String message = changed ? written + " for " + shop + (via == null ? "" : " via " + via)
-                : "No upload needed: data unchanged for " + shop;
+        String message = (changed ? written + " for " + shop + (via == null ? "" : " via " + via)
+                : "No upload needed: data unchanged for " + shop) + (how == null ? "" : " (fetched " + how + ")");
         LOGGER.log(System.Logger.Level.INFO, message);
-        return new SyncResult(changed, message, summary(document, snapshotKey.value()), document);
+        JsonObject summary = summary(document, snapshotKey.value());
+        if (how != null) {
+            summary = Jsonp.createObjectBuilder(summary).add("fetched", how).build();
+        }
+        return new SyncResult(changed, message, summary, document);
     }
 
     /** "Spaces" or "the local store", for the seed's log lines. */

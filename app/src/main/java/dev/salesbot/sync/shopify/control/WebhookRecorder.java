@@ -44,6 +44,9 @@ public class WebhookRecorder {
     SyncRequests requests;
 
     @Inject
+    BulkOperationRows bulkOperations;
+
+    @Inject
     @ConfigProperty(name = "WEBHOOK_QUIET_SECONDS", defaultValue = "2")
     int quietSeconds;
 
@@ -80,6 +83,16 @@ public class WebhookRecorder {
         }
         if (connection.isEmpty() || connection.get().status() == ConnectionStatus.UNINSTALLED) {
             return dropped(shop, topic);
+        }
+        if (topic == WebhookTopic.BULK_OPERATIONS_FINISH) {
+            // Recorded for the sync that waits (on any server); nothing to fetch by itself.
+            String operation = body.get("admin_graphql_api_id") instanceof jakarta.json.JsonString gid ? gid.getString() : "";
+            String status = body.get("status") instanceof jakarta.json.JsonString s ? s.getString() : "";
+            boolean ours = operation.matches("^gid://shopify/BulkOperation/[0-9]{1,20}$")
+                    && status.matches("^[a-z_]{1,16}$") && bulkOperations.finished(operation, status);
+            LOGGER.log(System.Logger.Level.INFO, ours ? "Bulk operation {0} of {1} finished: {2}"
+                    : "A bulk_operations/finish webhook from {1} for no operation a sync waits for ({0}, {2})", operation, shop, status);
+            return ours ? Receipt.RECORDED : Receipt.IGNORED;
         }
         if (topic == WebhookTopic.APP_UNINSTALLED) {
             connections.uninstall(shop.value());

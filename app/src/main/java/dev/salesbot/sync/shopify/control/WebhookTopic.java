@@ -28,6 +28,8 @@ public enum WebhookTopic {
     DISCOUNTS_REDEEMCODE_REMOVED("discounts/redeemcode_removed", true),
     SHOP_UPDATE("shop/update", true),
     APP_UNINSTALLED("app/uninstalled", true),
+    /** A bulk operation ended: wakes the full sync waiting for it ({@link BulkCatalogFetch}). */
+    BULK_OPERATIONS_FINISH("bulk_operations/finish", true),
     CUSTOMERS_DATA_REQUEST("customers/data_request", false),
     CUSTOMERS_REDACT("customers/redact", false),
     SHOP_REDACT("shop/redact", false);

@@ -70,7 +70,7 @@ class CatalogFetchTest {
     void followsAProductsVariantsBeyondTheFirstPage() {
         Largest most = shopify.productWithMostVariants();
         assertThat(most.size()).as("the store must have a product whose variants need follow-up pages")
-                .isGreaterThan(100);
+                .isGreaterThan(250);
 
         JsonObject variants = node(edges(document.getJsonObject("data"), "products"), most.id()).getJsonObject("variants");
 
@@ -136,8 +136,11 @@ class CatalogFetchTest {
         assertThat(fetched.found()).extracting(p -> p.getString("id")).containsExactly(big.id(), small);
         assertThat(fetched.found().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(big.size());
         assertThat(fetched.missingIds()).containsExactly(NO_SUCH_PRODUCT);
+        // One follow-up per 250 variants beyond the first page of 25 (the product has more than 250).
+        int followUps = (big.size() - AdminQueries.VARIANTS_PER_PRODUCT + AdminQueries.FOLLOW_UP_PAGE - 1) / AdminQueries.FOLLOW_UP_PAGE;
+        assertThat(followUps).isEqualTo(2);
         assertThat(store.exchanges()).extracting(Exchange::operation)
-                .containsExactly("CatalogProductsById", "CatalogProductVariants");
+                .containsExactly("CatalogProductsById", "CatalogProductVariants", "CatalogProductVariants");
     }
 
     @Test

@@ -24,7 +24,7 @@ class WebhookRegistrationsTest {
         WebhookRegistrations.State second = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
 
         assertThat(first.complete()).isTrue();
-        assertThat(first.created()).isEqualTo(WebhookTopic.subscribed().size()).isEqualTo(14);
+        assertThat(first.created()).isEqualTo(WebhookTopic.subscribed().size()).isEqualTo(15);
         assertThat(first.present()).containsExactlyInAnyOrderElementsOf(WebhookTopic.subscribed());
         assertThat(second.created()).isZero();
         assertThat(second.deleted()).isZero();
@@ -42,8 +42,8 @@ class WebhookRegistrationsTest {
 
         WebhookRegistrations.State moved = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
 
-        assertThat(moved.deleted()).as("14 at the old address, and the unwanted topic").isEqualTo(15);
-        assertThat(moved.created()).isEqualTo(14);
+        assertThat(moved.deleted()).as("15 at the old address, and the unwanted topic").isEqualTo(16);
+        assertThat(moved.created()).isEqualTo(15);
         assertThat(moved.complete()).isTrue();
     }
 
@@ -57,7 +57,7 @@ class WebhookRegistrationsTest {
         assertThat(state.complete()).isFalse();
         assertThat(state.failed()).containsOnlyKeys(WebhookTopic.INVENTORY_LEVELS_UPDATE);
         assertThat(state.problem()).contains("inventory_levels/update", "missing access scope");
-        assertThat(state.present()).hasSize(13);
+        assertThat(state.present()).hasSize(14);
     }
 
     @Test

@@ -146,7 +146,7 @@ final class AdminGraphql {
             ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
                     .operationName(operationName)
                     .variables(vars)
-                    .root(AdminRoot.of(shop, schema, clock))
+                    .root(AdminRoot.of(shop, schema, clock, this))
                     .graphQLContext(Map.of(AccessInstrumentation.GRANTED, granted,
                             AccessInstrumentation.DENIED_FIELDS, shop.deniedFields(),
                             AccessInstrumentation.DENIALS, denied))
@@ -175,6 +175,32 @@ final class AdminGraphql {
         shop.stats().cost(requested.cost(), actual, shop.bucket().status());
         body.put("extensions", costExtension(requested.cost(), actual, shop.bucket().status()));
         return AdminAnswer.ok(body);
+    }
+
+    /** One window of a bulk query as executed: its data, the fields the grant denied, execution errors, and its connections. */
+    record BulkChunk(Map<String, Object> data, List<AccessInstrumentation.Denied> denied, List<GraphQLError> errors,
+                     List<BulkQueryRules.Connection> connections) {
+    }
+
+    /**
+     * Executes one window of a bulk query's roots ({@link BulkOperations}): no cost, no bucket (a
+     * bulk operation's work is not charged to it), every field checked against {@code granted}.
+     */
+    BulkChunk executeBulk(SandboxShop shop, String query, java.util.Set<String> granted, BulkWindow window) {
+        prepare(query);
+        List<AccessInstrumentation.Denied> denied = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
+                .root(AdminRoot.of(shop, schema, clock, this))
+                .graphQLContext(Map.of(AccessInstrumentation.GRANTED, granted,
+                        AccessInstrumentation.DENIED_FIELDS, shop.deniedFields(),
+                        AccessInstrumentation.DENIALS, denied,
+                        BulkWindow.KEY, window))
+                .build());
+        return new BulkChunk(result.getData(), List.copyOf(denied), result.getErrors(), BulkQueryRules.connections(schema, query));
+    }
+
+    AdminSchema schema() {
+        return schema;
     }
 
     private static void pause(long millis) {

@@ -20,7 +20,7 @@ final class AdminRoot {
     private AdminRoot() {
     }
 
-    static Map<String, Object> of(SandboxShop shop, AdminSchema schema, InstantSource clock) {
+    static Map<String, Object> of(SandboxShop shop, AdminSchema schema, InstantSource clock, AdminGraphql admin) {
         Catalog catalog = shop.catalog();
         WebhookSubscriptions webhooks = shop.webhooks();
         Views views = new Views(catalog);
@@ -79,6 +79,15 @@ final class AdminRoot {
         root.put("productUpdate", (Resolver) mutations::productUpdate);
         root.put("webhookSubscriptionCreate", (Resolver) mutations::webhookSubscriptionCreate);
         root.put("webhookSubscriptionDelete", (Resolver) mutations::webhookSubscriptionDelete);
+        BulkOperations bulk = shop.bulk();
+        root.put("bulkOperationRunQuery", (Resolver) env -> bulk.run(env.getArgument("query"),
+                Boolean.TRUE.equals(env.getArgument("groupObjects")),
+                env.getGraphQlContext().getOrDefault(AccessInstrumentation.GRANTED, java.util.Set.of()), schema, admin::executeBulk));
+        root.put("bulkOperation", (Resolver) env -> byGid(env.getArgument("id"), "BulkOperation")
+                .flatMap(bulk::find).map(bulk::view).orElse(null));
+        root.put("bulkOperationCancel", (Resolver) env -> byGid(env.getArgument("id"), "BulkOperation")
+                .flatMap(bulk::cancel).map(o -> BulkOperations.payload(bulk.view(o), List.of()))
+                .orElseGet(() -> BulkOperations.payload(null, List.of(BulkQueryRules.userError("INVALID", "Bulk operation does not exist")))));
         return root;
     }
 

@@ -77,7 +77,10 @@ final class CatalogSeeder {
         boolean dozens = productCount >= 10 && index == 3;
         Category category = huge || dozens ? CatalogWords.CATEGORIES.get(index % 2 == 0 ? 0 : 4)
                 : index == 1 ? CatalogWords.CATEGORIES.get(7) : weightedCategory();
-        int wanted = huge ? 100 + random.nextInt(81) : dozens ? 30 + random.nextInt(31) : variantCount(category);
+        // Shopify allows up to 2,048 variants a product; one huge product per thousand has more than
+        // 250 (Shopify's largest page), so neither paging nor a bulk file may stop at one page of them.
+        int wanted = huge ? (index % 1000 == 750 ? 260 + random.nextInt(141) : 100 + random.nextInt(81))
+                : dozens ? 30 + random.nextInt(31) : variantCount(category);
         String title = title(category, shop);
         String handle = uniqueHandle(title);
         Instant created = SEEDED_AT.minus(Duration.ofMinutes(random.nextLong(60L * 24 * 700)));

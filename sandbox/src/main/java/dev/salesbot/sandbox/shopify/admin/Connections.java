@@ -37,8 +37,23 @@ final class Connections {
         int size = ordered.size();
         int start = 0;
         int end = size;
+        BulkWindow window = env.getGraphQlContext().get(BulkWindow.KEY);
+        if (window != null) {
+            // A bulk operation: Shopify ignores paging and returns every node. Its root connection is
+            // executed in windows of roots (BulkOperations), nested ones whole.
+            if (env.getExecutionStepInfo().getPath().getLevel() == 1) {
+                start = window.afterId() == null ? 0 : positionAfter(ordered, idOf, window.afterId(), reverse);
+                end = Math.min(size, start + window.roots());
+            }
+            first = null;
+            last = null;
+        }
         String after = env.getArgument("after");
         String before = env.getArgument("before");
+        if (window != null) {
+            after = null;
+            before = null;
+        }
         if (after != null) {
             start = positionAfter(ordered, idOf, decode(after), reverse);
         }

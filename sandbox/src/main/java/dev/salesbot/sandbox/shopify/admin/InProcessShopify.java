@@ -90,6 +90,48 @@ public final class InProcessShopify {
         return requested(query, variables).cost();
     }
 
+    /** The pace of this store's bulk operations: objects a second, and the wait before one runs. */
+    public InProcessShopify bulkPace(double objectsPerSecond, long startMillis) {
+        synchronized (shop.bulk().knobs()) {
+            shop.bulk().knobs().objectsPerSecond = objectsPerSecond;
+            shop.bulk().knobs().startMillis = startMillis;
+        }
+        return this;
+    }
+
+    /** The next {@code count} bulk operations fail with {@code errorCode}, with partial data when {@code partial}. */
+    public InProcessShopify bulkFailNext(int count, String errorCode, boolean partial) {
+        synchronized (shop.bulk().knobs()) {
+            shop.bulk().knobs().failNext = count;
+            shop.bulk().knobs().errorCode = errorCode;
+            shop.bulk().knobs().partial = partial;
+        }
+        return this;
+    }
+
+    /** Results of bulk operations created from now on stay downloadable this long, then the operation is EXPIRED. */
+    public InProcessShopify bulkUrlSeconds(long seconds) {
+        synchronized (shop.bulk().knobs()) {
+            shop.bulk().knobs().urlSeconds = seconds;
+        }
+        return this;
+    }
+
+    /** How many operations {@code bulkOperationRunQuery} created. */
+    public long bulkRunQueries() {
+        return shop.bulk().started();
+    }
+
+    /** A bulk result's bytes, as a plain HTTP GET of its {@code url} would stream them; empty once expired. */
+    public java.util.Optional<java.io.InputStream> download(String url) throws java.io.IOException {
+        return BulkResults.open(url);
+    }
+
+    /** Why Shopify would refuse {@code query} as a bulk query ({@code bulkOperationRunQuery}'s user error messages). */
+    public static List<String> bulkProblems(String query) {
+        return BulkQueryRules.check(AdminSchema.load(), query).stream().map(e -> String.valueOf(e.get("message"))).toList();
+    }
+
     /** Empties the bucket, as another app's burst on the same store would. */
     public void drainBucket() {
         shop.bucket().tryTake(shop.bucket().status().currentlyAvailable());

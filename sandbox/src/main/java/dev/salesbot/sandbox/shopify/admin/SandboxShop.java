@@ -29,6 +29,23 @@ final class SandboxShop {
         this.name = name;
         this.catalog = CatalogSeeder.seed(name, products);
         this.bucket = new LeakyBucket(bucketSize, restoreRate, clock);
+        this.bulk = new BulkOperations(this, clock);
+    }
+
+    private final BulkOperations bulk;
+    /** Where this sandbox serves bulk results ({@code …/sandbox/}): the base URI of the last Admin request. */
+    private volatile java.net.URI resultsBase = java.net.URI.create("http://127.0.0.1/sandbox/");
+
+    BulkOperations bulk() {
+        return bulk;
+    }
+
+    java.net.URI resultsBase() {
+        return resultsBase;
+    }
+
+    void resultsBase(java.net.URI base) {
+        resultsBase = base;
     }
 
     String name() {

@@ -36,6 +36,16 @@ public class SandboxShops {
     @ConfigProperty(name = "SANDBOX_SHOPIFY_RESTORE_RATE", defaultValue = "100")
     double defaultRestoreRate;
 
+    /** Objects a bulk operation processes per second ({@link BulkOperations}: why this default). */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_BULK_OBJECTS_PER_SECOND", defaultValue = "1000")
+    double bulkObjectsPerSecond;
+
+    /** How long a bulk operation stays CREATED before it runs. */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_BULK_START_MILLIS", defaultValue = "2000")
+    long bulkStartMillis;
+
     /** {@code acme} and {@code acme.myshopify.com} are the same store. */
     static String normalize(String shop) {
         String lower = shop.toLowerCase(Locale.ROOT);
@@ -49,6 +59,8 @@ public class SandboxShops {
         return shops.computeIfAbsent(normalize(name), n -> {
             SandboxShop shop = new SandboxShop(n, defaultProducts, defaultBucketSize, defaultRestoreRate, clock);
             shop.onEvent((topic, payload) -> deliveries.deliver(shop, topic, payload));
+            shop.bulk().knobs().objectsPerSecond = bulkObjectsPerSecond;
+            shop.bulk().knobs().startMillis = bulkStartMillis;
             return shop;
         });
     }
@@ -77,7 +89,16 @@ public class SandboxShops {
      */
     AdminAnswer execute(String shop, String caller, String query, Map<String, Object> variables, String operationName,
                         String grantedScope) {
+        return execute(shop, caller, query, variables, operationName, grantedScope, null);
+    }
+
+    /** As above, noting {@code sandboxBase} (the sandbox's base URI) as where the store's bulk results are served. */
+    AdminAnswer execute(String shop, String caller, String query, Map<String, Object> variables, String operationName,
+                        String grantedScope, java.net.URI sandboxBase) {
         SandboxShop store = shop(shop);
+        if (sandboxBase != null) {
+            store.resultsBase(sandboxBase);
+        }
         store.stats().begin(caller, operationOf(query, operationName));
         try {
             return admin().execute(store, query, variables, operationName, AccessRules.scopes(grantedScope));

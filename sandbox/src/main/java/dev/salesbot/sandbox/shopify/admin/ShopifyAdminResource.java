@@ -32,6 +32,9 @@ public class ShopifyAdminResource {
     @Inject
     SandboxShopifyTokens tokens;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
+
     @POST
     @Path("{version}/graphql.json")
     @Consumes(MediaType.WILDCARD)
@@ -45,7 +48,8 @@ public class ShopifyAdminResource {
         var grant = tokens.validFor(shop, token)
                 .orElseThrow(() -> new ShopifyApiException(401, "[API] Invalid API key or access token (unrecognized login or wrong password)"));
         AdminRequest request = AdminRequest.parse(contentType, body);
-        AdminAnswer answer = shops.execute(shop, caller(userAgent), request.query(), request.variables(), request.operationName(), grant.scope());
+        AdminAnswer answer = shops.execute(shop, caller(userAgent), request.query(), request.variables(), request.operationName(),
+                grant.scope(), uriInfo.getBaseUri());
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("X-Shopify-API-Version", AdminSchema.API_VERSION)

@@ -93,6 +93,71 @@ public class ShopifyControlResource {
         shops.shop(shop).denyFields(list.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * The store's bulk operations ({@link BulkOperations}), each field optional:
+     * {@code objectsPerSecond} and {@code startMillis} (the pace), {@code failNext} with
+     * {@code errorCode} ({@code INTERNAL_SERVER_ERROR} or {@code TIMEOUT}) and {@code partial} (a
+     * {@code partialDataUrl}), {@code cancelNext}, {@code urlSeconds} (how long results stay; then
+     * the operation is {@code EXPIRED}), {@code dropFinishNext} (no {@code bulk_operations/finish}).
+     * Answers the knobs and how many operations {@code bulkOperationRunQuery} created.
+     */
+    @PUT
+    @Path("shops/{shop}/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String bulk(@PathParam("shop") String shop, String body) {
+        Map<String, Object> json = object(body);
+        BulkOperations bulk = shops.shop(shop).bulk();
+        BulkOperations.Knobs knobs = bulk.knobs();
+        synchronized (knobs) {
+            if (json.get("objectsPerSecond") instanceof Number n) {
+                knobs.objectsPerSecond = bounded(n.doubleValue(), 1, 10_000_000, "objectsPerSecond");
+            }
+            if (json.get("startMillis") instanceof Number n) {
+                knobs.startMillis = (long) bounded(n.doubleValue(), 0, 600_000, "startMillis");
+            }
+            if (json.get("urlSeconds") instanceof Number n) {
+                knobs.urlSeconds = (long) bounded(n.doubleValue(), 0, BulkOperations.DEFAULT_URL_SECONDS, "urlSeconds");
+            }
+            if (json.get("failNext") instanceof Number n) {
+                knobs.failNext = (int) bounded(n.doubleValue(), 0, 100, "failNext");
+            }
+            if (json.get("errorCode") instanceof String code) {
+                if (!code.equals("INTERNAL_SERVER_ERROR") && !code.equals("TIMEOUT")) {
+                    throw new BadRequestException("errorCode must be INTERNAL_SERVER_ERROR or TIMEOUT");
+                }
+                knobs.errorCode = code;
+            }
+            if (json.get("partial") instanceof Boolean partial) {
+                knobs.partial = partial;
+            }
+            if (json.get("cancelNext") instanceof Number n) {
+                knobs.cancelNext = (int) bounded(n.doubleValue(), 0, 100, "cancelNext");
+            }
+            if (json.get("dropFinishNext") instanceof Number n) {
+                knobs.dropFinishNext = (int) bounded(n.doubleValue(), 0, 100, "dropFinishNext");
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("objectsPerSecond", knobs.objectsPerSecond);
+            answer.put("startMillis", knobs.startMillis);
+            answer.put("urlSeconds", knobs.urlSeconds);
+            answer.put("failNext", knobs.failNext);
+            answer.put("errorCode", knobs.errorCode);
+            answer.put("partial", knobs.partial);
+            answer.put("cancelNext", knobs.cancelNext);
+            answer.put("dropFinishNext", knobs.dropFinishNext);
+            answer.put("runQueries", bulk.started());
+            answer.put("objects", bulk.objects());
+            return JsonValues.write(answer);
+        }
+    }
+
+    private static double bounded(double value, double min, double max, String name) {
+        if (!(value >= min && value <= max)) {
+            throw new BadRequestException(name + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
     /** {@code {"millis": n}} (0–30,000): every Admin call of the store takes that much longer. */
     @PUT
     @Path("shops/{shop}/latency")

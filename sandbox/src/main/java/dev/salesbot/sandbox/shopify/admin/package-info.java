@@ -62,10 +62,19 @@
  *     deleted; a knob sends every webhook twice with one id, as Shopify can. The compliance topics,
  *     which the Admin API cannot subscribe, go to the app configuration's address
  *     ({@code SANDBOX_SHOPIFY_COMPLIANCE_ADDRESS}).</li>
+ * <li>Bulk query operations ({@link dev.salesbot.sandbox.shopify.admin.BulkOperations}): Shopify's
+ *     restrictions ({@link dev.salesbot.sandbox.shopify.admin.BulkQueryRules}) as {@code userErrors},
+ *     five at once per shop, statuses {@code CREATED → RUNNING → COMPLETED | FAILED | CANCELED},
+ *     then {@code EXPIRED}; the query executed in windows of 200 roots under the token's scopes
+ *     ({@link dev.salesbot.sandbox.shopify.admin.BulkWindow}), JSONL written as Shopify writes it
+ *     ({@link dev.salesbot.sandbox.shopify.admin.BulkLines}) at a set pace, served at an expiring
+ *     address of its own ({@link dev.salesbot.sandbox.shopify.admin.BulkResults}), and
+ *     {@code bulk_operations/finish} delivered like any webhook; knobs to fail, cancel, give partial
+ *     data, expire or drop the webhook.</li>
  * </ul>
  *
  * <h2>Out of scope</h2>
- * OAuth (package {@code dev.salesbot.sandbox.shopify}); bulk operations; orders,
+ * OAuth (package {@code dev.salesbot.sandbox.shopify}); bulk mutations; orders,
  * customers, inventory levels beyond one location's quantity, metafields and every other resource not listed above (their fields
  * validate but answer null); sort keys other than ID; Shopify search syntax beyond
  * {@code updated_at}/{@code created_at}/{@code status}/{@code vendor}/{@code product_type}/{@code tag};

@@ -1,0 +1,102 @@
+package dev.salesbot.sync.shopify;
+
+import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.Database;
+import dev.salesbot.sync.testing.ItSettings;
+import dev.salesbot.sync.testing.SandboxAdmin;
+import dev.salesbot.sync.testing.SandboxShopify;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14 in a running server: a store above {@code BULK_THRESHOLD_PRODUCTS} (250) is connected
+ * through the sandbox's bulk operations, finished by the {@code bulk_operations/finish} webhook or,
+ * when it is dropped, by polling; a failing operation is retried, then paged, and the answer says
+ * which. Run in {@link ShopifyWebhooksIT}'s server (the webhook endpoint is the one under test).
+ */
+public interface BulkSyncTests {
+
+    int PRODUCTS = 300;
+
+    @Test
+    default void aLargeStoreIsConnectedThroughBulkOperationsFinishedByTheirWebhook() throws IOException {
+        String shop = "bulk-outfitters.myshopify.com";
+        prepare(shop, "{\"objectsPerSecond\": 20000, \"startMillis\": 300}");
+
+        JsonObject answer = connectLarge("bulk-outfitters");
+
+        assertThat(answer.getJsonObject("upload_status").getString("status")).as(answer.toString()).isEqualTo("success");
+        assertThat(answer.getJsonObject("upload_status").getString("message")).contains("(fetched through bulk operations)");
+        assertThat(answer.getJsonObject("snapshot").getString("fetched")).isEqualTo("through bulk operations");
+        assertThat(answer.getJsonObject("snapshot").getInt("products")).isEqualTo(PRODUCTS);
+        assertThat(stored(answer).getJsonObject("data").getJsonObject("products").getJsonArray("edges")).hasSize(PRODUCTS);
+        assertThat(SandboxAdmin.bulk(shop, "{}").getInt("runQueries")).as("one bulk query per part").isEqualTo(5);
+        assertThat(log()).contains("Bulk operation gid://shopify/BulkOperation/", "of " + shop + " finished: completed");
+        assertThat(Database.count("select count(*) from SHOPIFY_BULK_OPERATION where SHOP = ?", shop))
+                .as("forgotten once the snapshot is written").isZero();
+        JsonObject stats = SandboxAdmin.stats(shop);
+        assertThat(stats.getInt("invalid")).as("invalid queries: " + stats.get("queries")).isZero();
+        assertThat(stats.toString()).doesNotContain("CatalogProducts\"", "CatalogProductVariants");
+    }
+
+    @Test
+    default void withoutTheFinishWebhookPollingCompletesTheSync() throws IOException {
+        String shop = "bulk-unheard.myshopify.com";
+        prepare(shop, "{\"objectsPerSecond\": 20000, \"startMillis\": 300, \"dropFinishNext\": 5}");
+
+        JsonObject answer = connectLarge("bulk-unheard");
+
+        assertThat(answer.getJsonObject("upload_status").getString("status")).as(answer.toString()).isEqualTo("success");
+        assertThat(answer.getJsonObject("snapshot").getString("fetched")).isEqualTo("through bulk operations");
+        assertThat(log()).doesNotContain("of " + shop + " finished: completed");
+        assertThat(stored(answer).getJsonObject("data").getJsonObject("products").getJsonArray("edges")).hasSize(PRODUCTS);
+    }
+
+    @Test
+    default void operationsThatKeepFailingAreRetriedThenPagedAndTheAnswerSaysSo() throws IOException {
+        String shop = "bulk-stormy.myshopify.com";
+        // The five first runs fail with partial data, then the reruns of products and collections.
+        prepare(shop, "{\"objectsPerSecond\": 20000, \"startMillis\": 300, \"failNext\": 7, \"errorCode\": \"TIMEOUT\", \"partial\": true}");
+
+        JsonObject answer = connectLarge("bulk-stormy");
+
+        String message = answer.getJsonObject("upload_status").getString("message");
+        assertThat(answer.getJsonObject("upload_status").getString("status")).as(message).isEqualTo("success");
+        assertThat(message).contains("products (FAILED (TIMEOUT))", "collections (FAILED (TIMEOUT))", "fetched by paging");
+        assertThat(SandboxAdmin.bulk(shop, "{}").getInt("runQueries")).isEqualTo(10);
+        assertThat(stored(answer).getJsonObject("data").getJsonObject("products").getJsonArray("edges"))
+                .as("complete, never the partial data").hasSize(PRODUCTS);
+    }
+
+    private static void prepare(String shop, String knobs) {
+        SandboxAdmin.seed(shop, PRODUCTS, 20000, 1000); // Plus rates: the paging fallback of one test takes seconds, not a minute
+        SandboxAdmin.bulk(shop, knobs);
+    }
+
+    private static JsonObject connectLarge(String name) {
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, name);
+        HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static JsonObject stored(JsonObject answer) throws IOException {
+        Path file = Path.of(ItSettings.get("DATA_DIR"), "users", answer.getString("user_uuid"), "shopify", "shopify_data.json");
+        return Json.createReader(new StringReader(Files.readString(file))).readObject();
+    }
+
+    private static String log() throws IOException {
+        return Files.readString(ItSettings.serverLog());
+    }
+}
