@@ -78,6 +78,23 @@ public interface BulkSyncTests {
                 .as("complete, never the partial data").hasSize(PRODUCTS);
     }
 
+    @Test
+    default void aBrowserWaitingForALargeStoreIsToldItIsReadInBulkThenItCompletes() {
+        String shop = "bulk-patient.myshopify.com";
+        // About 2,300 product and variant lines and 2,500 codes at 600 a second: the result page's 3 s wait ends first.
+        prepare(shop, "{\"objectsPerSecond\": 600, \"startMillis\": 300}");
+        Browser browser = new Browser();
+        URI callback = SandboxShopify.installUntilCallback(browser, "bulk-patient");
+
+        HttpResponse<String> page = browser.get(callback.toString(), Browser.HTML);
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Updating", "Its 300 products are read through Shopify");
+        dev.salesbot.sync.testing.Await.await(() -> Database.count(
+                        "select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'DONE' and OUTCOME = 'success'", shop) == 1,
+                java.time.Duration.ofSeconds(60), "the bulk sync finishing after the page was answered");
+    }
+
     private static void prepare(String shop, String knobs) {
         SandboxAdmin.seed(shop, PRODUCTS, 20000, 1000); // Plus rates: the paging fallback of one test takes seconds, not a minute
         SandboxAdmin.bulk(shop, knobs);

@@ -62,7 +62,10 @@ final class ConnectedPage {
                     + s.getInt("collections") + " collections.";
         }
         if ("pending".equals(upload.status())) {
-            return "Being made: a large store takes a few minutes. This page follows it; you can also leave and come back to My connections.";
+            String bulk = upload.message() != null && upload.message().contains("bulk operations")
+                    ? " " + upload.message().substring(upload.message().indexOf("Its ")) : "";
+            return "Being made: a large store takes a few minutes." + bulk
+                    + " This page follows it; you can also leave and come back to My connections.";
         }
         return "Could not be made: " + upload.message();
     }

@@ -58,6 +58,9 @@ public class ShopifyConnect {
     ShopifyInstalls installs;
 
     @Inject
+    ShopifySnapshots fullSyncs;
+
+    @Inject
     StateTokens states;
 
     @Inject
@@ -162,6 +165,10 @@ public class ShopifyConnect {
         PollingTest.Result live = pollingTest.run(accepted.shop());
         if ("success".equals(live.status())) {
             progress.total(accepted.shop().value(), live.productsCount());
+            if ("pending".equals(upload.status()) && fullSyncs.readsInBulk(live.productsCount())) {
+                upload = SyncOutcome.pending(upload.message() + " Its " + String.format(java.util.Locale.ROOT, "%,d", live.productsCount())
+                        + " products are read through Shopify's bulk operations.");
+            }
         }
         return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()), live);
     }

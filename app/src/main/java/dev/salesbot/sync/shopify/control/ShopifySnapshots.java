@@ -99,7 +99,7 @@ public class ShopifySnapshots implements SyncHandler {
             WebhookRegistrations.State state = webhooks.ensure(shop, session.admin());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
             boolean policies = Catalogs.policiesGranted(connection.scope());
-            if (!bulkRows.of(shop.value()).isEmpty() || session.catalog().productsCount() > bulkThreshold) {
+            if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(session.catalog().productsCount())) {
                 bulk = new BulkCatalogFetch(shop.value(), session.admin(), session.catalog(), bulkRows, downloads,
                         BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
                         Sleeper.system(), Clock.systemUTC());
@@ -115,6 +115,11 @@ public class ShopifySnapshots implements SyncHandler {
             bulk.done();
         }
         return result;
+    }
+
+    /** Whether a full sync of a store of {@code products} products goes through bulk operations. */
+    public boolean readsInBulk(long products) {
+        return products > bulkThreshold;
     }
 
     static ShopifyConnection activeConnection(Connections connections, ShopDomain shop) {

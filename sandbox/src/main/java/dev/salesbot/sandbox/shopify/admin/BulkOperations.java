@@ -40,9 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Rate: Shopify publishes none; it depends on the query and the shop's load. The sandbox
  * defaults to {@value #DEFAULT_OBJECTS_PER_SECOND} objects a second after
- * {@value #DEFAULT_START_MILLIS} ms, slow enough that a 10,000-product catalog (about 70,000
- * objects) takes over a minute, so that waiting, resuming after a restart and the finish webhook
- * are exercised for real; {@code SANDBOX_SHOPIFY_BULK_OBJECTS_PER_SECOND} and
+ * {@value #DEFAULT_START_MILLIS} ms, slow enough that a 10,000-product catalog (about 95,000
+ * objects, most of them variants and discount codes) takes about a minute and a half, so that
+ * waiting, resuming after a restart and the finish webhook are exercised for real; {@code SANDBOX_SHOPIFY_BULK_OBJECTS_PER_SECOND} and
  * {@code SANDBOX_SHOPIFY_BULK_START_MILLIS} change it.
  */
 final class BulkOperations {
