@@ -2,9 +2,9 @@ package dev.salesbot.bench;
 
 import dev.salesbot.sync.shopify.control.BotDigest;
 import dev.salesbot.sync.shopify.control.BulkCatalogFetch;
-import dev.salesbot.sync.shopify.control.BulkPart;
 import dev.salesbot.sync.shopify.control.CatalogFetch;
 import dev.salesbot.sync.shopify.control.HttpBulkDownloads;
+import dev.salesbot.sync.shopify.control.MemoryBulkRecords;
 import dev.salesbot.sync.shopify.control.PacedAdmin;
 import dev.salesbot.sync.shopify.control.RetryPolicy;
 import dev.salesbot.sync.shopify.control.Sleeper;
@@ -21,10 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the wait loop is summed); "at the documented rate" adds to it what the sandbox's default
  * pace (1,000 objects/s after 2 s) would take for the objects this catalog produced, so a run at a
  * faster pace still gives that figure. Prints one line and appends a row to the results file.
+ *
+ * <p>The operations are recorded in memory ({@code MemoryBulkRecords}: a bench run has no database) and
+ * no finish webhook reaches the bench, so it waits by polling.
  *
  * <p>Arguments: {@code baseUrl shop products objectsPerSecond resultsFile}; system properties
  * {@code bench.clientId}, {@code bench.clientSecret}.
@@ -81,7 +81,7 @@ public final class BulkSyncBench {
             if (count != products) {
                 throw new IllegalStateException("productsCount " + count + ", seeded " + products);
             }
-            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, admin, paging, new MemoryRecords(), new HttpBulkDownloads(),
+            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, admin, paging, new MemoryBulkRecords(), new HttpBulkDownloads(),
                     BulkCatalogFetch.Settings.defaults(Duration.ofMinutes(30)), counting, clock);
             BulkCatalogFetch.Fetched fetched = bulk.all(false, n -> { });
             how = fetched.how();
@@ -122,33 +122,6 @@ public final class BulkSyncBench {
                 client, elapsed, rate, documented, peak / (1024 * 1024), snapshotBytes / 1e6, how));
         Files.writeString(results, row + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    /** The operations started, in memory: a bench run has no database. */
-    private static final class MemoryRecords implements BulkCatalogFetch.Records {
-        private final Map<BulkPart, String> started = new EnumMap<>(BulkPart.class);
-
-        @Override
-        public synchronized Map<BulkPart, String> of(String shop) {
-            Map<BulkPart, String> copy = new EnumMap<>(BulkPart.class);
-            copy.putAll(started);
-            return copy;
-        }
-
-        @Override
-        public synchronized void started(String shop, BulkPart part, String id) {
-            started.put(part, id);
-        }
-
-        @Override
-        public Optional<String> finishedStatus(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public synchronized void forget(String shop) {
-            started.clear();
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,36 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BulkCatalogFetchTest {
 
     static final String STORE = CatalogFetchTest.STORE;
-
-    /** The operations a fetch started, as the database rows keep them. */
-    static final class MemoryRecords implements BulkCatalogFetch.Records {
-        final Map<BulkPart, String> started = new EnumMap<>(BulkPart.class);
-        final Map<String, String> finished = new LinkedHashMap<>();
-        boolean forgotten;
-
-        @Override
-        public synchronized Map<BulkPart, String> of(String shop) {
-            Map<BulkPart, String> copy = new EnumMap<>(BulkPart.class);
-            copy.putAll(started);
-            return copy;
-        }
-
-        @Override
-        public synchronized void started(String shop, BulkPart part, String id) {
-            started.put(part, id);
-        }
-
-        @Override
-        public synchronized Optional<String> finishedStatus(String id) {
-            return Optional.ofNullable(finished.get(id));
-        }
-
-        @Override
-        public synchronized void forget(String shop) {
-            started.clear();
-            forgotten = true;
-        }
-    }
 
     /** Each store's bucket runs on its own fake clock, which the fetches' pacing advances. */
     private static final Map<InProcessShopify, FakeClock> CLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -96,7 +64,7 @@ class BulkCatalogFetchTest {
     @ValueSource(ints = {7, 260, 1000})
     void givesTheSameSnapshotAndDigestBytesAsPaging(int products) {
         InProcessShopify shopify = store(products, ShopifyApp.DEFAULT_SCOPES);
-        MemoryRecords records = new MemoryRecords();
+        MemoryBulkRecords records = new MemoryBulkRecords();
 
         BulkCatalogFetch.Fetched fetched = bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { });
 
@@ -123,11 +91,11 @@ class BulkCatalogFetchTest {
     @Test
     void aLaterAttemptWaitsForTheRecordedOperationsInsteadOfStartingNewOnes() {
         InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkPace(400, 0);
-        MemoryRecords records = new MemoryRecords();
+        MemoryBulkRecords records = new MemoryBulkRecords();
 
         assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMillis(300)).all(false, n -> { }))
                 .isInstanceOf(SyncPostponed.class).hasMessageContaining("Waiting for Shopify's bulk operations");
-        assertThat(records.started).hasSize(BulkPart.values().length);
+        assertThat(records.started()).hasSize(BulkPart.values().length);
 
         shopify.bulkPace(5_000_000, 0);
         BulkCatalogFetch.Fetched fetched = bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { });
@@ -140,7 +108,7 @@ class BulkCatalogFetchTest {
     void aFailedOperationWithPartialDataIsRunAgainAndItsPartialDataNeverUsed() {
         InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkFailNext(1, "INTERNAL_SERVER_ERROR", true);
 
-        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
 
         assertThat(shopify.bulkRunQueries()).isEqualTo(BulkPart.values().length + 1);
         assertThat(fetched.how()).isEqualTo("through bulk operations");
@@ -152,7 +120,7 @@ class BulkCatalogFetchTest {
         // The five first runs fail, then the reruns of products and collections: both fall back.
         InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkFailNext(7, "TIMEOUT", false);
 
-        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
 
         assertThat(fetched.how()).contains("products (FAILED (TIMEOUT))", "collections (FAILED (TIMEOUT))", "fetched by paging")
                 .doesNotContain("discounts");
@@ -165,7 +133,7 @@ class BulkCatalogFetchTest {
     void anExpiredResultIsRunAgainThenPagedNeverLeftOut() {
         InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkUrlSeconds(0);
 
-        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
 
         assertThat(shopify.bulkRunQueries()).isEqualTo(2L * BulkPart.values().length);
         assertThat(fetched.how()).contains("products (EXPIRED)", "collections (EXPIRED)", "discounts (EXPIRED)", "fetched by paging");
@@ -175,11 +143,11 @@ class BulkCatalogFetchTest {
     @Test
     void aQueryTheGrantDoesNotCoverEndsTheSyncAsADenial() {
         InProcessShopify shopify = store(40, "read_products");
-        MemoryRecords records = new MemoryRecords();
+        MemoryBulkRecords records = new MemoryBulkRecords();
 
         assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { }))
                 .isInstanceOf(ShopifyAccessDeniedException.class);
-        assertThat(records.forgotten).as("nothing left to resume").isTrue();
+        assertThat(records.forgotten()).as("nothing left to resume").isTrue();
     }
 
     @Test
