@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,17 +48,6 @@ public final class MicroProcess implements AutoCloseable {
         return start(name, workDir, war, Optional.of(sandboxWar()), port, settings, database);
     }
 
-    /**
-     * As {@link #start(String, Path, Path, int, Properties, Path)}, running {@code onceTheSandboxAnswers}
-     * (given the server's base URI) as soon as the sandbox answers, while the application is still
-     * deploying: a test re-makes there what the sandbox (memory only) lost with the last process,
-     * before the application's worker can read it.
-     */
-    public static MicroProcess start(String name, Path workDir, Path war, int port, Properties settings, Path database,
-                                     Consumer<URI> onceTheSandboxAnswers) {
-        return start(name, workDir, war, Optional.of(sandboxWar()), port, settings, new H2(database), onceTheSandboxAnswers);
-    }
-
     /** The sandbox WAR the build made ({@code sandbox/target/sandbox.war}). */
     public static Path sandboxWar() {
         return Path.of(System.getProperty("it.sandbox.war", "../sandbox/target/sandbox.war"));
@@ -90,11 +78,6 @@ public final class MicroProcess implements AutoCloseable {
     /** As {@link #start(String, Path, Path, Optional, int, Properties, Path)}, on {@code pool}. */
     public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
                                      Properties settings, Pool pool) {
-        return start(name, workDir, war, sandbox, port, settings, pool, base -> { });
-    }
-
-    private static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
-                                      Properties settings, Pool pool, Consumer<URI> onceTheSandboxAnswers) {
         try {
             Path dir = Files.createDirectories(workDir.resolve(name));
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -145,9 +128,7 @@ public final class MicroProcess implements AutoCloseable {
             MicroProcess micro = new MicroProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
             try {
                 if (sandbox.isPresent()) {
-                    // Deployed first (above), the sandbox answers while the application is still deploying.
                     micro.awaitReady(micro.base.resolve("sandbox/_bench/ok"));
-                    onceTheSandboxAnswers.accept(micro.base);
                 }
                 micro.awaitReady(micro.base);
             } catch (RuntimeException | Error e) {
