@@ -130,6 +130,17 @@ class BulkCatalogFetchTest {
     }
 
     @Test
+    void aCanceledOperationIsRunAgain() {
+        InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkCancelNext(2);
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(shopify.bulkRunQueries()).isEqualTo(BulkPart.values().length + 2);
+        assertThat(fetched.how()).isEqualTo("through bulk operations");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(40)));
+    }
+
+    @Test
     void anExpiredResultIsRunAgainThenPagedNeverLeftOut() {
         InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkUrlSeconds(0);
 

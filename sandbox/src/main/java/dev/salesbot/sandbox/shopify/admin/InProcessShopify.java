@@ -109,6 +109,14 @@ public final class InProcessShopify {
         return this;
     }
 
+    /** The next {@code count} bulk operations end CANCELED (as if canceled in the Shopify admin or by another app). */
+    public InProcessShopify bulkCancelNext(int count) {
+        synchronized (shop.bulk().knobs()) {
+            shop.bulk().knobs().cancelNext = count;
+        }
+        return this;
+    }
+
     /** Results of bulk operations created from now on stay downloadable this long, then the operation is EXPIRED. */
     public InProcessShopify bulkUrlSeconds(long seconds) {
         synchronized (shop.bulk().knobs()) {
