@@ -144,8 +144,8 @@ final class AdminQueries {
             codes(first: $codesFirst) { edges { cursor node { code } } %s }
             """.formatted(PAGE_INFO);
 
-    private static final String CUSTOMER_GETS = """
-            customerGets {
+    /** What a code discount gives, in paged and bulk queries alike. */
+    private static final String DISCOUNT_VALUE = """
               value {
                 ... on DiscountPercentage { percentage }
                 ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
@@ -157,6 +157,11 @@ final class AdminQueries {
                   }
                 }
               }
+            """;
+
+    private static final String CUSTOMER_GETS = """
+            customerGets {
+            """ + DISCOUNT_VALUE + """
               items {
                 ... on AllDiscountItems { allItems }
                 ... on DiscountProducts {
@@ -325,17 +330,7 @@ final class AdminQueries {
     /** What a code discount gets, without its item connections (those come from the item queries below). */
     private static final String BULK_CUSTOMER_GETS = """
             customerGets {
-              value {
-                ... on DiscountPercentage { percentage }
-                ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
-                ... on DiscountOnQuantity {
-                  quantity { quantity }
-                  effect {
-                    ... on DiscountPercentage { percentage }
-                    ... on DiscountAmount { amount { amount currencyCode } appliesOnEachItem }
-                  }
-                }
-              }
+            """ + DISCOUNT_VALUE + """
               items { __typename ... on AllDiscountItems { allItems } }
             }
             """;

@@ -1,7 +1,6 @@
 package dev.salesbot.sync.shopify.control;
 
 import dev.salesbot.sync.json.Jsonp;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -40,7 +39,7 @@ final class BulkAssembly {
     }
 
     /** One file read: roots in order, and each parent's children in order. */
-    record Lines(List<JsonObject> roots, Map<String, List<JsonObject>> children, long count) {
+    record Lines(List<JsonObject> roots, Map<String, List<JsonObject>> children) {
         List<JsonObject> childrenOf(String id) {
             return children.getOrDefault(id, List.of());
         }
@@ -85,7 +84,7 @@ final class BulkAssembly {
         if (expected >= 0 && count != expected) {
             throw new Unusable("the file holds " + count + " objects, the operation reported " + expected);
         }
-        return new Lines(roots, children, count);
+        return new Lines(roots, children);
     }
 
     /** {@code products} as paging stores it: each product with all its variants. */
@@ -174,10 +173,5 @@ final class BulkAssembly {
         List<JsonValue> edges = new ArrayList<>(nodes.size());
         nodes.forEach(n -> edges.add(ConnectionPages.edge(n)));
         return ConnectionPages.merged(edges);
-    }
-
-    /** The number of products in a products connection as stored. */
-    static int size(JsonObject connection) {
-        return connection.get("edges") instanceof JsonArray edges ? edges.size() : 0;
     }
 }

@@ -288,7 +288,7 @@ public final class BulkCatalogFetch {
         if (status.url() == null) {
             // Completed with nothing to read: Shopify gives no url when the query matched no object.
             if (status.objectCount() == 0) {
-                read.put(part, new BulkAssembly.Lines(List.of(), Map.of(), 0));
+                read.put(part, new BulkAssembly.Lines(List.of(), Map.of()));
                 return Optional.empty();
             }
             return Optional.of("COMPLETED without a result address");

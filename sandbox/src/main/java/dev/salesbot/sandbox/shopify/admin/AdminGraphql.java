@@ -177,6 +177,8 @@ final class AdminGraphql {
         return AdminAnswer.ok(body);
     }
 
+    private final Map<String, List<BulkQueryRules.Connection>> bulkConnections = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One window of a bulk query as executed: its data, the fields the grant denied, execution errors, and its connections. */
     record BulkChunk(Map<String, Object> data, List<AccessInstrumentation.Denied> denied, List<GraphQLError> errors,
                      List<BulkQueryRules.Connection> connections) {
@@ -196,11 +198,9 @@ final class AdminGraphql {
                         AccessInstrumentation.DENIALS, denied,
                         BulkWindow.KEY, window))
                 .build());
-        return new BulkChunk(result.getData(), List.copyOf(denied), result.getErrors(), BulkQueryRules.connections(schema, query));
-    }
-
-    AdminSchema schema() {
-        return schema;
+        // Worked out once per query text, not once per window.
+        List<BulkQueryRules.Connection> connections = bulkConnections.computeIfAbsent(query, q -> BulkQueryRules.connections(schema, q));
+        return new BulkChunk(result.getData(), List.copyOf(denied), result.getErrors(), connections);
     }
 
     private static void pause(long millis) {
