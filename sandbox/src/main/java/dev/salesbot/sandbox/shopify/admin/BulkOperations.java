@@ -35,8 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code partialDataUrl} when asked); or {@code CANCELED}; then {@code EXPIRED} once its address
  * expires (seven days on Shopify: "url and partialDataUrl values expire after seven days",
  * https://shopify.dev/docs/api/admin-graphql/2026-10/objects/BulkOperation). Every end sends
- * {@code bulk_operations/finish} (https://shopify.dev/docs/api/webhooks?reference=graphql, topic
- * {@code BULK_OPERATIONS_FINISH}) unless the knob drops it.
+ * {@code bulk_operations/finish} (topic {@code BULK_OPERATIONS_FINISH}: "notifications when a Bulk
+ * Operation has completed, failed, or been cancelled",
+ * https://shopify.dev/changelog/new-webhook-topic-notifies-when-a-bulk-operation-has-finished)
+ * unless the knob drops it; its payload fields ({@code admin_graphql_api_id}, {@code status},
+ * {@code error_code}, {@code created_at}, {@code completed_at}, {@code type}) are not quoted from a
+ * Shopify page.
  *
  * <p>Rate: Shopify publishes none; it depends on the query and the shop's load. The sandbox
  * defaults to {@value #DEFAULT_OBJECTS_PER_SECOND} objects a second after
