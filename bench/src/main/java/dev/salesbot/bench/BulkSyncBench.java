@@ -1,14 +1,14 @@
 package dev.salesbot.bench;
 
-import dev.salesbot.sync.shopify.control.BotDigest;
-import dev.salesbot.sync.shopify.control.BulkCatalogFetch;
-import dev.salesbot.sync.shopify.control.CatalogFetch;
-import dev.salesbot.sync.shopify.control.HttpBulkDownloads;
-import dev.salesbot.sync.shopify.control.MemoryBulkRecords;
-import dev.salesbot.sync.shopify.control.PacedAdmin;
-import dev.salesbot.sync.shopify.control.RetryPolicy;
-import dev.salesbot.sync.shopify.control.Sleeper;
-import dev.salesbot.sync.shopify.control.ThrottlePacer;
+import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
+import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
+import dev.salesbot.sync.shopify.bulk.MemoryBulkRecords;
+import dev.salesbot.sync.shopify.catalog.BotDigest;
+import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.LocalDirectoryStore;
 import dev.salesbot.sync.storage.control.StorageKey;

@@ -1,9 +1,9 @@
 package dev.salesbot.bench;
 
-import dev.salesbot.sync.shopify.control.AdminTransport;
-import dev.salesbot.sync.shopify.control.ShopifyThrottledException;
-import dev.salesbot.sync.shopify.control.ShopifyUnauthorizedException;
-import dev.salesbot.sync.shopify.control.ShopifyUnavailableException;
+import dev.salesbot.sync.shopify.graphql.AdminTransport;
+import dev.salesbot.sync.shopify.graphql.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

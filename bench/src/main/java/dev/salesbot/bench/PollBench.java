@@ -1,10 +1,10 @@
 package dev.salesbot.bench;
 
-import com.sun.tools.attach.VirtualMachine;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.PollNowTool;
 import dev.salesbot.sync.testing.S3ProxyServer;
+import com.sun.tools.attach.VirtualMachine;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

@@ -1,11 +1,11 @@
 package dev.salesbot.bench;
 
-import dev.salesbot.sync.shopify.control.CatalogFetch;
-import dev.salesbot.sync.shopify.control.NodeFetch;
-import dev.salesbot.sync.shopify.control.PacedAdmin;
-import dev.salesbot.sync.shopify.control.RetryPolicy;
-import dev.salesbot.sync.shopify.control.Sleeper;
-import dev.salesbot.sync.shopify.control.ThrottlePacer;
+import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.catalog.NodeFetch;
+import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.MicroProcess;

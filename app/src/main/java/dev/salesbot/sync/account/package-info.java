@@ -11,8 +11,8 @@
  * updating, not updated, needs reconnect, disconnected), never internal error classes.
  *
  * <p><b>Decisions.</b> The actions reuse the admin console's
- * {@link dev.salesbot.sync.admin.control.ConnectionActions}, so a merchant's disconnect is exactly
- * an operator's. A running sync's progress ({@link dev.salesbot.sync.sync.control.SyncProgresses})
+ * {@link dev.salesbot.sync.merchants.control.ConnectionActions}, so a merchant's disconnect is exactly
+ * an operator's. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
  * lives in the database, so a page served by one server follows a sync another server runs. The
  * result pages update themselves with one small served script ({@code /assets/live-status.js}):
  * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating.

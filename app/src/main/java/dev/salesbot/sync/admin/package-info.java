@@ -23,7 +23,7 @@
  * <li>The dashboard reads the database only ({@link dev.salesbot.sync.admin.control.Dashboard}):
  * connections, {@code TARGET_STATUS}, poll slots, webhook deliveries and the queue. No token,
  * secret or signature is in any of them, so none can appear in a page or an answer.</li>
- * <li>Actions ({@link dev.salesbot.sync.admin.control.ConnectionActions}) go through the same paths
+ * <li>Actions ({@link dev.salesbot.sync.merchants.control.ConnectionActions}) go through the same paths
  * as the rest of the product: a sync or a poll is a durable request; a merchant's deletion is a
  * shop redaction and a Page data deletion per connection, retried until done.</li>
  * </ul>

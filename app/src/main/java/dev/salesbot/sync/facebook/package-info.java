@@ -9,10 +9,10 @@
  * {@code FACEBOOK_SCOPES}); {@code GET /facebook/callback} checks the state, exchanges the code for
  * a long-lived user token, refuses partial grants, lists {@code /me/accounts} to its end, records
  * every Page with its token sealed and its sync request in one transaction
- * ({@link dev.salesbot.sync.facebook.control.PageRegistrations}), changes the session id,
+ * ({@link dev.salesbot.sync.facebook.connect.PageRegistrations}), changes the session id,
  * subscribes each Page ({@code subscribed_apps}, {@code FACEBOOK_WEBHOOK_FIELDS}) and waits once,
  * bounded, for the syncs of the sync engine
- * ({@link dev.salesbot.sync.facebook.control.PageSyncHandler}, kind {@code FACEBOOK_PAGE}), then
+ * ({@link dev.salesbot.sync.facebook.sync.PageSyncHandler}, kind {@code FACEBOOK_PAGE}), then
  * answers as seed 003 does: {@code user_uuid}, {@code pages}, {@code polling_test},
  * {@code upload_status}, plus {@code refused_pages}, {@code webhook_subscriptions} and
  * {@code page_connections} (active / needs_reconnect); a readable page in a browser.
@@ -30,17 +30,17 @@
  * Tokens travel in the {@code Authorization} header; the token endpoint is called with POST and a
  * form body, so neither the app secret nor a code or token is ever in a URL. {@code paging.next} links (they carry the
  * token) are never followed: the {@code after} cursor is. Tokens in memory are
- * {@link dev.salesbot.sync.facebook.control.AccessToken}s, which print as {@code ****}. Page tokens
+ * {@link dev.salesbot.sync.facebook.graph.AccessToken}s, which print as {@code ****}. Page tokens
  * are sealed with {@code TokenCipher} under the context {@code facebook:page:<id>}.</li>
  * <li>Every Page id from Graph is checked as digits only
- * ({@link dev.salesbot.sync.facebook.control.PageIds}) before it reaches a row, a key, a URL or a
+ * ({@link dev.salesbot.sync.facebook.graph.PageIds}) before it reaches a row, a key, a URL or a
  * log line; a Page with another id is refused and reported, the others go on.</li>
  * <li>Every Graph answer's {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} are read;
  * above 80 % calls are spaced (up to 2 s each); codes 4/17/32/613 are retried after 1, 2, 4 s
  * and then given up, unless Graph announces minutes before access returns
- * ({@link dev.salesbot.sync.facebook.control.Pacing}). A sync that gives up is retried by the
+ * ({@link dev.salesbot.sync.facebook.graph.Pacing}). A sync that gives up is retried by the
  * engine; a connect that gives up answers 503.</li>
- * <li>Failures of a Page sync are classified by {@link dev.salesbot.sync.facebook.control.PageSyncHandler}:
+ * <li>Failures of a Page sync are classified by {@link dev.salesbot.sync.facebook.sync.PageSyncHandler}:
  * code 190 (token expired or revoked), 10 and 200–299 (a permission missing), or a stored token that
  * no longer decrypts mark the connection {@code NEEDS_RECONNECT} and end the sync at once; such a
  * Page is not synced again until a connect gives it a new token (which sets it active). Rate limits
@@ -72,29 +72,29 @@
  *
  * <h2>Webhooks and Meta's callbacks</h2>
  * <ul>
- * <li>At each connect {@link dev.salesbot.sync.facebook.control.AppWebhookSubscription} reads the
+ * <li>At each connect {@link dev.salesbot.sync.facebook.webhooks.AppWebhookSubscription} reads the
  * app subscription for {@code page} with an app token (client credentials, in memory only) and sets
  * it only when it does not match ({@code callback_url = FACEBOOK_WEBHOOK_ADDRESS},
  * {@code verify_token = FACEBOOK_VERIFY_TOKEN}, the webhook fields); each Page's
  * {@code subscribed_apps} is read first too. {@code webhook_test} comes from
- * {@link dev.salesbot.sync.facebook.control.FacebookWebhookSelfTest}.</li>
+ * {@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookSelfTest}.</li>
  * <li>{@code GET /facebook/webhook} answers Meta's verification request (constant-time token
  * check, exactly the challenge, 403 otherwise). {@code POST /facebook/webhook}: raw bytes capped,
  * {@code X-Hub-Signature-256} checked on them before parsing
- * ({@link dev.salesbot.sync.facebook.control.FacebookWebhookReceipts}), every entry's id digits
- * only; {@link dev.salesbot.sync.facebook.control.FacebookWebhookRecorder} keys each entry by the
+ * ({@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookReceipts}), every entry's id digits
+ * only; {@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookRecorder} keys each entry by the
  * SHA-256 of its canonical JSON (Meta has no delivery id) and turns a Page-field change of a
  * connected Page into a coalesced {@code FACEBOOK_PAGE_CHANGES} request
- * ({@link dev.salesbot.sync.facebook.control.PageChangesHandler}: one Graph read per quiet window).
+ * ({@link dev.salesbot.sync.facebook.sync.PageChangesHandler}: one Graph read per quiet window).
  * Messenger events are acknowledged and ignored.</li>
  * <li>{@code appsecret_proof} (HMAC-SHA256 of the token keyed with the app secret) goes with every
  * Graph call made with a user or Page token.</li>
- * <li>{@link dev.salesbot.sync.facebook.control.SignedRequests} checks Meta's {@code signed_request}
+ * <li>{@link dev.salesbot.sync.facebook.callbacks.SignedRequests} checks Meta's {@code signed_request}
  * (signature over the payload part, constant time, before parsing; {@code HMAC-SHA256} only; digits
- * only {@code user_id}). {@link dev.salesbot.sync.facebook.control.MetaCallbacks}: deauthorize
+ * only {@code user_id}). {@link dev.salesbot.sync.facebook.callbacks.MetaCallbacks}: deauthorize
  * deletes the tokens of the user's Pages at once (they need a reconnect); a data-deletion request
  * records one durable {@code FACEBOOK_PAGE_DELETE} per Page of the user
- * ({@link dev.salesbot.sync.facebook.control.PageDeletionHandler}: object, then row) and a
+ * ({@link dev.salesbot.sync.facebook.sync.PageDeletionHandler}: object, then row) and a
  * {@link dev.salesbot.sync.facebook.entity.FacebookDataDeletion} with its confirmation code, counts
  * and times only. The user's app-scoped id is stored with each Page it connected (from
  * {@code /me}), because Meta's callbacks name the user, never the Page.</li>

@@ -1,6 +1,5 @@
 package dev.salesbot.sync.json;
 
-import dev.salesbot.sync.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;

@@ -13,7 +13,7 @@
  * receipt, sync kind and result, HTTP method), never a shop, a Page or anything a merchant typed.
  * Counters exist from the start, at 0.</li>
  * <li>Features count through {@code Meters} (webhook resources, the Admin API transport, the Graph
- * client) or are observed ({@link dev.salesbot.sync.sync.control.SyncAttempt}, fired by the worker);
+ * client) or are observed ({@link dev.salesbot.sync.queue.control.SyncAttempt}, fired by the worker);
  * a metric never changes what the work does.</li>
  * </ul>
  *

@@ -9,7 +9,7 @@
  *   <li>{@link dev.salesbot.sync.security.control.StateTokens}: an OAuth state is HMAC-signed with
  *   {@code STATE_TOKEN_SECRET} (≥ 32 characters), names its flow and subject, expires after 10
  *   minutes, carries a hash of the browser session id, and a nonce that
- *   {@link dev.salesbot.sync.security.control.PendingStates} (session-scoped) lets be used once.</li>
+ *   {@link dev.salesbot.sync.security.boundary.PendingStates} (session-scoped) lets be used once.</li>
  *   <li>{@link dev.salesbot.sync.security.control.TokenCipher}: AES-256-GCM under
  *   {@code TOKEN_ENCRYPTION_KEY}, a fresh IV per value, and the connection as authenticated data so
  *   a ciphertext copied to another row does not open.</li>

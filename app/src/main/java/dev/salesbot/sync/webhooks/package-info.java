@@ -25,6 +25,6 @@
  * </ul>
  *
  * <p><b>Out of scope.</b> Each platform's signature scheme, topics and what a delivery means: those
- * live with the platform ({@code shopify.control.ShopifyWebhookReceipts}).
+ * live with the platform ({@code shopify.webhooks.ShopifyWebhookReceipts}).
  */
 package dev.salesbot.sync.webhooks;

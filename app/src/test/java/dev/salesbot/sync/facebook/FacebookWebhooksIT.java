@@ -1,7 +1,7 @@
 package dev.salesbot.sync.facebook;
 
 import dev.salesbot.sandbox.facebook.SamplePages;
-import dev.salesbot.sync.facebook.control.FacebookApp;
+import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;

@@ -3,8 +3,8 @@ package dev.salesbot.sync.facebook;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.S3ProxyServer;
-import dev.salesbot.sync.testing.SpacesStandIn;
 import dev.salesbot.sync.testing.SandboxFacebook;
+import dev.salesbot.sync.testing.SpacesStandIn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

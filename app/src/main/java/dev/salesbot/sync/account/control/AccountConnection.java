@@ -1,6 +1,6 @@
 package dev.salesbot.sync.account.control;
 
-import dev.salesbot.sync.sync.control.SyncProgresses;
+import dev.salesbot.sync.queue.control.SyncProgresses;
 
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.salesbot.sync.account.control;
 
-import dev.salesbot.sync.admin.control.ConnectionActions;
 import dev.salesbot.sync.admin.control.Dashboard;
+import dev.salesbot.sync.merchants.control.ConnectionActions;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.MerchantConnection;
 import dev.salesbot.sync.problems.control.Refusal;
-import dev.salesbot.sync.sync.control.SyncProgresses;
-import dev.salesbot.sync.sync.control.SyncRequests;
-import dev.salesbot.sync.sync.control.TargetStatuses;
-import dev.salesbot.sync.sync.entity.TargetStatus;
+import dev.salesbot.sync.queue.control.SyncProgresses;
+import dev.salesbot.sync.queue.control.SyncRequests;
+import dev.salesbot.sync.queue.control.TargetStatuses;
+import dev.salesbot.sync.queue.entity.TargetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,8 +1,8 @@
 package dev.salesbot.sync.admin.boundary;
 
-import dev.salesbot.sync.admin.control.ConnectionActions;
 import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.merchants.control.ConnectionActions;
 import dev.salesbot.sync.poll.control.PollControl;
 import dev.salesbot.sync.problems.control.Refusal;
 import jakarta.inject.Inject;

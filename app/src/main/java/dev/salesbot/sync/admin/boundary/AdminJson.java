@@ -1,11 +1,11 @@
 package dev.salesbot.sync.admin.boundary;
 
 import dev.salesbot.sync.admin.control.AdminEvent;
-import dev.salesbot.sync.admin.control.ConnectionActions;
 import dev.salesbot.sync.admin.control.ConnectionView;
 import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.sync.control.SyncRequests;
+import dev.salesbot.sync.merchants.control.ConnectionActions;
+import dev.salesbot.sync.queue.control.SyncRequests;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,8 @@
 package dev.salesbot.sync.admin.control;
 
-import dev.salesbot.sync.facebook.control.FacebookApp;
+import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.merchants.control.ConnectionActions;
 import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
@@ -10,10 +11,10 @@ import dev.salesbot.sync.merchants.entity.MerchantConnection;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.poll.control.PollSlots;
 import dev.salesbot.sync.poll.control.Polls;
-import dev.salesbot.sync.sync.control.SyncRequests;
-import dev.salesbot.sync.sync.control.TargetStatuses;
-import dev.salesbot.sync.sync.entity.SyncRequest;
-import dev.salesbot.sync.sync.entity.TargetStatus;
+import dev.salesbot.sync.queue.control.SyncRequests;
+import dev.salesbot.sync.queue.control.TargetStatuses;
+import dev.salesbot.sync.queue.entity.SyncRequest;
+import dev.salesbot.sync.queue.entity.TargetStatus;
 import dev.salesbot.sync.webhooks.control.Deliveries;
 import dev.salesbot.sync.webhooks.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.salesbot.sync.facebook.boundary;
 
+import dev.salesbot.sync.facebook.connect.AccountPages;
+import dev.salesbot.sync.facebook.connect.ConnectReport;
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.facebook.control.AccountPages;
-import dev.salesbot.sync.facebook.control.ConnectReport;
-import dev.salesbot.sync.sync.control.SyncOutcome;
+import dev.salesbot.sync.queue.control.SyncOutcome;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,9 +1,9 @@
 package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.account.control.AccountConnections;
-import dev.salesbot.sync.facebook.control.ConnectReport;
-import dev.salesbot.sync.facebook.control.FacebookConnect;
-import dev.salesbot.sync.facebook.control.PageConnect;
+import dev.salesbot.sync.facebook.connect.ConnectReport;
+import dev.salesbot.sync.facebook.connect.FacebookConnect;
+import dev.salesbot.sync.facebook.connect.PageConnect;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;

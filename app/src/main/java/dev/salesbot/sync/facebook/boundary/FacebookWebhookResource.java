@@ -1,7 +1,7 @@
 package dev.salesbot.sync.facebook.boundary;
 
-import dev.salesbot.sync.facebook.control.FacebookApp;
-import dev.salesbot.sync.facebook.control.FacebookWebhookReceipts;
+import dev.salesbot.sync.facebook.graph.FacebookApp;
+import dev.salesbot.sync.facebook.webhooks.FacebookWebhookReceipts;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;

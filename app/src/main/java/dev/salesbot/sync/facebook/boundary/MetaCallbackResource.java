@@ -1,8 +1,8 @@
 package dev.salesbot.sync.facebook.boundary;
 
-import dev.salesbot.sync.facebook.control.FacebookApp;
-import dev.salesbot.sync.facebook.control.MetaCallbacks;
+import dev.salesbot.sync.facebook.callbacks.MetaCallbacks;
 import dev.salesbot.sync.facebook.entity.FacebookDataDeletion;
+import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.web.Html;
 import dev.salesbot.sync.web.Negotiation;

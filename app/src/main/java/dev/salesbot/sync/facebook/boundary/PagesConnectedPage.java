@@ -2,9 +2,9 @@ package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.account.boundary.ConnectionBoxes;
 import dev.salesbot.sync.account.control.AccountConnection;
-import dev.salesbot.sync.facebook.control.AccountPages;
-import dev.salesbot.sync.facebook.control.ConnectReport;
-import dev.salesbot.sync.sync.control.SyncOutcome;
+import dev.salesbot.sync.facebook.connect.AccountPages;
+import dev.salesbot.sync.facebook.connect.ConnectReport;
+import dev.salesbot.sync.queue.control.SyncOutcome;
 import dev.salesbot.sync.web.Html;
 
 import java.util.List;

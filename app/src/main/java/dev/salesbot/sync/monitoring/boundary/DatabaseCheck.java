@@ -1,6 +1,6 @@
 package dev.salesbot.sync.monitoring.boundary;
 
-import dev.salesbot.sync.sync.control.SyncRequests;
+import dev.salesbot.sync.queue.control.SyncRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

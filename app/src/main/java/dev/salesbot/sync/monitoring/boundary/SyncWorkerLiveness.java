@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.Liveness;
 public class SyncWorkerLiveness implements HealthCheck {
 
     @Inject
-    dev.salesbot.sync.sync.control.SyncWorker worker;
+    dev.salesbot.sync.queue.control.SyncWorker worker;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,9 +1,9 @@
 package dev.salesbot.sync.monitoring.control;
 
+import dev.salesbot.sync.queue.control.SyncAttempt;
+import dev.salesbot.sync.queue.control.SyncRequests;
 import dev.salesbot.sync.storage.control.S3RequestCounter;
 import dev.salesbot.sync.storage.control.SnapshotStore;
-import dev.salesbot.sync.sync.control.SyncAttempt;
-import dev.salesbot.sync.sync.control.SyncRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

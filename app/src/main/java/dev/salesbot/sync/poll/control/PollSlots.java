@@ -2,8 +2,8 @@ package dev.salesbot.sync.poll.control;
 
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.poll.entity.PollSlot;
-import dev.salesbot.sync.sync.control.SyncKind;
-import dev.salesbot.sync.sync.control.Syncs;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.queue.control.Syncs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +24,7 @@ public class PollSlots {
     public static final String POLL_PAYLOAD = "poll";
 
     /** Whether {@code task} is (or swallowed) a poll's sync: handlers log the seed's poll lines then. */
-    public static boolean polled(dev.salesbot.sync.sync.control.SyncTask task) {
+    public static boolean polled(dev.salesbot.sync.queue.control.SyncTask task) {
         return task.payloads().contains(POLL_PAYLOAD);
     }
 

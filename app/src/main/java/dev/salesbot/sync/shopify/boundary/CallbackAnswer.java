@@ -1,9 +1,8 @@
 package dev.salesbot.sync.shopify.boundary;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.control.ShopifyConnect;
-import dev.salesbot.sync.shopify.control.WebhookSelfTest;
-import dev.salesbot.sync.sync.control.SyncResult;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -2,8 +2,8 @@ package dev.salesbot.sync.shopify.boundary;
 
 import dev.salesbot.sync.account.boundary.ConnectionBoxes;
 import dev.salesbot.sync.account.control.AccountConnection;
-import dev.salesbot.sync.shopify.control.ShopifyConnect;
-import dev.salesbot.sync.sync.control.SyncOutcome;
+import dev.salesbot.sync.queue.control.SyncOutcome;
+import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.web.Html;
 import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.json.JsonObject;

@@ -1,13 +1,13 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.account.boundary.StartPage;
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.boundary.Problem;
-import dev.salesbot.sync.shopify.control.ShopDomain;
-import dev.salesbot.sync.shopify.control.ShopifyConnect;
+import dev.salesbot.sync.shopify.connect.ShopifyConnect;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.web.Negotiation;
-import dev.salesbot.sync.web.boundary.StartPage;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

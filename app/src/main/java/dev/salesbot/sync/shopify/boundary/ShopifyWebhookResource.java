@@ -1,9 +1,9 @@
 package dev.salesbot.sync.shopify.boundary;
 
-import dev.salesbot.sync.webhooks.control.Receipt;
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.control.ShopifyWebhookReceipts;
+import dev.salesbot.sync.shopify.webhooks.ShopifyWebhookReceipts;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
+import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

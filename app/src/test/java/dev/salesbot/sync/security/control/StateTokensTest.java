@@ -1,6 +1,7 @@
 package dev.salesbot.sync.security.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
+import dev.salesbot.sync.security.boundary.PendingStates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,0 +1,71 @@
+package dev.salesbot.sync.facebook.sync;
+
+import dev.salesbot.sync.facebook.callbacks.MetaCallbacks;
+import dev.salesbot.sync.facebook.graph.PageIds;
+import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.merchants.control.PageConnections;
+import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
+import dev.salesbot.sync.queue.control.SyncAbandoned;
+import dev.salesbot.sync.queue.control.SyncHandler;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.queue.control.SyncTask;
+import dev.salesbot.sync.storage.control.SnapshotStore;
+import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.StorageUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link SyncKind#FACEBOOK_PAGE_DELETE}: a data-deletion request's share for one Page — its
+ * {@code page_data.json} is deleted (retried while storage is down), then its connection row, and
+ * the request's count moves. The Page id is the sync target, so no sync of the Page can run at the
+ * same time, and the deletion swallows any pending one.
+ */
+@ApplicationScoped
+public class PageDeletionHandler implements SyncHandler {
+
+    private static final System.Logger LOGGER = System.getLogger(PageDeletionHandler.class.getName());
+
+    @Inject
+    PageConnections connections;
+
+    @Inject
+    SnapshotStore store;
+
+    @Inject
+    MetaCallbacks callbacks;
+
+    @Override
+    public SyncKind kind() {
+        return SyncKind.FACEBOOK_PAGE_DELETE;
+    }
+
+    @Override
+    public SyncResult run(SyncTask task) {
+        String pageId = task.target();
+        if (!PageIds.valid(pageId)) {
+            throw new SyncAbandoned("The deletion target is not a Facebook Page id.");
+        }
+        List<String> codes = task.payloads().stream().filter(p -> p.startsWith(MetaCallbacks.PAYLOAD_PREFIX))
+                .map(p -> p.substring(MetaCallbacks.PAYLOAD_PREFIX.length())).filter(c -> MetaCallbacks.CODE.matcher(c).matches())
+                .distinct().toList();
+        Optional<FacebookPageConnection> connection = connections.find(pageId);
+        boolean deleted = false;
+        if (connection.isPresent()) {
+            try {
+                deleted = store.delete(StorageKey.facebookPage(connection.get().merchantId(), pageId));
+            } catch (StorageUnavailableException e) {
+                throw new SyncPostponed(e.getMessage() + ".", e);
+            }
+        }
+        callbacks.pageErased(pageId, codes);
+        LOGGER.log(System.Logger.Level.INFO, "Deleted the data of page {0} (data deletion {1})", pageId, String.join(", ", codes));
+        String message = "Deleted the data of page " + pageId;
+        return new SyncResult(deleted, message, Jsonp.createObjectBuilder().add("page_id", pageId).build(), null);
+    }
+}

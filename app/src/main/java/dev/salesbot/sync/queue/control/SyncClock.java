@@ -1,0 +1,27 @@
+package dev.salesbot.sync.queue.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+/**
+ * The worker's heartbeat: a non-persistent EJB timer, the portable way to get a container-managed
+ * thread every second (a scheduled executor started from a CDI start-up event runs without an
+ * invocation context on Payara). It only delegates, as cargotracker's scheduler does.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SyncClock {
+
+    @Inject
+    SyncWorker worker;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void tick() {
+        worker.tick();
+    }
+}

@@ -1,0 +1,439 @@
+package dev.salesbot.sync.queue.control;
+
+import dev.salesbot.sync.queue.entity.SyncRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs due sync requests: once a second ({@link SyncClock}) and whenever woken, it reads what is
+ * due, coalesces the requests of one target into one task, runs at most {@code SYNC_CONCURRENCY}
+ * tasks at a time and never two for the same target, and closes, postpones (capped exponential
+ * backoff, without limit: accepted work is not dropped) or abandons them. Every throwable a
+ * handler lets escape, errors included, backs off; the worker itself survives it. Pending requests
+ * left by a restart are simply due again. Finished requests are kept {@code SYNC_HISTORY_DAYS}.
+ */
+@ApplicationScoped
+public class SyncWorker {
+
+    private static final System.Logger LOGGER = System.getLogger(SyncWorker.class.getName());
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** A waiter nobody collected (its caller gave up) is dropped after this. */
+    static final Duration WAITER_LIFETIME = Duration.ofMinutes(15);
+    /** How often a waiting caller also reads its request's row: another server may have run it. */
+    static final Duration AWAIT_SLICE = Duration.ofMillis(500);
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SyncRequests requests;
+
+    @Inject
+    @Any
+    Instance<SyncHandler> handlers;
+
+    /** Claims through the database, so that servers sharing it never run one target at once (null: this JVM alone, as in unit tests). */
+    @Inject
+    SyncLeases leases;
+
+    /** Each run's end, for the targets' status and the metrics (null in unit tests: nobody listens). */
+    @Inject
+    jakarta.enterprise.event.Event<SyncAttempt> attempts;
+
+    @Inject
+    @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "SYNC_HISTORY_DAYS", defaultValue = "7")
+    int historyDays;
+
+    /** A coalescible target runs at the latest this long after its first pending change, quiet or not. */
+    @Inject
+    @ConfigProperty(name = "WEBHOOK_MAX_DELAY_SECONDS", defaultValue = "20")
+    int maxDelaySeconds;
+
+    /** A caller waiting for a request; {@code lastDelay} is the reason of its last postponement, if any. */
+    private static final class Waiter {
+        final CompletableFuture<SyncOutcome> future = new CompletableFuture<>();
+        final Instant since = Instant.now();
+        volatile String lastDelay;
+    }
+
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
+    /** Targets another server held when this one tried, not tried again before the time given. */
+    private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile Instant nextPurge = Instant.EPOCH;
+    private volatile Instant lastTick;
+    private volatile Instant nextRenewal = Instant.EPOCH;
+    private Semaphore slots;
+
+    @PostConstruct
+    void init() {
+        slots = new Semaphore(Math.max(1, concurrency));
+    }
+
+    /** Looks for due work now rather than at the next tick. */
+    public void wake() {
+        try {
+            executor.execute(this::tick);
+        } catch (RuntimeException e) {
+            // The executor is full or shutting down: the clock's next tick finds the work.
+            LOGGER.log(System.Logger.Level.DEBUG, "Wake-up refused by the executor: {0}", e.toString());
+        }
+    }
+
+    void expect(String id) {
+        waiters.put(id, new Waiter());
+    }
+
+    void forget(String id) {
+        waiters.remove(id);
+    }
+
+    /** How many callers' waiters are held (for tests: none may leak). */
+    int waiting() {
+        return waiters.size();
+    }
+
+    /**
+     * Waits until the request is done or abandoned, or {@code wait} has passed: a postponed attempt
+     * does not end the wait (its retry may well finish within it), but its reason is what a
+     * caller whose wait runs out is told.
+     */
+    SyncOutcome await(String id, Duration wait) {
+        Waiter waiter = waiters.computeIfAbsent(id, k -> new Waiter());
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    return waiter.future.get(Math.max(0, Math.min(left, AWAIT_SLICE.toNanos())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException slice) {
+                    Optional<SyncOutcome> elsewhere = closedElsewhere(id, waiter);
+                    if (elsewhere.isPresent()) {
+                        return elsewhere.get();
+                    }
+                    if (left <= AWAIT_SLICE.toNanos()) {
+                        throw slice;
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            String delayed = waiter.lastDelay;
+            return SyncOutcome.pending(delayed != null ? delayed
+                    : "Still working after " + wait.toSeconds() + " s; the snapshot will be written when it finishes.");
+        } catch (ExecutionException e) {
+            return SyncOutcome.pending("The sync is being retried.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SyncOutcome.pending("Interrupted while waiting; the sync continues.");
+        } finally {
+            waiters.remove(id);
+        }
+    }
+
+    /**
+     * The outcome of a request another server ran (servers share the queue, and the caller's
+     * waiter lives only here): read from its row once it is closed and this server is not running
+     * its target (a run of this server settles the waiter itself, with the snapshot in memory).
+     */
+    private Optional<SyncOutcome> closedElsewhere(String id, Waiter waiter) throws ExecutionException, InterruptedException {
+        Optional<SyncRequest> row;
+        try {
+            row = requests.find(id).filter(r -> r.state() != SyncRequest.State.PENDING);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the database is busy or down: the wait goes on, bounded
+        }
+        if (row.isEmpty() || running.contains(row.get().target())) {
+            return Optional.empty();
+        }
+        if (waiter.future.isDone()) {
+            return Optional.of(waiter.future.get());
+        }
+        SyncRequest closed = row.get();
+        return Optional.of(closed.state() == SyncRequest.State.DONE
+                ? new SyncOutcome(closed.outcome(), closed.message(), null)
+                : SyncOutcome.failed(closed.message()));
+    }
+
+    void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        lastTick = Instant.now();
+        try {
+            housekeeping();
+            Instant now = Instant.now();
+            for (String target : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
+                if (slots.availablePermits() == 0) {
+                    break; // every slot busy: a finishing task wakes the worker again
+                }
+                Instant elsewhere = heldElsewhere.get(target);
+                if (running.contains(target) || (elsewhere != null && elsewhere.isAfter(now))) {
+                    continue;
+                }
+                List<SyncRequests.Due> group = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
+                        Duration.ofSeconds(maxDelaySeconds));
+                if (group.isEmpty() || !slots.tryAcquire()) {
+                    continue;
+                }
+                running.add(target);
+                try {
+                    executor.execute(() -> {
+                        try {
+                            claimAndRun(target, group);
+                        } finally {
+                            release(target);
+                            // A slot is free: due work (a poll's hundreds of targets) starts now, not at the next clock tick.
+                            wake();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    release(target);
+                    LOGGER.log(System.Logger.Level.WARNING, "The executor refused a sync task ({0}); the next tick tries again", e.toString());
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Sync worker could not read pending requests: {0}", e.getMessage());
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    private void release(String target) {
+        running.remove(target);
+        slots.release();
+    }
+
+    /**
+     * Runs the target's group once this server holds its lease, then gives the lease up. The
+     * pending requests are read again after the claim: another server may have closed some of
+     * them between this server's read and its claim.
+     */
+    private void claimAndRun(String target, List<SyncRequests.Due> group) {
+        if (leases == null) {
+            run(group);
+            return;
+        }
+        boolean claimed;
+        try {
+            claimed = leases.claim(target);
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not claim {0} ({1}); the next tick tries again", target, e.toString());
+            return;
+        }
+        if (!claimed) {
+            heldElsewhere.put(target, Instant.now().plusSeconds(2));
+            return;
+        }
+        heldElsewhere.remove(target);
+        try {
+            List<SyncRequests.Due> fresh = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
+                    Duration.ofSeconds(maxDelaySeconds));
+            if (!fresh.isEmpty()) {
+                run(fresh);
+            }
+        } finally {
+            try {
+                leases.release(target);
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "Could not release the lease of {0} ({1}); it expires by itself", target, e.toString());
+            }
+        }
+    }
+
+    /** When the worker last looked for due work (null before its first look), for the health checks. */
+    public Optional<Instant> lastTick() {
+        return Optional.ofNullable(lastTick);
+    }
+
+    /** Targets this server is running now (their leases are renewed while they run). */
+    Set<String> running() {
+        return Set.copyOf(running);
+    }
+
+    private void housekeeping() {
+        Instant now = Instant.now();
+        waiters.entrySet().removeIf(e -> e.getValue().since.plus(WAITER_LIFETIME).isBefore(now));
+        heldElsewhere.values().removeIf(until -> !until.isAfter(now));
+        if (leases != null && now.isAfter(nextRenewal)) {
+            nextRenewal = now.plus(leases.lease().dividedBy(3));
+            if (!running.isEmpty()) {
+                leases.renew(Set.copyOf(running));
+            }
+        }
+        if (now.isAfter(nextPurge)) {
+            nextPurge = now.plus(PURGE_EVERY);
+            int purged = requests.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(Math.max(1, historyDays)));
+            if (purged > 0) {
+                LOGGER.log(System.Logger.Level.INFO, "Purged {0} sync requests finished more than {1} days ago", purged, historyDays);
+            }
+        }
+    }
+
+    /**
+     * The requests a task for one target closes now, of all its pending ones, or none if it must
+     * wait: without coalescible changes, those due; with them, all of them once the last one's quiet
+     * window has passed, or once the first is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes
+     * first (a due full sync or redaction does not wait).
+     */
+    static List<SyncRequests.Due> group(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
+        if (pending.stream().noneMatch(d -> d.kind().coalescible())) {
+            return pending.stream().filter(d -> !d.notBefore().isAfter(now)).toList();
+        }
+        return ready(pending, now, maxDelay) ? pending : List.of();
+    }
+
+    static boolean ready(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        boolean quiet = pending.stream().allMatch(d -> !d.notBefore().isAfter(now));
+        boolean overdue = pending.stream().map(SyncRequests.Due::createdAt).min(OffsetDateTime::compareTo)
+                .map(first -> !first.plus(maxDelay).isAfter(now)).orElse(false);
+        boolean urgent = pending.stream().anyMatch(d -> !d.kind().coalescible() && !d.notBefore().isAfter(now));
+        return quiet || overdue || urgent;
+    }
+
+    /**
+     * One task for a group, of the kind of highest {@link SyncKind#rank()} (the first of those if
+     * several): an erasure swallows everything else, a full sync swallows partial ones; the attempt
+     * is the group's highest, the payloads all the group's own.
+     */
+    static SyncTask task(List<SyncRequests.Due> group) {
+        SyncKind kind = group.stream().map(SyncRequests.Due::kind)
+                .max(java.util.Comparator.comparingInt(SyncKind::rank)).orElseThrow();
+        int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
+        List<String> payloads = group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList();
+        return new SyncTask(kind, group.get(0).target(), payloads, attempt);
+    }
+
+    /** Never throws: whatever the handler does, the group ends closed, abandoned or postponed. */
+    void run(List<SyncRequests.Due> group) {
+        SyncTask task = task(group);
+        List<String> ids = group.stream().map(SyncRequests.Due::id).toList();
+        long started = System.nanoTime();
+        SyncResult result;
+        try {
+            result = handler(task.kind()).run(task);
+        } catch (SyncAbandoned e) {
+            record(() -> requests.abandon(ids, e.getMessage()), task);
+            LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
+            settle(ids, SyncOutcome.failed(e.getMessage()));
+            attempted(task, SyncAttempt.Result.ABANDONED, e.getMessage(), started, null);
+            return;
+        } catch (SyncPostponed e) {
+            Duration delay = backoff(task.attempt());
+            if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(delay) > 0) {
+                delay = e.retryAfter().get();
+            }
+            String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+            LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} postponed (attempt {1}), retrying in {2} s: {3}{4}",
+                    task.target(), task.attempt(), delay.toSeconds(), e.getMessage(), cause);
+            postpone(ids, task, delay, e.getMessage());
+            attempted(task, SyncAttempt.Result.POSTPONED, e.getMessage(), started, null);
+            return;
+        } catch (Throwable e) {
+            String reference = "urn:uuid:" + UUID.randomUUID();
+            Duration delay = backoff(task.attempt());
+            LOGGER.log(System.Logger.Level.ERROR, "Sync of " + task.target() + " failed unexpectedly (" + reference
+                    + ", attempt " + task.attempt() + "), retrying in " + delay.toSeconds() + " s", e);
+            String reason = "An unexpected error interrupted the sync (reference " + reference
+                    + "); the operator can find it in the server log.";
+            postpone(ids, task, delay, reason);
+            attempted(task, SyncAttempt.Result.POSTPONED, reason, started, null);
+            return;
+        }
+        record(() -> requests.complete(ids, result.status(), result.message()), task);
+        settle(ids, SyncOutcome.done(result));
+        attempted(task, result.written() ? SyncAttempt.Result.WRITTEN : SyncAttempt.Result.UNCHANGED, result.message(),
+                started, result.summary());
+    }
+
+    /** Tells the observers; what they fail at is logged, never the sync's concern. */
+    private void attempted(SyncTask task, SyncAttempt.Result result, String message, long startedNanos, jakarta.json.JsonObject summary) {
+        if (attempts == null) {
+            return;
+        }
+        try {
+            attempts.fire(new SyncAttempt(task.kind(), task.target(), result, message,
+                    Duration.ofNanos(System.nanoTime() - startedNanos), summary));
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not record the status of the sync of {0}: {1}", task.target(), e.toString());
+        }
+    }
+
+    private void postpone(List<String> ids, SyncTask task, Duration delay, String reason) {
+        record(() -> requests.retry(ids, delay, reason), task);
+        String told = reason + " Retrying automatically in " + delay.toSeconds() + " s.";
+        ids.forEach(id -> {
+            Waiter waiter = waiters.get(id);
+            if (waiter != null) {
+                waiter.lastDelay = told;
+            }
+        });
+    }
+
+    /** A failure to record the outcome leaves the rows pending: they are simply due again. */
+    private static void record(Runnable write, SyncTask task) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Could not record the outcome of the sync of {0}; it stays pending: {1}",
+                    task.target(), e.toString());
+        }
+    }
+
+    private void settle(List<String> ids, SyncOutcome outcome) {
+        ids.forEach(id -> {
+            Waiter waiter = waiters.get(id);
+            if (waiter != null) {
+                waiter.future.complete(outcome);
+            }
+        });
+    }
+
+    private SyncHandler handler(SyncKind kind) {
+        for (SyncHandler h : handlers) {
+            if (h.kind() == kind) {
+                return h;
+            }
+        }
+        throw new SyncAbandoned("This server has no handler for " + kind + " syncs.");
+    }
+
+    /** 1 s, 2 s, 4 s … capped at 5 minutes, with jitter so that retries of many targets spread out. */
+    static Duration backoff(int attempt) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(Math.max(attempt, 1) - 1, 20));
+        long jitter = (long) (seconds * 0.2 * Math.random());
+        return Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), seconds + jitter));
+    }
+}

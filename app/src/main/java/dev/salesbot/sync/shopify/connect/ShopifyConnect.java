@@ -1,0 +1,213 @@
+package dev.salesbot.sync.shopify.connect;
+
+import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.queue.control.SyncOutcome;
+import dev.salesbot.sync.queue.control.SyncProgresses;
+import dev.salesbot.sync.queue.control.Syncs;
+import dev.salesbot.sync.security.boundary.PendingStates;
+import dev.salesbot.sync.security.control.InvalidState;
+import dev.salesbot.sync.security.control.ShopifyQuerySignature;
+import dev.salesbot.sync.security.control.StateTokens;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.ShopifyApp;
+import dev.salesbot.sync.shopify.oauth.AccessScopes;
+import dev.salesbot.sync.shopify.oauth.OfflineToken;
+import dev.salesbot.sync.shopify.oauth.ShopifyOAuth;
+import dev.salesbot.sync.shopify.sync.ShopifySnapshots;
+import dev.salesbot.sync.shopify.webhooks.WebhookSelfTest;
+import dev.salesbot.sync.webhooks.control.TestDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Flows 1 and 2 of the architecture: send a merchant to Shopify with a fresh state, and accept
+ * Shopify's redirect back only when every check passes — in an order where nothing is spent
+ * (no state consumed, no code exchanged, nothing stored) for a request that fails one.
+ *
+ * <p>In two steps, so that the boundary can give the browser session its merchant and a new
+ * session id as soon as the merchant is known, before any waiting: {@link #complete} verifies,
+ * exchanges the code and records the install; {@link #firstSnapshot} waits (bounded) for the
+ * first sync.
+ */
+@ApplicationScoped
+public class ShopifyConnect {
+
+    static final String PURPOSE = "shopify-connect";
+    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+    private static final List<String> REQUIRED = List.of("code", "shop", "state", "hmac", "timestamp");
+    private static final System.Logger LOGGER = System.getLogger(ShopifyConnect.class.getName());
+
+    /** A store whose install is recorded: its merchant, the granted scope and its first sync. */
+    public record Accepted(UUID merchant, ShopDomain shop, String scope, Syncs.Ticket firstSync) {
+    }
+
+    /** A store that is now connected, how far its first snapshot got within the wait, its webhook test and its polling test. */
+    public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, TestDelivery.Result webhookTest,
+                            PollingTest.Result pollingTest) {
+    }
+
+    @Inject
+    ShopifyApp app;
+
+    @Inject
+    ShopifyOAuth oauth;
+
+    @Inject
+    ShopifyInstalls installs;
+
+    @Inject
+    ShopifySnapshots fullSyncs;
+
+    @Inject
+    StateTokens states;
+
+    @Inject
+    PendingStates pending;
+
+    @Inject
+    Syncs syncs;
+
+    @Inject
+    WebhookSelfTest webhookTest;
+
+    @Inject
+    PollingTest pollingTest;
+
+    @Inject
+    SyncProgresses progress;
+
+    /** How long the result page waits for the first snapshot before it shows the sync's progress instead. */
+    @Inject
+    @ConfigProperty(name = "CALLBACK_PAGE_WAIT_SECONDS", defaultValue = "3")
+    int pageWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
+    int callbackWaitSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Where to send the browser to install the app on {@code shop}. */
+    public URI begin(ShopDomain shop, String sessionId) {
+        if (!oauth.storeExists(shop)) {
+            throw Refusal.notFound("unknown-store", "Shopify has no store at " + shop + ". Check the name: it is the part before "
+                    + ".myshopify.com in your Shopify admin's address, or under Settings → Domains.");
+        }
+        String state = states.issue(PURPOSE, shop.value(), sessionId);
+        pending.remember(states.verify(state, PURPOSE, sessionId).nonce());
+        LOGGER.log(System.Logger.Level.INFO, "Starting Shopify connect for {0}", shop);
+        return oauth.authorizeUri(shop, state);
+    }
+
+    /**
+     * Verifies Shopify's redirect (hmac, timestamp, shop, state), exchanges the code, checks the
+     * granted scopes and records the install with its first sync (one transaction).
+     *
+     * @param query the callback's query parameters, each given once
+     * @throws Refusal for anything that fails a check; nothing is stored then
+     */
+    public Accepted complete(Map<String, String> query, String sessionId) {
+        List<String> missing = REQUIRED.stream().filter(p -> blank(query.get(p))).toList();
+        if (!missing.isEmpty()) {
+            throw Refusal.badInput("missing-parameter",
+                    "The Shopify callback is missing the parameter(s): " + String.join(", ", missing) + ".");
+        }
+        ShopDomain shop = ShopDomain.parse(query.get("shop"));
+        if (!ShopifyQuerySignature.verify(app.apiSecret(), query)) {
+            throw Refusal.notAllowed("invalid-signature",
+                    "The callback's hmac does not match its parameters; it was not sent by Shopify for this app.");
+        }
+        checkTimestamp(query.get("timestamp"));
+        StateTokens.Claims claims = verifyState(query.get("state"), sessionId);
+        if (!claims.subject().equals(shop.value())) {
+            throw Refusal.notAllowed("invalid-state", "The state was issued for another shop.");
+        }
+        if (!pending.consume(claims.nonce())) {
+            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
+        }
+        OfflineToken token;
+        try {
+            token = oauth.exchange(shop, query.get("code"));
+        } catch (ShopifyOAuth.TokenEndpointFailed e) {
+            throw Refusal.upstreamFailed("token-exchange-failed", e.getMessage() + ". Start the connection again.", null);
+        }
+        List<String> notGranted = AccessScopes.missing(app.scopes(), token.scope());
+        if (!notGranted.isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "Shopify connect for {0} refused: scope(s) {1} not granted (granted {2})",
+                    shop, notGranted, token.scope());
+            throw Refusal.notAllowed("missing-scope", "The store granted only " + token.scope() + ", not "
+                    + String.join(", ", notGranted) + ", which the bot needs to read the catalog. Nothing was connected: "
+                    + "connect again and approve every access the app asks for.");
+        }
+        ShopifyInstalls.Installed installed = installs.record(shop, token);
+        LOGGER.log(System.Logger.Level.INFO, "Connected {0} for merchant {1} (scope {2})", shop, installed.merchant(), token.scope());
+        return new Accepted(installed.merchant(), shop, token.scope(), installed.firstSync());
+    }
+
+    /**
+     * Waits at most {@code CALLBACK_SYNC_WAIT_SECONDS} for the first snapshot (which registers the
+     * webhooks first), then tests the webhook address (a few seconds at most) and reads the store live.
+     */
+    public Connected firstSnapshot(Accepted accepted) {
+        return firstSnapshot(accepted, Duration.ofSeconds(callbackWaitSeconds));
+    }
+
+    /** The first snapshot as the browser's result page waits for it: {@code CALLBACK_PAGE_WAIT_SECONDS} at most. */
+    public Connected firstSnapshotForPage(Accepted accepted) {
+        return firstSnapshot(accepted, Duration.ofSeconds(Math.min(pageWaitSeconds, callbackWaitSeconds)));
+    }
+
+    /** {@link #firstSnapshot(Accepted)} waiting at most {@code wait}: a page that shows the sync's progress waits less. */
+    public Connected firstSnapshot(Accepted accepted, Duration wait) {
+        SyncOutcome upload = syncs.await(accepted.firstSync(), wait);
+        PollingTest.Result live = pollingTest.run(accepted.shop());
+        if ("success".equals(live.status())) {
+            progress.total(accepted.shop().value(), live.productsCount());
+            if ("pending".equals(upload.status()) && fullSyncs.readsInBulk(live.productsCount())) {
+                upload = SyncOutcome.pending(upload.message() + " Its " + String.format(java.util.Locale.ROOT, "%,d", live.productsCount())
+                        + " products are read through Shopify's bulk operations.");
+            }
+        }
+        return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()), live);
+    }
+
+    private void checkTimestamp(String timestamp) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw Refusal.badInput("invalid-timestamp", "The callback's timestamp is not a number of seconds.");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        if (age.compareTo(TIMESTAMP_WINDOW) > 0) {
+            throw Refusal.notAllowed("stale-request", "The callback's timestamp is " + age.toSeconds()
+                    + " s away from the server's clock; more than " + TIMESTAMP_WINDOW.toSeconds() + " s is refused.");
+        }
+    }
+
+    private StateTokens.Claims verifyState(String state, String sessionId) {
+        try {
+            return states.verify(state, PURPOSE, sessionId);
+        } catch (InvalidState e) {
+            if (e.isExpired()) {
+                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
+                        "The connection link has expired: it was started more than " + StateTokens.DEFAULT_TTL.toMinutes()
+                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
+            }
+            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

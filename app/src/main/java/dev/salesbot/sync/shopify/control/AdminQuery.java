@@ -1,5 +1,0 @@
-package dev.salesbot.sync.shopify.control;
-
-/** A query text with the operation name used in logs and errors (never the variables). */
-public record AdminQuery(String name, String text) {
-}

@@ -1,9 +1,0 @@
-package dev.salesbot.sync.shopify.control;
-
-/** 401/403: the token is revoked, expired or lacks a scope. Retrying cannot help. */
-public class ShopifyUnauthorizedException extends ShopifyApiException {
-
-    public ShopifyUnauthorizedException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,89 @@
+package dev.salesbot.sync.shopify.graphql;
+
+import dev.salesbot.sync.config.ServerInstance;
+import dev.salesbot.sync.config.UserAgentFilter;
+import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.entity.ShopAccess;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.oauth.AccessScopes;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point to a shop's Admin API: one Jakarta REST client for every shop, and one
+ * {@link ThrottlePacer} per shop for the life of the application, because Shopify's bucket
+ * outlives any single fetch.
+ */
+@ApplicationScoped
+public class Catalogs {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    // Generous: a 1,000-point page of a large shop can take several seconds to compute.
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    ShopifyApp app;
+
+    @Inject
+    ServerInstance instance;
+
+    @Inject
+    dev.salesbot.sync.monitoring.control.Meters meters;
+
+    private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
+    private volatile Client client;
+    private final Clock clock = Clock.systemUTC();
+    private final Sleeper sleeper = Sleeper.system();
+
+    /** The access for a validated shop and its token, at the shop's configured base URL. */
+    public ShopAccess access(ShopDomain shop, String accessToken) {
+        return new ShopAccess(shop.value(), app.baseUri(shop), accessToken);
+    }
+
+    /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
+    public AdminSession open(ShopAccess access) {
+        AdminTransport transport = new MeteredTransport(new RestAdminTransport(access, app.apiVersion(), client()), meters);
+        ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
+        return new AdminSession(access.shop(), transport, new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+    }
+
+    /** The one client of every shop's Admin API calls: thread-safe, its runtime built once. */
+    private Client client() {
+        Client current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = ClientBuilder.newBuilder()
+                            .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .register(new UserAgentFilter(instance))
+                            .build();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void closeClient() {
+        Client current = client;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** Whether a grant covers the store's legal policies (they are read only then). */
+    public static boolean policiesGranted(String grantedScope) {
+        return AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.salesbot.sync.shopify.sync;
+
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.queue.control.SyncHandler;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.queue.control.SyncTask;
+import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.catalog.NodeFetch;
+import dev.salesbot.sync.shopify.catalog.SnapshotPatch;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.AdminSession;
+import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
+import dev.salesbot.sync.shopify.webhooks.ChangeSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link SyncKind#SHOPIFY_CHANGES}: the changes webhooks announced for one store, coalesced, fetched
+ * by id and patched into the stored snapshot, which is then written once. Only what changed is
+ * read: products by id ({@code nodes(ids:)}, in cost-sized batches, each id once), the products of
+ * changed inventory items, collections and discounts by id; what Shopify no longer knows is
+ * removed, and a deleted product's collections and discounts are read again too (it left them).
+ * The order deliveries arrived in does not matter: everything is read as it is now. With no
+ * stored snapshot to patch, the store is synced in full instead.
+ */
+@ApplicationScoped
+public class ShopifyChanges implements SyncHandler {
+
+    private static final System.Logger LOGGER = System.getLogger(ShopifyChanges.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    ShopifyTokens tokens;
+
+    @Inject
+    Catalogs catalogs;
+
+    @Inject
+    StoreSnapshots snapshots;
+
+    @Inject
+    ShopifySnapshots full;
+
+    @Inject
+    ShopifyFailures failures;
+
+    @Override
+    public SyncKind kind() {
+        return SyncKind.SHOPIFY_CHANGES;
+    }
+
+    @Override
+    public SyncResult run(SyncTask task) {
+        ShopDomain shop = new ShopDomain(task.target());
+        try {
+            ShopifyConnection connection = ShopifySnapshots.activeConnection(connections, shop);
+            ChangeSet changes = ChangeSet.of(task.payloads());
+            Optional<JsonObject> stored = snapshots.read(connection.merchantId());
+            if (stored.isEmpty()) {
+                LOGGER.log(System.Logger.Level.INFO, "No stored snapshot of {0} to patch: syncing it in full", shop);
+                return full.full(shop, connection);
+            }
+            JsonObject patched;
+            try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
+                patched = patch(SnapshotPatch.of(stored.get()), changes, session.catalog(),
+                        Catalogs.policiesGranted(connection.scope()));
+            }
+            return snapshots.write(shop, connection.merchantId(), patched,
+                    "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));
+        } catch (RuntimeException e) {
+            throw failures.classify(shop, e);
+        }
+    }
+
+    static JsonObject patch(SnapshotPatch patch, ChangeSet changes, CatalogFetch fetch, boolean policies) {
+        Set<String> products = new LinkedHashSet<>(changes.products());
+        if (!changes.inventoryItems().isEmpty()) {
+            products.addAll(fetch.productsOfInventoryItems(changes.inventoryItems()));
+        }
+        products.removeAll(changes.deletedProducts());
+        NodeFetch fetched = fetch.products(List.copyOf(products));
+        patch.putProducts(fetched.found());
+        List<String> deleted = new ArrayList<>(changes.deletedProducts());
+        deleted.addAll(fetched.missingIds());
+        Set<String> collections = new LinkedHashSet<>(changes.collections());
+        Set<String> discounts = new LinkedHashSet<>(changes.discounts());
+        if (!deleted.isEmpty()) {
+            collections.addAll(patch.collectionsHolding(deleted));
+            discounts.addAll(patch.discountsNaming(deleted));
+            patch.removeProducts(deleted);
+        }
+        collections.removeAll(changes.deletedCollections());
+        NodeFetch fetchedCollections = fetch.collections(List.copyOf(collections));
+        patch.putCollections(fetchedCollections.found());
+        patch.removeCollections(changes.deletedCollections());
+        patch.removeCollections(fetchedCollections.missingIds());
+        discounts.removeAll(changes.deletedDiscounts());
+        for (String discount : discounts) {
+            fetch.codeDiscount(discount).ifPresentOrElse(patch::putDiscount, () -> patch.removeDiscounts(List.of(discount)));
+        }
+        patch.removeDiscounts(changes.deletedDiscounts());
+        if (changes.shop()) {
+            patch.shop(fetch.shop(policies));
+        }
+        return patch.document();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.salesbot.sync.shopify.sync;
+
+import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.queue.control.SyncHandler;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.queue.control.SyncTask;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.storage.control.StorageUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * {@link SyncKind#SHOPIFY_REDACT}: Shopify's {@code shop/redact}, sent 48 hours after an uninstall
+ * (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance): the store's objects
+ * ({@code users/<uuid>/shopify/*}) are deleted, then its connection row. Durable like every sync,
+ * so storage being down only delays it; a repeat finds nothing left and is done.
+ */
+@ApplicationScoped
+public class ShopifyRedactions implements SyncHandler {
+
+    private static final System.Logger LOGGER = System.getLogger(ShopifyRedactions.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    StoreSnapshots snapshots;
+
+    @Override
+    public SyncKind kind() {
+        return SyncKind.SHOPIFY_REDACT;
+    }
+
+    @Override
+    public SyncResult run(SyncTask task) {
+        ShopDomain shop = new ShopDomain(task.target());
+        Optional<ShopifyConnection> connection = connections.findShop(shop.value());
+        if (connection.isEmpty()) {
+            return new SyncResult(false, "Nothing left to redact for " + shop, Jsonp.createObjectBuilder().build(), null);
+        }
+        int deleted;
+        try {
+            deleted = snapshots.delete(connection.get().merchantId());
+        } catch (StorageUnavailableException e) {
+            throw new SyncPostponed(e.getMessage() + ".", e);
+        }
+        connections.delete(shop.value());
+        String message = "Redacted " + shop + ": " + deleted + " object(s) and its connection deleted";
+        LOGGER.log(System.Logger.Level.INFO, message);
+        return new SyncResult(true, message, Jsonp.createObjectBuilder().add("deleted", deleted).build(), null);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.salesbot.sync.shopify.sync;
+
+import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.queue.control.SyncAbandoned;
+import dev.salesbot.sync.queue.control.SyncHandler;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.queue.control.SyncProgresses;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.queue.control.SyncTask;
+import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
+import dev.salesbot.sync.shopify.bulk.BulkOperationRows;
+import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.AdminSession;
+import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
+import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The full store sync (connect, poll): bring the webhook subscriptions to what is wanted, fetch
+ * the whole catalog, write both objects ({@link StoreSnapshots}) where they changed. The keys are
+ * the store's own merchant's, read from its connection. Failures are classified by
+ * {@link ShopifyFailures}; a webhook subscription Shopify refuses is recorded on the connection and
+ * does not stop the snapshot.
+ */
+@ApplicationScoped
+public class ShopifySnapshots implements SyncHandler {
+
+    private static final System.Logger LOGGER = System.getLogger(ShopifySnapshots.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    ShopifyTokens tokens;
+
+    @Inject
+    Catalogs catalogs;
+
+    @Inject
+    WebhookRegistrations webhooks;
+
+    @Inject
+    StoreSnapshots snapshots;
+
+    @Inject
+    ShopifyFailures failures;
+
+    @Inject
+    SyncProgresses progress;
+
+    @Inject
+    BulkOperationRows bulkRows;
+
+    /** Above this many products a full sync reads the catalog through bulk operations. */
+    @Inject
+    @ConfigProperty(name = "BULK_THRESHOLD_PRODUCTS", defaultValue = "250")
+    long bulkThreshold;
+
+    /** How long one attempt waits for bulk operations before it gives the worker back (the next attempt waits on). */
+    @Inject
+    @ConfigProperty(name = "BULK_WAIT_SECONDS", defaultValue = "600")
+    int bulkWaitSeconds;
+
+    private final HttpBulkDownloads downloads = new HttpBulkDownloads();
+
+    @Override
+    public SyncKind kind() {
+        return SyncKind.SHOPIFY_FULL;
+    }
+
+    @Override
+    public SyncResult run(SyncTask task) {
+        ShopDomain shop = new ShopDomain(task.target());
+        try {
+            SyncResult result = full(shop, activeConnection(connections, shop));
+            if (dev.salesbot.sync.poll.control.PollSlots.polled(task)) {
+                // The seed's lines for the daily poll.
+                LOGGER.log(System.Logger.Level.INFO, result.written() ? "Polled and uploaded data for {0}: Success"
+                        : "Polled data for shop {0}: Success", shop);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw failures.classify(shop, e);
+        }
+    }
+
+    /**
+     * The whole sync of an active store: webhooks checked, catalog fetched, objects written. A
+     * store of more than {@code BULK_THRESHOLD_PRODUCTS} products (one {@code productsCount} read
+     * first), or one whose bulk operations an earlier attempt started, is read through bulk
+     * operations ({@link BulkCatalogFetch}); a smaller one by paging. Both give the same bytes.
+     */
+    SyncResult full(ShopDomain shop, ShopifyConnection connection) {
+        JsonObject document;
+        String how = null;
+        BulkCatalogFetch bulk = null;
+        try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
+            WebhookRegistrations.State state = webhooks.ensure(shop, session.admin());
+            connections.recordWebhooks(shop.value(), state.topics(), state.problem());
+            boolean policies = Catalogs.policiesGranted(connection.scope());
+            if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(session.catalog().productsCount())) {
+                bulk = new BulkCatalogFetch(shop.value(), session.admin(), session.catalog(), bulkRows, downloads,
+                        BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
+                        Sleeper.system(), Clock.systemUTC());
+                BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
+                document = fetched.document();
+                how = fetched.how();
+            } else {
+                document = session.catalog().all(policies, progress.reporter(shop.value()));
+            }
+        }
+        SyncResult result = snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
+        if (bulk != null) {
+            bulk.done();
+        }
+        return result;
+    }
+
+    /** Whether a full sync of a store of {@code products} products goes through bulk operations. */
+    public boolean readsInBulk(long products) {
+        return products > bulkThreshold;
+    }
+
+    static ShopifyConnection activeConnection(Connections connections, ShopDomain shop) {
+        ShopifyConnection connection = connections.findShop(shop.value())
+                .orElseThrow(() -> new SyncAbandoned("The store " + shop + " is not connected (any more)."));
+        if (!connection.active()) {
+            throw new SyncAbandoned("The store " + shop + " is not synced: " + connection.statusReason());
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.salesbot.sync.shopify.sync;
+
+import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.shopify.catalog.BotDigest;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.storage.control.SnapshotStore;
+import dev.salesbot.sync.storage.control.StorageKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A store's two objects: {@code shopify_data.json} (the catalog document) and the bot's
+ * {@code preprocessed_data.json}, written as a pair ({@link SnapshotStore#putPair}: each only if
+ * its canonical bytes changed; on Spaces one HEAD of the snapshot when neither did), read back for
+ * a partial sync to patch, and deleted for {@code shop/redact}.
+ */
+@ApplicationScoped
+public class StoreSnapshots {
+
+    private static final System.Logger LOGGER = System.getLogger(StoreSnapshots.class.getName());
+
+    @Inject
+    SnapshotStore store;
+
+    /**
+     * Writes both objects; {@code written} says how ("Uploaded data to Spaces", "Updated data in
+     * Spaces") and {@code via}, if not null, which webhook topics caused it: the seed's
+     * {@code Updated data in Spaces for <shop> via products/update}.
+     */
+    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
+        return write(shop, merchant, document, written, via, null);
+    }
+
+    /**
+     * As {@link #write(ShopDomain, UUID, JsonObject, String, String)}; {@code how}, when not null,
+     * says how the catalog was fetched ("through bulk operations"): it ends the message and is the
+     * summary's {@code fetched}.
+     */
+    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
+        StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
+        // The digest is computed afresh every time: it depends on the time too (discounts start and end).
+        boolean changed = store.putPair(snapshotKey, CanonicalJson.bytes(document), StorageKey.shopifyDigest(merchant),
+                CanonicalJson.bytes(BotDigest.of(document, Instant.now()))) == SnapshotStore.Outcome.WRITTEN;
+        String message = (changed ? written + " for " + shop + (via == null ? "" : " via " + via)
+                : "No upload needed: data unchanged for " + shop) + (how == null ? "" : " (fetched " + how + ")");
+        LOGGER.log(System.Logger.Level.INFO, message);
+        JsonObject summary = summary(document, snapshotKey.value());
+        if (how != null) {
+            summary = Jsonp.createObjectBuilder(summary).add("fetched", how).build();
+        }
+        return new SyncResult(changed, message, summary, document);
+    }
+
+    /** "Spaces" or "the local store", for the seed's log lines. */
+    public String where() {
+        return store.where();
+    }
+
+    /** The stored catalog document of {@code merchant}, if there is one. */
+    public Optional<JsonObject> read(UUID merchant) {
+        return store.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
+            try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
+                return reader.readObject();
+            }
+        });
+    }
+
+    /** Deletes both objects of {@code merchant}; answers how many existed. */
+    public int delete(UUID merchant) {
+        int deleted = 0;
+        for (StorageKey key : new StorageKey[]{StorageKey.shopifySnapshot(merchant), StorageKey.shopifyDigest(merchant)}) {
+            if (store.delete(key)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Counts and the storage key, for the connect answer and the admin console. */
+    static JsonObject summary(JsonObject document, String location) {
+        JsonObject data = document.getJsonObject("data");
+        int variants = 0;
+        for (JsonValue edge : edges(data, "products")) {
+            variants += edges(edge.asJsonObject().getJsonObject("node"), "variants").size();
+        }
+        return Jsonp.createObjectBuilder()
+                .add("location", location)
+                .add("products", edges(data, "products").size())
+                .add("variants", variants)
+                .add("discounts", edges(data, "codeDiscountNodes").size())
+                .add("collections", edges(data, "collections").size())
+                .build();
+    }
+
+    private static JsonArray edges(JsonObject parent, String connection) {
+        if (parent == null || !(parent.get(connection) instanceof JsonObject c) || !(c.get("edges") instanceof JsonArray a)) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        return a;
+    }
+}

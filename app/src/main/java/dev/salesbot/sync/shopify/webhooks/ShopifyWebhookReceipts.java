@@ -1,0 +1,101 @@
+package dev.salesbot.sync.shopify.webhooks;
+
+import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.security.control.Hmac;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.ShopifyApp;
+import dev.salesbot.sync.webhooks.control.Receipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /shopify/webhook}, after its raw body was read: the signature is checked on those
+ * bytes before anything is parsed — {@code X-Shopify-Hmac-Sha256}, base64 HMAC-SHA256 under
+ * {@code SHOPIFY_API_SECRET}, or under {@code SHOPIFY_API_SECRET_PREVIOUS} while the secret is
+ * rotated (https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook) —
+ * then the shop header (anchored pattern) and the webhook id, then the JSON. What is accepted is
+ * recorded durably by {@link WebhookRecorder}; no Admin API call and no storage I/O happen here.
+ */
+@ApplicationScoped
+public class ShopifyWebhookReceipts {
+
+    /** A delivery as it arrived: the signed bytes and Shopify's headers. */
+    public record Incoming(byte[] body, String hmac, String topic, String shopDomain, String webhookId) {
+    }
+
+    /** The body of this server's own test delivery ({@link WebhookSelfTest}). */
+    static final String TEST_MARKER = "salesbot_webhook_test";
+    private static final Pattern WEBHOOK_ID = Pattern.compile("^[A-Za-z0-9-]{1,100}$");
+    private static final System.Logger LOGGER = System.getLogger(ShopifyWebhookReceipts.class.getName());
+
+    @Inject
+    ShopifyApp app;
+
+    @Inject
+    WebhookRecorder recorder;
+
+    public Receipt receive(Incoming in) {
+        if (!signed(in.body(), in.hmac())) {
+            throw Refusal.unauthenticated("invalid-signature",
+                    "X-Shopify-Hmac-Sha256 is missing or does not match the body; the delivery was not sent by Shopify for this app.");
+        }
+        if (in.shopDomain() == null) {
+            throw Refusal.badInput("missing-header", "X-Shopify-Shop-Domain is missing.");
+        }
+        ShopDomain shop = new ShopDomain(in.shopDomain());
+        if (in.webhookId() == null || !WEBHOOK_ID.matcher(in.webhookId()).matches()) {
+            throw Refusal.badInput("missing-header", "X-Shopify-Webhook-Id is missing or not a webhook id.");
+        }
+        JsonObject body = parse(in.body(), shop, in.topic());
+        if (body.containsKey(TEST_MARKER)) {
+            LOGGER.log(System.Logger.Level.INFO, "Received the webhook test delivery for {0}", shop);
+            return Receipt.TEST;
+        }
+        Optional<WebhookTopic> topic = WebhookTopic.fromHeader(in.topic() == null ? "" : in.topic());
+        if (topic.isEmpty()) {
+            LOGGER.log(System.Logger.Level.INFO, "Ignored a {0} webhook from {1}: not a topic this app listens to",
+                    printable(in.topic()), shop);
+            return Receipt.IGNORED;
+        }
+        try {
+            return recorder.record(shop, topic.get(), in.webhookId(), body);
+        } catch (RuntimeException e) {
+            // Two copies at once: the second commit fails on the delivery's primary key.
+            if (recorder.seen(in.webhookId())) {
+                return Receipt.DUPLICATE;
+            }
+            throw e;
+        }
+    }
+
+    private boolean signed(byte[] body, String hmac) {
+        return Hmac.matchesBase64(app.apiSecret(), body, hmac)
+                || app.apiSecretPrevious().map(previous -> Hmac.matchesBase64(previous, body, hmac)).orElse(false);
+    }
+
+    private static JsonObject parse(byte[] body, ShopDomain shop, String topic) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (RuntimeException e) {
+            // answered below
+        }
+        LOGGER.log(System.Logger.Level.WARNING, "A signed {0} webhook from {1} is not a JSON object; refused, nothing recorded",
+                printable(topic), shop);
+        throw Refusal.badInput("invalid-json", "The webhook body is not a JSON object.");
+    }
+
+    private static String printable(String s) {
+        return s == null ? "(no topic)" : s.replaceAll("[^A-Za-z0-9_/-]", "?");
+    }
+}

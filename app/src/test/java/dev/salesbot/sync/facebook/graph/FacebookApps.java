@@ -1,0 +1,16 @@
+package dev.salesbot.sync.facebook.graph;
+
+import java.util.Optional;
+
+/** {@link FacebookApp} as a unit test configures it (a server injects its fields from configuration). */
+public final class FacebookApps {
+
+    private FacebookApps() {
+    }
+
+    public static FacebookApp withSecret(String appSecret) {
+        FacebookApp app = new FacebookApp();
+        app.appSecret = Optional.ofNullable(appSecret);
+        return app;
+    }
+}

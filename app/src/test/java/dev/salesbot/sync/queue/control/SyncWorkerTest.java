@@ -1,0 +1,376 @@
+package dev.salesbot.sync.queue.control;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SyncWorkerTest {
+
+    static final String SHOP = "acme-outdoor.myshopify.com";
+    static final String OTHER_SHOP = "north-gear.myshopify.com";
+
+    final QueueInMemory queue = new QueueInMemory();
+    final ScriptedHandler handler = new ScriptedHandler();
+    final SyncWorker worker = new SyncWorker();
+    boolean executorRefuses;
+
+    @BeforeEach
+    void wire() {
+        worker.requests = queue;
+        worker.handlers = new FixedInstance<>(List.of(handler));
+        worker.concurrency = 1;
+        worker.historyDays = 7;
+        worker.maxDelaySeconds = 20;
+        worker.executor = inlineExecutor();
+        worker.init();
+    }
+
+    /** Several servers share the queue: a caller's request run by another server ends the wait with that server's outcome. */
+    @Test
+    void aWaitEndsWithTheOutcomeOfARequestAnotherServerRan() {
+        var row = new dev.salesbot.sync.queue.entity.SyncRequest("r1", SyncKind.SHOPIFY_FULL.name(), SHOP, UUID.randomUUID(), null,
+                OffsetDateTime.now(), OffsetDateTime.now());
+        row.done("success", "Uploaded users/…/shopify/shopify_data.json", OffsetDateTime.now());
+        queue.closedElsewhere.put("r1", row);
+        var abandoned = new dev.salesbot.sync.queue.entity.SyncRequest("r2", SyncKind.SHOPIFY_FULL.name(), OTHER_SHOP, UUID.randomUUID(), null,
+                OffsetDateTime.now(), OffsetDateTime.now());
+        abandoned.abandon("The store needs to be reconnected.", OffsetDateTime.now());
+        queue.closedElsewhere.put("r2", abandoned);
+
+        long started = System.nanoTime();
+        SyncOutcome done = worker.await("r1", Duration.ofSeconds(20));
+        SyncOutcome failed = worker.await("r2", Duration.ofSeconds(20));
+
+        assertThat(done.status()).isEqualTo("success");
+        assertThat(done.message()).startsWith("Uploaded");
+        assertThat(done.result()).as("the snapshot stayed with the server that wrote it").isNull();
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.message()).isEqualTo("The store needs to be reconnected.");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within a slice or two, not the whole wait").isLessThan(Duration.ofSeconds(5));
+        assertThat(worker.waiting()).isZero();
+    }
+
+    @Test
+    void anErrorInAHandlerBacksOffInsteadOfRunningAgainAtOnceAndTheWorkerSurvives() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+
+        worker.tick();
+
+        assertThat(queue.retries).containsOnlyKeys("r1");
+        assertThat(queue.retries.get("r1").delay()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(queue.retries.get("r1").reason()).contains("unexpected error", "reference urn:uuid:")
+                .doesNotContain("heap");
+        queue.add("r2", SyncKind.SHOPIFY_FULL, OTHER_SHOP, UUID.randomUUID());
+        handler.behaviour = task -> new SyncResult(true, "Uploaded", null, null);
+        worker.tick();
+        assertThat(queue.completed).containsExactly("r2");
+    }
+
+    @Test
+    void aTaskTheExecutorRefusesGivesBackItsSlotAndTarget() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> new SyncResult(false, "Unchanged", null, null);
+        executorRefuses = true;
+
+        worker.tick();
+        executorRefuses = false;
+        worker.tick();
+
+        assertThat(handler.ran).containsExactly(SHOP);
+        assertThat(queue.completed).containsExactly("r1");
+    }
+
+    @Test
+    void aPostponedSyncWaitsAtLeastWhatThePlatformAskedAndShowsOnlyThePlainReason() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> {
+            throw new SyncPostponed("Shopify is throttling requests for " + SHOP + ".", Duration.ofMinutes(3),
+                    new IllegalStateException("detail for the log only"));
+        };
+
+        worker.tick();
+
+        assertThat(queue.retries.get("r1").delay()).isGreaterThanOrEqualTo(Duration.ofMinutes(3));
+        assertThat(queue.retries.get("r1").reason()).isEqualTo("Shopify is throttling requests for " + SHOP + ".");
+    }
+
+    @Test
+    void anAbandonedSyncEndsAtOnceWithItsReason() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> {
+            throw new SyncAbandoned("Shopify denied access the bot needs.");
+        };
+
+        worker.tick();
+
+        assertThat(queue.abandoned).containsEntry("r1", "Shopify denied access the bot needs.");
+        assertThat(queue.retries).isEmpty();
+    }
+
+    @Test
+    void coalescesTheRequestsOfOneTargetIntoOneTaskThatNamesNoMerchant() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        queue.add("r2", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> new SyncResult(true, "Uploaded", null, null);
+
+        worker.tick();
+
+        assertThat(handler.ran).containsExactly(SHOP);
+        assertThat(queue.completed).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void aRecordThatCannotBeAddedLeavesNoWaiterBehind() {
+        Syncs syncs = new Syncs();
+        syncs.worker = worker;
+        syncs.requests = new QueueInMemory() {
+            @Override
+            public void add(String id, SyncKind kind, String target, UUID merchant) {
+                throw new IllegalStateException("database down");
+            }
+        };
+
+        assertThatThrownBy(() -> syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID())).hasMessage("database down");
+        assertThat(worker.waiting()).isZero();
+    }
+
+    @Test
+    void aCallerWaitingForATicketGetsTheOutcomeAndLeavesNoWaiter() {
+        Syncs syncs = new Syncs();
+        syncs.worker = worker;
+        syncs.requests = queue;
+        handler.behaviour = task -> new SyncResult(true, "Uploaded data", null, null);
+
+        Syncs.Ticket ticket = syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        SyncOutcome outcome = syncs.await(ticket, Duration.ofSeconds(5));
+
+        assertThat(outcome.status()).isEqualTo("success");
+        assertThat(worker.waiting()).isZero();
+    }
+
+    @Test
+    void aCallerWaitsThroughAPostponementAndGetsTheRetrysOutcome() {
+        Syncs syncs = syncs();
+        queue.requeueRetries = true;
+        int[] runs = {0};
+        handler.behaviour = task -> {
+            if (runs[0]++ == 0) {
+                throw new SyncPostponed("Shopify could not be reached.", null);
+            }
+            return new SyncResult(true, "Uploaded data", null, null);
+        };
+
+        Syncs.Ticket ticket = syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        worker.tick();
+
+        assertThat(syncs.await(ticket, Duration.ofSeconds(5)).status()).isEqualTo("success");
+    }
+
+    @Test
+    void aCallerWhoseWaitRunsOutIsToldWhyTheSyncIsStillPending() {
+        Syncs syncs = syncs();
+        handler.behaviour = task -> {
+            throw new SyncPostponed("Storage is unavailable: could not write users/x/shopify/shopify_data.json (the storage "
+                    + "service could not be reached).", null);
+        };
+
+        SyncOutcome outcome = syncs.await(syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID()), Duration.ofMillis(200));
+
+        assertThat(outcome.status()).isEqualTo("pending");
+        assertThat(outcome.message()).startsWith("Storage is unavailable").contains("Retrying automatically");
+    }
+
+    private Syncs syncs() {
+        Syncs syncs = new Syncs();
+        syncs.worker = worker;
+        syncs.requests = queue;
+        return syncs;
+    }
+
+    @Test
+    void coalescedChangesWaitForAQuietWindowButNoLongerThanTheMaximumDelay() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:20Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        SyncRequests.Due settled = change("a", now.minusSeconds(10), now.minusSeconds(8));
+        SyncRequests.Due fresh = change("b", now.minusSeconds(1), now.plusSeconds(1));
+        SyncRequests.Due first = change("c", now.minusSeconds(20), now.minusSeconds(18));
+
+        assertThat(SyncWorker.ready(List.of(settled), now, maxDelay)).as("quiet").isTrue();
+        assertThat(SyncWorker.ready(List.of(settled, fresh), now, maxDelay)).as("a change 1 s ago: wait").isFalse();
+        assertThat(SyncWorker.ready(List.of(first, fresh), now, maxDelay)).as("the first is 20 s old: go").isTrue();
+        SyncRequests.Due full = new SyncRequests.Due("d", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now, now);
+        assertThat(SyncWorker.ready(List.of(settled, fresh, full), now, maxDelay)).as("a full sync does not wait").isTrue();
+    }
+
+    @Test
+    void aTaskClosesTheDueRequestsOrEveryChangeOnceTheyAreReady() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:00:20Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        SyncRequests.Due due = new SyncRequests.Due("a", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusSeconds(5), now.minusSeconds(1));
+        SyncRequests.Due backingOff = new SyncRequests.Due("b", SyncKind.SHOPIFY_FULL, SHOP, null, 3, now.minusSeconds(9), now.plusSeconds(30));
+        SyncRequests.Due settled = change("c", now.minusSeconds(10), now.minusSeconds(8));
+        SyncRequests.Due fresh = change("d", now.minusSeconds(1), now.plusSeconds(1));
+
+        assertThat(SyncWorker.group(List.of(due, backingOff), now, maxDelay)).as("only what is due").containsExactly(due);
+        assertThat(SyncWorker.group(List.of(backingOff), now, maxDelay)).isEmpty();
+        assertThat(SyncWorker.group(List.of(settled, fresh), now, maxDelay)).as("still in the quiet window").isEmpty();
+        assertThat(SyncWorker.group(List.of(settled), now, maxDelay)).containsExactly(settled);
+        assertThat(SyncWorker.group(List.of(settled, fresh, due), now, maxDelay)).as("a due full sync takes every change")
+                .containsExactly(settled, fresh, due);
+    }
+
+    @Test
+    void aBurstOfChangesToOneStoreDoesNotHoldUpAnother() {
+        for (int i = 0; i < 600; i++) {
+            queue.add("burst-" + i, SyncKind.SHOPIFY_FULL, "busy.myshopify.com", UUID.randomUUID());
+        }
+        queue.add("other", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> new SyncResult(true, "Uploaded", null, null);
+
+        worker.tick();
+
+        assertThat(handler.ran).containsExactlyInAnyOrder("busy.myshopify.com", SHOP);
+        assertThat(queue.completed).hasSize(601);
+    }
+
+    @Test
+    void aRedactionSwallowsEverythingAndAFullSyncSwallowsChanges() {
+        OffsetDateTime now = OffsetDateTime.now();
+        SyncRequests.Due change = change("a", now, now);
+        SyncRequests.Due full = new SyncRequests.Due("b", SyncKind.SHOPIFY_FULL, SHOP, null, 2, now, now);
+        SyncRequests.Due redact = new SyncRequests.Due("c", SyncKind.SHOPIFY_REDACT, SHOP, null, 0, now, now);
+
+        assertThat(SyncWorker.task(List.of(change, change("e", now, now))).payloads()).hasSize(2);
+        assertThat(SyncWorker.task(List.of(change, full)).kind()).isEqualTo(SyncKind.SHOPIFY_FULL);
+        assertThat(SyncWorker.task(List.of(change, full)).attempt()).isEqualTo(3);
+        assertThat(SyncWorker.task(List.of(change, full, redact)).kind()).isEqualTo(SyncKind.SHOPIFY_REDACT);
+    }
+
+    private static SyncRequests.Due change(String id, OffsetDateTime created, OffsetDateTime notBefore) {
+        return new SyncRequests.Due(id, SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/" + id.hashCode(),
+                0, created, notBefore);
+    }
+
+    @Test
+    void purgesFinishedRequestsOlderThanTheHistory() {
+        worker.tick();
+        assertThat(queue.purgedBefore).isNotNull();
+        assertThat(queue.purgedBefore).isBefore(OffsetDateTime.now().minusDays(6));
+    }
+
+    private ManagedExecutorService inlineExecutor() {
+        return (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        if (executorRefuses) {
+                            throw new RejectedExecutionException("queue full");
+                        }
+                        ((Runnable) args[0]).run();
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** What a handler does on each run, and which targets it ran. */
+    static final class ScriptedHandler implements SyncHandler {
+        Function<SyncTask, SyncResult> behaviour = task -> new SyncResult(false, "Unchanged", null, null);
+        final List<String> ran = new ArrayList<>();
+
+        @Override
+        public SyncKind kind() {
+            return SyncKind.SHOPIFY_FULL;
+        }
+
+        @Override
+        public SyncResult run(SyncTask task) {
+            ran.add(task.target());
+            return behaviour.apply(task);
+        }
+    }
+
+    /** The queue in memory: due means pending and not retried; outcomes are recorded for the test. */
+    static class QueueInMemory extends SyncRequests {
+        record Retry(Duration delay, String reason) {
+        }
+
+        final Map<String, Due> pending = new LinkedHashMap<>();
+        final List<String> completed = new ArrayList<>();
+        final Map<String, Retry> retries = new LinkedHashMap<>();
+        final Map<String, String> abandoned = new LinkedHashMap<>();
+        OffsetDateTime purgedBefore;
+        /** Retried requests stay due (the test's clock does not move), as they are once their delay has passed. */
+        boolean requeueRetries;
+
+        @Override
+        public void add(String id, SyncKind kind, String target, UUID merchant) {
+            pending.put(id, new Due(id, kind, target, 0));
+        }
+
+        @Override
+        public List<String> dueTargets(int limit, Duration maxDelay) {
+            return pending.values().stream().map(Due::target).distinct().limit(limit).toList();
+        }
+
+        @Override
+        public List<Due> pendingOf(String target) {
+            return pending.values().stream().filter(d -> d.target().equals(target)).toList();
+        }
+
+        @Override
+        public void complete(List<String> ids, String outcome, String message) {
+            ids.forEach(pending::remove);
+            completed.addAll(ids);
+        }
+
+        @Override
+        public void retry(List<String> ids, Duration delay, String error) {
+            ids.forEach(id -> {
+                Due due = pending.remove(id);
+                retries.put(id, new Retry(delay, error));
+                if (requeueRetries && due != null) {
+                    pending.put(id, new Due(id, due.kind(), due.target(), due.attempts() + 1));
+                }
+            });
+        }
+
+        @Override
+        public void abandon(List<String> ids, String reason) {
+            ids.forEach(id -> {
+                pending.remove(id);
+                abandoned.put(id, reason);
+            });
+        }
+
+        /** Rows another server closed: what {@link #find} answers. */
+        final Map<String, dev.salesbot.sync.queue.entity.SyncRequest> closedElsewhere = new LinkedHashMap<>();
+
+        @Override
+        public java.util.Optional<dev.salesbot.sync.queue.entity.SyncRequest> find(String id) {
+            return java.util.Optional.ofNullable(closedElsewhere.get(id));
+        }
+
+        @Override
+        public int purgeFinishedBefore(OffsetDateTime before) {
+            purgedBefore = before;
+            return 0;
+        }
+    }
+}

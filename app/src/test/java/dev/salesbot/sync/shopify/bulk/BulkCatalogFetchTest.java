@@ -1,0 +1,200 @@
+package dev.salesbot.sync.shopify.bulk;
+
+import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
+import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.shopify.catalog.BotDigest;
+import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
+import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
+import dev.salesbot.sync.shopify.graphql.ShopifyApp;
+import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
+import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.testing.FakeClock;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 14: the catalog through the sandbox's bulk operations (real schema, restrictions, JSONL,
+ * expiring result addresses) gives the same bytes as paging, and each failure ends in a complete
+ * snapshot or a clear error, never a partial one.
+ */
+class BulkCatalogFetchTest {
+
+    static final String STORE = CatalogFetchTest.STORE;
+
+    /** Each store's bucket runs on its own fake clock, which the fetches' pacing advances. */
+    private static final Map<InProcessShopify, FakeClock> CLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static InProcessShopify store(int products, String scopes) {
+        FakeClock clock = new FakeClock();
+        InProcessShopify shopify = new InProcessShopify(STORE, products, 1000, 50, clock, scopes).bulkPace(5_000_000, 0);
+        CLOCKS.put(shopify, clock);
+        return shopify;
+    }
+
+    private static BulkCatalogFetch bulk(InProcessShopify shopify, BulkCatalogFetch.Records records, Duration maxWait) {
+        FakeClock clock = CLOCKS.get(shopify);
+        CatalogFetch paging = CatalogFetchTest.fetchFor(shopify::post, clock);
+        PacedAdmin admin = new PacedAdmin(STORE, shopify::post, new ThrottlePacer(clock, clock.sleeper()), RetryPolicy.standard(),
+                clock.sleeper(), clock);
+        BulkCatalogFetch.Downloads downloads = url -> {
+            Optional<InputStream> file = shopify.download(url);
+            if (file.isEmpty()) {
+                throw new BulkCatalogFetch.Gone("HTTP 403");
+            }
+            return file.get();
+        };
+        return new BulkCatalogFetch(STORE, admin, paging, records, downloads,
+                new BulkCatalogFetch.Settings(maxWait, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(10)),
+                Sleeper.system(), Clock.systemUTC());
+    }
+
+    private static JsonObject paged(int products) {
+        InProcessShopify shopify = store(products, ShopifyApp.DEFAULT_SCOPES);
+        return CatalogFetchTest.fetchFor(shopify::post, CLOCKS.get(shopify)).all(false);
+    }
+
+    /** Several stores, from a handful of products to one with a 5,000-code discount and a product of more than 250 variants. */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 260, 1000})
+    void givesTheSameSnapshotAndDigestBytesAsPaging(int products) {
+        InProcessShopify shopify = store(products, ShopifyApp.DEFAULT_SCOPES);
+        MemoryBulkRecords records = new MemoryBulkRecords();
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { });
+
+        if (products >= 1000) {
+            assertThat(shopify.productWithMostVariants().size()).as("a product beyond one 250-variant page").isGreaterThan(250);
+            assertThat(shopify.discountWithMostCodes().size()).as("a discount of thousands of codes").isGreaterThan(2500);
+        }
+        JsonObject expected = paged(products);
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(expected));
+        Instant at = Instant.parse("2026-12-01T12:00:00Z");
+        assertThat(CanonicalJson.bytes(BotDigest.of(fetched.document(), at))).isEqualTo(CanonicalJson.bytes(BotDigest.of(expected, at)));
+        assertThat(fetched.how()).isEqualTo("through bulk operations");
+        assertThat(shopify.bulkRunQueries()).as("one operation per part").isEqualTo(BulkPart.values().length);
+        assertThat(shopify.exchanges()).extracting(InProcessShopify.Exchange::operation)
+                .doesNotContain("CatalogProducts", "CatalogProductVariants", "CatalogDiscountCodes", "CatalogCollections");
+        int points = shopify.exchanges().stream().mapToInt(InProcessShopify.Exchange::requestedCost).sum();
+        assertThat(points).as("points for the whole catalog").isLessThanOrEqualTo(100);
+        assertThat(shopify.takeWebhooks()).filteredOn(w -> w.getKey().equals("bulk_operations/finish"))
+                .hasSize(BulkPart.values().length)
+                .allSatisfy(w -> assertThat(w.getValue().getString("status")).isEqualTo("completed"));
+        assertThat(shopify.stats()).containsEntry("invalid", 0L);
+    }
+
+    @Test
+    void aLaterAttemptWaitsForTheRecordedOperationsInsteadOfStartingNewOnes() {
+        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkPace(400, 0);
+        MemoryBulkRecords records = new MemoryBulkRecords();
+
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMillis(300)).all(false, n -> { }))
+                .isInstanceOf(SyncPostponed.class).hasMessageContaining("Waiting for Shopify's bulk operations");
+        assertThat(records.started()).hasSize(BulkPart.values().length);
+
+        shopify.bulkPace(5_000_000, 0);
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(shopify.bulkRunQueries()).as("no second bulkOperationRunQuery").isEqualTo(BulkPart.values().length);
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(260)));
+    }
+
+    @Test
+    void aFailedOperationWithPartialDataIsRunAgainAndItsPartialDataNeverUsed() {
+        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkFailNext(1, "INTERNAL_SERVER_ERROR", true);
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(shopify.bulkRunQueries()).isEqualTo(BulkPart.values().length + 1);
+        assertThat(fetched.how()).isEqualTo("through bulk operations");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(260)));
+    }
+
+    @Test
+    void aPartThatFailsTwiceIsFetchedByPagingAndTheResultSaysSo() {
+        // The five first runs fail, then the reruns of products and collections: both fall back.
+        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkFailNext(7, "TIMEOUT", false);
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(fetched.how()).contains("products (FAILED (TIMEOUT))", "collections (FAILED (TIMEOUT))", "fetched by paging")
+                .doesNotContain("discounts");
+        assertThat(shopify.exchanges()).extracting(InProcessShopify.Exchange::operation).contains("CatalogProducts", "CatalogCollections")
+                .doesNotContain("CatalogCodeDiscounts");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(260)));
+    }
+
+    @Test
+    void aCanceledOperationIsRunAgain() {
+        InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkCancelNext(2);
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(shopify.bulkRunQueries()).isEqualTo(BulkPart.values().length + 2);
+        assertThat(fetched.how()).isEqualTo("through bulk operations");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(40)));
+    }
+
+    @Test
+    void anExpiredResultIsRunAgainThenPagedNeverLeftOut() {
+        InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkUrlSeconds(0);
+
+        BulkCatalogFetch.Fetched fetched = bulk(shopify, new MemoryBulkRecords(), Duration.ofMinutes(2)).all(false, n -> { });
+
+        assertThat(shopify.bulkRunQueries()).isEqualTo(2L * BulkPart.values().length);
+        assertThat(fetched.how()).contains("products (EXPIRED)", "collections (EXPIRED)", "discounts (EXPIRED)", "fetched by paging");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(40)));
+    }
+
+    @Test
+    void aQueryTheGrantDoesNotCoverEndsTheSyncAsADenial() {
+        InProcessShopify shopify = store(40, "read_products");
+        MemoryBulkRecords records = new MemoryBulkRecords();
+
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { }))
+                .isInstanceOf(ShopifyAccessDeniedException.class);
+        assertThat(records.forgotten()).as("nothing left to resume").isTrue();
+    }
+
+    @Test
+    void everyBulkQueryMeetsShopifysRestrictionsAndTheSchema() {
+        for (BulkPart part : BulkPart.values()) {
+            assertThat(InProcessShopify.bulkProblems(part.query())).as(part.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSandboxRefusesWhatShopifyRefuses() {
+        assertThat(InProcessShopify.bulkProblems("{ shop { name } }")).singleElement().asString().contains("at least one connection");
+        assertThat(InProcessShopify.bulkProblems("{ nodes(ids: [\"gid://shopify/Product/1\"]) { id } products { edges { node { id } } } }"))
+                .anySatisfy(m -> assertThat(m).contains("top-level `nodes`"));
+        assertThat(InProcessShopify.bulkProblems("""
+                { products { edges { node { id
+                    variants { edges { node { id } } }
+                    collections { edges { node { id products { edges { node { id variants { edges { node { id } } } } } } } } }
+                    media { edges { node { id } } }
+                    metafields { edges { node { id } } }
+                } } } }
+                """)).anySatisfy(m -> assertThat(m).contains("more than 5 connections"))
+                .anySatisfy(m -> assertThat(m).contains("more than 2 levels"));
+        assertThat(InProcessShopify.bulkProblems("{ products { edges { node { nope } } } }")).singleElement().asString()
+                .contains("Invalid bulk query");
+        assertThat(InProcessShopify.bulkProblems("query Q($n: Int) { products(first: $n) { edges { node { id } } } }"))
+                .singleElement().asString().contains("variables");
+    }
+}
