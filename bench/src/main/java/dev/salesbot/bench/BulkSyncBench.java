@@ -6,7 +6,7 @@ import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.bulk.MemoryBulkRecords;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One full catalog sync through bulk operations against the sandbox Shopify, by the product's own
- * classes as {@code ShopifySnapshots.full} does it ({@link BulkCatalogFetch}, HTTP downloads,
+ * classes as {@code StoreSyncHandler.full} does it ({@link BulkCatalogFetch}, HTTP downloads,
  * canonical bytes, digest, write), on Shopify's standard plan (bucket 2,000, 100 points/s).
  * Client time excludes the time spent waiting for the sandbox's simulated processing (every sleep
  * of the wait loop is summed); "at the documented rate" adds to it what the sandbox's default
@@ -72,16 +72,16 @@ public final class BulkSyncBench {
         long started = System.nanoTime();
         int snapshotBytes;
         String how;
-        try (HttpAdminTransport transport = new HttpAdminTransport(store.adminEndpoint(API_VERSION), token)) {
+        try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint(API_VERSION), token)) {
             Clock clock = Clock.systemUTC();
-            PacedAdmin admin = new PacedAdmin(shop, transport, new ThrottlePacer(clock, Sleeper.system()), RetryPolicy.standard(),
+            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system()), RetryPolicy.standard(),
                     Sleeper.system(), clock);
-            CatalogFetch paging = new CatalogFetch(shop, admin);
+            CatalogFetch paging = new CatalogFetch(shop, graphql);
             long count = paging.productsCount();
             if (count != products) {
                 throw new IllegalStateException("productsCount " + count + ", seeded " + products);
             }
-            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, admin, paging, new MemoryBulkRecords(), new HttpBulkDownloads(),
+            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, graphql, paging, new MemoryBulkRecords(), new HttpBulkDownloads(),
                     BulkCatalogFetch.Settings.defaults(Duration.ofMinutes(30)), counting, clock);
             BulkCatalogFetch.Fetched fetched = bulk.all(false, n -> { });
             how = fetched.how();

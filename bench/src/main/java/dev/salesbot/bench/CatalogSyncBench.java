@@ -4,7 +4,7 @@ import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.graphql.FetchStats;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * One full catalog sync against the sandbox Shopify, done by the product's own classes as
- * {@code ShopifySnapshots.run} does it: {@link CatalogFetch#all()} through a {@link PacedAdmin} and
+ * {@code StoreSyncHandler.run} does it: {@link CatalogFetch#all()} through a {@link PacedGraphql} and
  * {@link ThrottlePacer}, then the canonical bytes of the document and of its {@link BotDigest},
  * written to a {@link LocalDirectoryStore} in a temporary directory. Prints the figures and appends
  * one row to the results file.
@@ -58,12 +58,12 @@ public final class CatalogSyncBench {
         long fetched;
         FetchStats fetchStats;
         int snapshotBytes;
-        try (HttpAdminTransport transport = new HttpAdminTransport(store.adminEndpoint(API_VERSION), token)) {
+        try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint(API_VERSION), token)) {
             Clock clock = Clock.systemUTC();
             ThrottlePacer pacer = new ThrottlePacer(clock, Sleeper.system());
-            PacedAdmin admin = new PacedAdmin(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(), clock);
-            JsonObject document = new CatalogFetch(shop, admin).all(false);
-            fetchStats = admin.stats();
+            PacedGraphql graphql = new PacedGraphql(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(), clock);
+            JsonObject document = new CatalogFetch(shop, graphql).all(false);
+            fetchStats = graphql.stats();
             fetched = System.nanoTime();
             Completeness.check(document, seeded);
             LocalDirectoryStore snapshots = new LocalDirectoryStore(dataDir);

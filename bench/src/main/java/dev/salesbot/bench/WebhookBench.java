@@ -3,7 +3,7 @@ package dev.salesbot.bench;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.NodeFetch;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
@@ -143,11 +143,11 @@ public final class WebhookBench {
 
         String token = store.accessToken(CLIENT_ID, secret, SHOPIFY_SCOPES);
         store.resetStats();
-        try (HttpAdminTransport transport = new HttpAdminTransport(store.adminEndpoint("2026-10"), token)) {
+        try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint("2026-10"), token)) {
             Clock clock = Clock.systemUTC();
-            PacedAdmin admin = new PacedAdmin(shop, transport, new ThrottlePacer(clock, Sleeper.system()),
+            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system()),
                     RetryPolicy.standard(), Sleeper.system(), clock);
-            NodeFetch once = new CatalogFetch(shop, admin).products(products);
+            NodeFetch once = new CatalogFetch(shop, graphql).products(products);
             if (once.found().size() != products.size()) {
                 throw new IllegalStateException("the reference fetch found " + once.found().size() + " of " + products.size());
             }

@@ -77,7 +77,7 @@
  * it only when it does not match ({@code callback_url = FACEBOOK_WEBHOOK_ADDRESS},
  * {@code verify_token = FACEBOOK_VERIFY_TOKEN}, the webhook fields); each Page's
  * {@code subscribed_apps} is read first too. {@code webhook_test} comes from
- * {@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookSelfTest}.</li>
+ * {@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookCheck}.</li>
  * <li>{@code GET /facebook/webhook} answers Meta's verification request (constant-time token
  * check, exactly the challenge, 403 otherwise). {@code POST /facebook/webhook}: raw bytes capped,
  * {@code X-Hub-Signature-256} checked on them before parsing

@@ -3,7 +3,7 @@
  *
  * <p><b>Purpose.</b> A merchant is a UUID: the {@code users/<uuid>/} prefix of every object the
  * bot reads. {@link dev.salesbot.sync.merchants.boundary.MerchantSession} holds the merchant a
- * browser session acts for (with the session's CSRF token for the merchant's forms); {@link dev.salesbot.sync.merchants.control.Connections} (stores) and
+ * browser session acts for (with the session's CSRF token for the merchant's forms); {@link dev.salesbot.sync.merchants.control.StoreConnections} (stores) and
  * {@link dev.salesbot.sync.merchants.control.PageConnections} (Facebook Pages) store what was
  * connected (JPA, the platform's default datasource).
  *

@@ -42,7 +42,7 @@
  * {@code REFRESH_TOKEN_EXPIRES_AT} is checked before a refresh is relied on. Refreshes of one shop
  * are serialised per JVM by a monitor and across servers by a lock on the store's row
  * ({@code PESSIMISTIC_WRITE}): a server that waited for the lock finds the pair another one stored
- * and does not refresh again. {@code polling_test} ({@link dev.salesbot.sync.shopify.connect.PollingTest})
+ * and does not refresh again. {@code polling_test} ({@link dev.salesbot.sync.shopify.connect.PollingCheck})
  * is a live read of {@code shop { name }} and {@code productsCount} right after the connect.
  *
  * <h2>Webhooks</h2>
@@ -70,11 +70,11 @@
  *   {@code shop/redact} becomes a {@code SHOPIFY_REDACT} request; the customer topics are logged with
  *   their request id (no customer data is held). A store that is unknown or uninstalled: 200
  *   {@code dropped} and an INFO line.</li>
- *   <li>Partial sync ({@link dev.salesbot.sync.shopify.sync.ShopifyChanges}): the coalesced
+ *   <li>Partial sync ({@link dev.salesbot.sync.shopify.sync.StoreChangesHandler}): the coalesced
  *   {@link dev.salesbot.sync.shopify.webhooks.ChangeSet} is read by id as it is now (so delivery order
  *   does not matter), patched in by {@code SnapshotPatch} so that the document equals what a full
  *   fetch would write, and both objects are written once.</li>
- *   <li>{@link dev.salesbot.sync.shopify.webhooks.WebhookSelfTest} gives the callback's
+ *   <li>{@link dev.salesbot.sync.shopify.webhooks.WebhookCheck} gives the callback's
  *   {@code webhook_test}: success only when registration found every topic at the configured
  *   address and a signed test delivery to that address was answered as this server's (it starts no
  *   sync); at most about 4 s.</li>
@@ -107,7 +107,7 @@
  * <p><b>Purpose.</b> Fetch a shop's complete catalog through the Admin GraphQL API (version
  * {@code SHOPIFY_API_VERSION}, default 2026-10) for the stored snapshot, and the compact
  * {@link dev.salesbot.sync.shopify.catalog.BotDigest} the bot reads. Entry point:
- * {@link dev.salesbot.sync.shopify.graphql.Catalogs} ({@code fetchAll} on connect and poll,
+ * {@link dev.salesbot.sync.shopify.graphql.GraphqlSessions} ({@code fetchAll} on connect and poll,
  * {@code CatalogFetch.products} for changed products by id).
  *
  * <p><b>Rules.</b>
@@ -121,7 +121,7 @@
  *   their own ({@code CatalogShopPolicies}), and a denial of it leaves the snapshot whole without them.</li>
  *   <li>No query selects a deprecated field or argument. Discounts come from {@code discountNodes}
  *   filtered with {@code method:code}, aliased {@code codeDiscountNodes} to keep the tutorial's key.
- *   Every query is validated against the real schema in the tests ({@code AdminQueriesTest}, through the
+ *   Every query is validated against the real schema in the tests ({@code CatalogQueriesTest}, through the
  *   sandbox's {@code AdminSchema} and cost model).</li>
  *   <li>No request asks for more than Shopify's 1,000-point single-query maximum.</li>
  *   <li>The access token travels only in the {@code X-Shopify-Access-Token} header; it is never
@@ -129,8 +129,8 @@
  *   exception message.</li>
  *   <li>Portable: one Jakarta REST client for every shop's Admin API calls (the shop is the
  *   target's host; a client per fetch rebuilt the client runtime every time) and JSON-P only;
- *   statuses are mapped by {@code AdminErrorMapper}. The fetch logic sees only the
- *   {@link dev.salesbot.sync.shopify.graphql.AdminTransport} interface and is unit-tested against
+ *   statuses are mapped by {@code HttpStatusMapper}. The fetch logic sees only the
+ *   {@link dev.salesbot.sync.shopify.graphql.GraphqlTransport} interface and is unit-tested against
  *   the sandbox's simulated Shopify called in process ({@code InProcessShopify}): real schema,
  *   Shopify's cost model, leaky bucket on the test's clock.</li>
  * </ul>
@@ -138,7 +138,7 @@
  * <p><b>Decisions: page sizes.</b> Requested cost follows Shopify's documented rules (object 1,
  * scalar/enum 0, union/interface the dearest possible type, connection 2 + first × node; a list of
  * objects that is not a connection counts once, size argument or not). Each figure is recomputed from the query text by
- * {@code AdminQueriesTest}:
+ * {@code CatalogQueriesTest}:
  * <table>
  *   <caption>queries, sizes and requested costs</caption>
  *   <tr><th>query</th><th>sizes</th><th>cost</th></tr>

@@ -43,7 +43,7 @@ public class MyConnectionsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
         UUID merchant = merchant();
-        return html(MyConnectionsPages.connections(connections.of(merchant), session.csrfToken(), session.takeFlash().orElse(null)));
+        return html(MyConnectionsView.connections(connections.of(merchant), session.csrfToken(), session.takeFlash().orElse(null)));
     }
 
     @GET
@@ -74,7 +74,7 @@ public class MyConnectionsResource {
     public Response confirmDelete(@PathParam("id") String id) {
         UUID merchant = merchant();
         AccountConnection c = connections.owned(merchant, id);
-        return html(MyConnectionsPages.confirmDelete(c, session.csrfToken()));
+        return html(MyConnectionsView.confirmDelete(c, session.csrfToken()));
     }
 
     @POST

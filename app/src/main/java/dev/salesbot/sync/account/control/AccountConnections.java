@@ -2,8 +2,8 @@ package dev.salesbot.sync.account.control;
 
 import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.merchants.control.ConnectionActions;
-import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.control.PageConnections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.MerchantConnection;
 import dev.salesbot.sync.problems.control.Refusal;
@@ -29,7 +29,7 @@ import java.util.UUID;
 public class AccountConnections {
 
     @Inject
-    Connections shops;
+    StoreConnections shops;
 
     @Inject
     PageConnections pages;

@@ -3,8 +3,8 @@ package dev.salesbot.sync.admin.control;
 import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.merchants.control.ConnectionActions;
-import dev.salesbot.sync.merchants.control.Connections;
 import dev.salesbot.sync.merchants.control.PageConnections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
 import dev.salesbot.sync.merchants.entity.MerchantConnection;
@@ -65,7 +65,7 @@ public class Dashboard {
     }
 
     @Inject
-    Connections shops;
+    StoreConnections shops;
 
     @Inject
     PageConnections pages;

@@ -1,7 +1,7 @@
 package dev.salesbot.sync.facebook.boundary;
 
-import dev.salesbot.sync.facebook.connect.AccountPages;
 import dev.salesbot.sync.facebook.connect.ConnectReport;
+import dev.salesbot.sync.facebook.connect.ManagedPages;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.queue.control.SyncOutcome;
 import jakarta.json.JsonArrayBuilder;
@@ -25,7 +25,7 @@ final class ConnectAnswer {
         report.listed().forEach(p -> data.add(nullSafe(Jsonp.createObjectBuilder()
                 .add("id", p.id()), "name", p.name()).add("category", p.category() == null ? "" : p.category())));
         JsonArrayBuilder refused = Jsonp.createArrayBuilder();
-        for (AccountPages.Refused r : report.refused()) {
+        for (ManagedPages.Refused r : report.refused()) {
             refused.add(nullSafe(nullSafe(Jsonp.createObjectBuilder(), "id", r.id()), "name", r.name()).add("reason", r.reason()));
         }
         JsonArrayBuilder subscriptions = Jsonp.createArrayBuilder();

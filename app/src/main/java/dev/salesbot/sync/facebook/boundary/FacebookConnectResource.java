@@ -63,7 +63,7 @@ public class FacebookConnectResource {
         request.changeSessionId();
         ConnectReport report = pages.finish(recorded);
         if (Negotiation.prefersHtml(headers)) {
-            return Response.ok(PagesConnectedPage.render(report, account.of(report.merchant())),
+            return Response.ok(PagesConnectedView.render(report, account.of(report.merchant())),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(ConnectAnswer.json(report).toString(), MediaType.APPLICATION_JSON_TYPE).build();

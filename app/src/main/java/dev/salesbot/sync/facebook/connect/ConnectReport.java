@@ -10,7 +10,7 @@ import java.util.UUID;
  * What a Facebook connect did, for the answer: the Pages Facebook listed (no tokens), the ones
  * refused, and for every Page of the merchant its webhook subscription, sync outcome and status.
  */
-public record ConnectReport(UUID merchant, List<ListedPage> listed, List<AccountPages.Refused> refused,
+public record ConnectReport(UUID merchant, List<ListedPage> listed, List<ManagedPages.Refused> refused,
                             List<PageResult> results, TestDelivery.Result webhookTest) {
 
     public ConnectReport {

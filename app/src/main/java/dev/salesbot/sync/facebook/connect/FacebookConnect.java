@@ -94,7 +94,7 @@ public class FacebookConnect {
             throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
         }
         Granted granted = listPages(query.get("code"));
-        AccountPages.Listing listing = granted.listing();
+        ManagedPages.Listing listing = granted.listing();
         PageConnect.Recorded recorded = pages.record(merchant, granted.userId(), listing);
         LOGGER.log(System.Logger.Level.INFO, "Facebook connect for merchant {0}: {1} Page(s) connected, {2} refused",
                 merchant, listing.granted().size(), listing.refused().size());
@@ -102,7 +102,7 @@ public class FacebookConnect {
     }
 
     /** Who granted (their app-scoped id) and the Pages they granted. */
-    private record Granted(String userId, AccountPages.Listing listing) {
+    private record Granted(String userId, ManagedPages.Listing listing) {
     }
 
     private Granted listPages(String code) {
@@ -112,7 +112,7 @@ public class FacebookConnect {
             if (!declined.isEmpty()) {
                 throw partialGrant(declined);
             }
-            return new Granted(graph.userId(user), AccountPages.collect(after -> graph.accounts(user, after)));
+            return new Granted(graph.userId(user), ManagedPages.collect(after -> graph.accounts(user, after)));
         } catch (GraphException e) {
             if (e.rateLimited()) {
                 throw Refusal.upstreamBusy("facebook-rate-limited", "Facebook is limiting requests",

@@ -4,7 +4,7 @@ import dev.salesbot.sync.facebook.graph.GraphClient;
 import dev.salesbot.sync.facebook.graph.GraphException;
 import dev.salesbot.sync.facebook.graph.PageTokens;
 import dev.salesbot.sync.facebook.webhooks.AppWebhookSubscription;
-import dev.salesbot.sync.facebook.webhooks.FacebookWebhookSelfTest;
+import dev.salesbot.sync.facebook.webhooks.FacebookWebhookCheck;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
 import dev.salesbot.sync.queue.control.SyncOutcome;
@@ -35,7 +35,7 @@ public class PageConnect {
     private static final System.Logger LOGGER = System.getLogger(PageConnect.class.getName());
 
     /** What a connect recorded: the listing, each Page's subscription, the app's, and the tickets of the syncs. */
-    public record Recorded(UUID merchant, List<ConnectReport.ListedPage> listed, List<AccountPages.Refused> refused,
+    public record Recorded(UUID merchant, List<ConnectReport.ListedPage> listed, List<ManagedPages.Refused> refused,
                            Map<String, ConnectReport.Subscription> subscriptions, AppWebhookSubscription.State appSubscription,
                            Map<String, Syncs.Ticket> syncs) {
     }
@@ -62,13 +62,13 @@ public class PageConnect {
     AppWebhookSubscription appSubscription;
 
     @Inject
-    FacebookWebhookSelfTest selfTest;
+    FacebookWebhookCheck selfTest;
 
     /** @param userId the app-scoped id of the Facebook user who granted the Pages (Meta's callbacks name them by it) */
-    public Recorded record(UUID merchant, String userId, AccountPages.Listing listing) {
+    public Recorded record(UUID merchant, String userId, ManagedPages.Listing listing) {
         List<PageRegistrations.SealedPage> sealed = new ArrayList<>();
         List<ConnectReport.ListedPage> listed = new ArrayList<>();
-        for (AccountPages.Granted page : listing.granted()) {
+        for (ManagedPages.Granted page : listing.granted()) {
             sealed.add(new PageRegistrations.SealedPage(page.id(), page.name(), tokens.seal(page.id(), page.token()), userId));
             listed.add(new ConnectReport.ListedPage(page.id(), page.name(), page.category()));
         }
@@ -77,7 +77,7 @@ public class PageConnect {
                 "Connected Facebook Page {0} for merchant {1}", page.id(), merchant));
         AppWebhookSubscription.State app = appSubscription.ensure();
         Map<String, ConnectReport.Subscription> subscriptions = new LinkedHashMap<>();
-        for (AccountPages.Granted page : listing.granted()) {
+        for (ManagedPages.Granted page : listing.granted()) {
             subscriptions.put(page.id(), subscribe(page));
         }
         return new Recorded(merchant, listed, listing.refused(), subscriptions, app, tickets);
@@ -104,7 +104,7 @@ public class PageConnect {
     }
 
     /** Read first: a Page already subscribed to exactly these fields is left as it is. */
-    private ConnectReport.Subscription subscribe(AccountPages.Granted page) {
+    private ConnectReport.Subscription subscribe(ManagedPages.Granted page) {
         try {
             List<String> wanted = graph.app().webhookFields();
             if (new java.util.HashSet<>(graph.subscribedFields(page.id(), page.token())).equals(new java.util.HashSet<>(wanted))) {

@@ -29,7 +29,7 @@ import java.util.List;
 @ApplicationScoped
 public class FacebookWebhookReceipts {
 
-    /** The body of this server's own test delivery ({@link FacebookWebhookSelfTest}). */
+    /** The body of this server's own test delivery ({@link FacebookWebhookCheck}). */
     static final String TEST_MARKER = "salesbot_webhook_test";
     private static final System.Logger LOGGER = System.getLogger(FacebookWebhookReceipts.class.getName());
 

@@ -12,8 +12,8 @@ import dev.salesbot.sync.queue.control.SyncRequests;
 import dev.salesbot.sync.queue.control.Syncs;
 import dev.salesbot.sync.queue.control.TargetStatuses;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.AdminSession;
-import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.graphql.GraphqlSession;
+import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
@@ -55,7 +55,7 @@ public class ConnectionActions {
     }
 
     @Inject
-    Connections shops;
+    StoreConnections shops;
 
     @Inject
     PageConnections pages;
@@ -70,7 +70,7 @@ public class ConnectionActions {
     ShopifyTokens shopTokens;
 
     @Inject
-    Catalogs catalogs;
+    GraphqlSessions sessions;
 
     @Inject
     WebhookRegistrations webhooks;
@@ -118,8 +118,8 @@ public class ConnectionActions {
             if (t.shopify()) {
                 ShopDomain shop = new ShopDomain(t.target());
                 WebhookRegistrations.State state;
-                try (AdminSession session = catalogs.open(catalogs.access(shop, shopTokens.accessToken(shop)))) {
-                    state = webhooks.ensure(shop, session.admin());
+                try (GraphqlSession session = sessions.open(sessions.access(shop, shopTokens.accessToken(shop)))) {
+                    state = webhooks.ensure(shop, session.graphql());
                 }
                 shops.recordWebhooks(shop.value(), state.topics(), state.problem());
                 return new Done("webhooks", id, t.target(), state.complete(), state.complete()
@@ -207,8 +207,8 @@ public class ConnectionActions {
         try {
             if (t.shopify()) {
                 ShopDomain shop = new ShopDomain(t.target());
-                try (AdminSession session = catalogs.open(catalogs.access(shop, shopTokens.accessToken(shop)))) {
-                    return new Removal(true, webhooks.removeAll(shop, session.admin()) + " Shopify webhook subscription(s) removed");
+                try (GraphqlSession session = sessions.open(sessions.access(shop, shopTokens.accessToken(shop)))) {
+                    return new Removal(true, webhooks.removeAll(shop, session.graphql()) + " Shopify webhook subscription(s) removed");
                 }
             }
             FacebookPageConnection page = (FacebookPageConnection) t.connection();

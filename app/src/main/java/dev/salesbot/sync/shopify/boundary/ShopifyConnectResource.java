@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.boundary;
 
-import dev.salesbot.sync.account.boundary.StartPage;
+import dev.salesbot.sync.account.boundary.StartView;
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
@@ -73,7 +73,7 @@ public class ShopifyConnectResource {
             boolean known = MerchantSession.of(request, merchantSession).isPresent();
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     // Bytes: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers.
-                    .entity(StartPage.render(shop == null ? "" : shop, e.whatToDo(), known).getBytes(StandardCharsets.UTF_8))
+                    .entity(StartView.render(shop == null ? "" : shop, e.whatToDo(), known).getBytes(StandardCharsets.UTF_8))
                     .build();
         }
         return login(domain.value());
@@ -96,7 +96,7 @@ public class ShopifyConnectResource {
             // A browser waits less: its page follows the rest of the first sync by itself.
             ShopifyConnect.Connected connected = connect.firstSnapshotForPage(accepted);
             List<AccountConnection> store = account.of(accepted.merchant()).stream().filter(AccountConnection::shopify).toList();
-            return Response.ok(ConnectedPage.render(connected, store), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(StoreConnectedView.render(connected, store), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         ShopifyConnect.Connected connected = connect.firstSnapshot(accepted);
         return Response.ok(CallbackAnswer.json(connected).toString(), MediaType.APPLICATION_JSON_TYPE).build();

@@ -2,7 +2,7 @@ package dev.salesbot.sync.shopify.bulk;
 
 import dev.salesbot.sync.json.CompactJson;
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.catalog.ConnectionPages;
+import dev.salesbot.sync.shopify.catalog.EdgePager;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns bulk operations' JSONL back into the stored shape, the one {@link ConnectionPages} writes
+ * Turns bulk operations' JSONL back into the stored shape, the one {@link EdgePager} writes
  * from paging: every connection {@code {"edges": [{"node": …}], "pageInfo": {"hasNextPage": false}}},
  * in the connection's order. A file is read line by line, never whole: each line is one node, a
  * child carrying {@code __parentId} (its parent came earlier in the file, not necessarily just
@@ -95,9 +95,9 @@ final class BulkAssembly {
         for (JsonObject product : lines.roots()) {
             JsonObject node = Jsonp.createObjectBuilder(product)
                     .add("variants", merged(lines.childrenOf(product.getString("id")))).build();
-            edges.add(compact.object(ConnectionPages.edge(node)));
+            edges.add(compact.object(EdgePager.edge(node)));
         }
-        return ConnectionPages.merged(edges);
+        return EdgePager.merged(edges);
     }
 
     /** {@code collections} as paging stores it: each collection with all its products' ids. */
@@ -106,9 +106,9 @@ final class BulkAssembly {
         for (JsonObject collection : lines.roots()) {
             JsonObject node = Jsonp.createObjectBuilder(collection)
                     .add("products", merged(lines.childrenOf(collection.getString("id")))).build();
-            edges.add(compact.object(ConnectionPages.edge(node)));
+            edges.add(compact.object(EdgePager.edge(node)));
         }
-        return ConnectionPages.merged(edges);
+        return EdgePager.merged(edges);
     }
 
     private static final java.util.Set<String> CODE_TYPES = java.util.Set.of("DiscountCodeBasic", "DiscountCodeBxgy",
@@ -123,7 +123,7 @@ final class BulkAssembly {
         for (JsonObject node : discounts.roots()) {
             String id = node.getString("id");
             if (!(node.get("discount") instanceof JsonObject discount)) {
-                edges.add(compact.object(ConnectionPages.edge(node)));
+                edges.add(compact.object(EdgePager.edge(node)));
                 continue;
             }
             String type = discount.getString("__typename", "");
@@ -136,9 +136,9 @@ final class BulkAssembly {
                 applied.addAll(bxgyItems.childrenOf(id));
                 built.add("customerGets", Jsonp.createObjectBuilder(gets).add("items", items(items, applied)));
             }
-            edges.add(compact.object(ConnectionPages.edge(Jsonp.createObjectBuilder(node).add("discount", built).build())));
+            edges.add(compact.object(EdgePager.edge(Jsonp.createObjectBuilder(node).add("discount", built).build())));
         }
-        return ConnectionPages.merged(edges);
+        return EdgePager.merged(edges);
     }
 
     /** A discount's items as paging stores them: the connections its item type has, {@code __typename} (asked only to know it) left out. */
@@ -173,7 +173,7 @@ final class BulkAssembly {
 
     private static JsonObject merged(List<JsonObject> nodes) {
         List<JsonValue> edges = new ArrayList<>(nodes.size());
-        nodes.forEach(n -> edges.add(ConnectionPages.edge(n)));
-        return ConnectionPages.merged(edges);
+        nodes.forEach(n -> edges.add(EdgePager.edge(n)));
+        return EdgePager.merged(edges);
     }
 }

@@ -3,9 +3,9 @@ package dev.salesbot.sync.shopify.bulk;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.queue.control.SyncPostponed;
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import jakarta.json.JsonArray;
@@ -90,7 +90,7 @@ public final class BulkCatalogFetch {
     }
 
     private final String shop;
-    private final PacedAdmin admin;
+    private final PacedGraphql graphql;
     private final CatalogFetch paging;
     private final Records records;
     private final Downloads downloads;
@@ -98,10 +98,10 @@ public final class BulkCatalogFetch {
     private final Sleeper sleeper;
     private final Clock clock;
 
-    public BulkCatalogFetch(String shop, PacedAdmin admin, CatalogFetch paging, Records records, Downloads downloads,
+    public BulkCatalogFetch(String shop, PacedGraphql graphql, CatalogFetch paging, Records records, Downloads downloads,
                             Settings settings, Sleeper sleeper, Clock clock) {
         this.shop = shop;
-        this.admin = admin;
+        this.graphql = graphql;
         this.paging = paging;
         this.records = records;
         this.downloads = downloads;
@@ -196,8 +196,8 @@ public final class BulkCatalogFetch {
 
     /** Starts {@code part}'s bulk query and records it; empty when Shopify refuses it (user errors). */
     private Optional<String> start(BulkPart part) {
-        JsonObject data = admin.data(AdminQueries.BULK_RUN, Jsonp.createObjectBuilder().add("query", part.query()).build(),
-                AdminQueries.MUTATION_COST);
+        JsonObject data = graphql.data(CatalogQueries.BULK_RUN, Jsonp.createObjectBuilder().add("query", part.query()).build(),
+                CatalogQueries.MUTATION_COST);
         JsonObject payload = data.getJsonObject("bulkOperationRunQuery");
         JsonArray errors = payload == null ? JsonValue.EMPTY_JSON_ARRAY : payload.getJsonArray("userErrors");
         if (payload == null || !errors.isEmpty() || !(payload.get("bulkOperation") instanceof JsonObject operation)) {
@@ -266,8 +266,8 @@ public final class BulkCatalogFetch {
     }
 
     private Status status(String id) {
-        JsonObject data = admin.data(AdminQueries.BULK_STATUS, Jsonp.createObjectBuilder().add("id", id).build(),
-                AdminQueries.BULK_STATUS_COST);
+        JsonObject data = graphql.data(CatalogQueries.BULK_STATUS, Jsonp.createObjectBuilder().add("id", id).build(),
+                CatalogQueries.BULK_STATUS_COST);
         if (!(data.get("bulkOperation") instanceof JsonObject operation)) {
             // Shopify knows no such operation (any more): as expired.
             return new Status("EXPIRED", null, -1, 0, null);

@@ -1,16 +1,16 @@
 package dev.salesbot.sync.shopify.bulk;
 
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The bulk queries a full sync runs at once (2026-10 runs up to five per shop), each a part of the catalog. */
 public enum BulkPart {
-    PRODUCTS(AdminQueries.BULK_PRODUCTS),
-    COLLECTIONS(AdminQueries.BULK_COLLECTIONS),
-    DISCOUNTS(AdminQueries.BULK_DISCOUNTS),
-    BASIC_DISCOUNT_ITEMS(AdminQueries.BULK_BASIC_DISCOUNT_ITEMS),
-    BXGY_DISCOUNT_ITEMS(AdminQueries.BULK_BXGY_DISCOUNT_ITEMS);
+    PRODUCTS(CatalogQueries.BULK_PRODUCTS),
+    COLLECTIONS(CatalogQueries.BULK_COLLECTIONS),
+    DISCOUNTS(CatalogQueries.BULK_DISCOUNTS),
+    BASIC_DISCOUNT_ITEMS(CatalogQueries.BULK_BASIC_DISCOUNT_ITEMS),
+    BXGY_DISCOUNT_ITEMS(CatalogQueries.BULK_BXGY_DISCOUNT_ITEMS);
 
     private final String query;
 

@@ -3,7 +3,7 @@ package dev.salesbot.sync.shopify.catalog;
 import dev.salesbot.sync.json.JsonPaths;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.graphql.FetchStats;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import java.util.function.LongConsumer;
 import jakarta.json.JsonArrayBuilder;
@@ -19,12 +19,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import static dev.salesbot.sync.shopify.catalog.AdminQueries.*;
+import static dev.salesbot.sync.shopify.catalog.CatalogQueries.*;
 
 /**
- * Fetches one shop's catalog through a {@link PacedAdmin}: the full document for a connect or a
+ * Fetches one shop's catalog through a {@link PacedGraphql}: the full document for a connect or a
  * poll, or a few products, collections and discounts by id (and the products of inventory items)
- * for a webhook-driven partial sync; every node in the stored shape ({@link ConnectionPages}).
+ * for a webhook-driven partial sync; every node in the stored shape ({@link EdgePager}).
  */
 public final class CatalogFetch {
 
@@ -34,30 +34,30 @@ public final class CatalogFetch {
     private static final Pattern DISCOUNT_ID = Pattern.compile("^gid://shopify/Discount(Code|Automatic)?Node/[0-9]+$");
     private static final Pattern INVENTORY_ITEM_ID = Pattern.compile("^gid://shopify/InventoryItem/[0-9]+$");
 
-    static final List<NestedConnection> PRODUCT_NESTED = List.of(
-            new NestedConnection(List.of("variants"), PRODUCT_VARIANTS, List.of("product", "variants"), PRODUCT_VARIANTS_COST));
+    static final List<NestedEdges> PRODUCT_NESTED = List.of(
+            new NestedEdges(List.of("variants"), PRODUCT_VARIANTS, List.of("product", "variants"), PRODUCT_VARIANTS_COST));
 
-    static final List<NestedConnection> DISCOUNT_NESTED = List.of(
-            new NestedConnection(List.of("discount", "codes"), DISCOUNT_CODES,
+    static final List<NestedEdges> DISCOUNT_NESTED = List.of(
+            new NestedEdges(List.of("discount", "codes"), DISCOUNT_CODES,
                     List.of("discountNode", "discount", "codes"), DISCOUNT_CODES_COST),
-            new NestedConnection(List.of("discount", "customerGets", "items", "products"), DISCOUNT_PRODUCTS,
+            new NestedEdges(List.of("discount", "customerGets", "items", "products"), DISCOUNT_PRODUCTS,
                     List.of("discountNode", "discount", "customerGets", "items", "products"), DISCOUNT_PRODUCTS_COST),
-            new NestedConnection(List.of("discount", "customerGets", "items", "productVariants"), DISCOUNT_VARIANTS,
+            new NestedEdges(List.of("discount", "customerGets", "items", "productVariants"), DISCOUNT_VARIANTS,
                     List.of("discountNode", "discount", "customerGets", "items", "productVariants"), DISCOUNT_VARIANTS_COST),
-            new NestedConnection(List.of("discount", "customerGets", "items", "collections"), DISCOUNT_COLLECTIONS,
+            new NestedEdges(List.of("discount", "customerGets", "items", "collections"), DISCOUNT_COLLECTIONS,
                     List.of("discountNode", "discount", "customerGets", "items", "collections"), DISCOUNT_COLLECTIONS_COST));
 
-    static final List<NestedConnection> COLLECTION_NESTED = List.of(
-            new NestedConnection(List.of("products"), COLLECTION_PRODUCTS, List.of("collection", "products"), COLLECTION_PRODUCTS_COST));
+    static final List<NestedEdges> COLLECTION_NESTED = List.of(
+            new NestedEdges(List.of("products"), COLLECTION_PRODUCTS, List.of("collection", "products"), COLLECTION_PRODUCTS_COST));
 
     private final String shop;
-    private final PacedAdmin admin;
-    private final ConnectionPages pages;
+    private final PacedGraphql graphql;
+    private final EdgePager pages;
 
-    public CatalogFetch(String shop, PacedAdmin admin) {
+    public CatalogFetch(String shop, PacedGraphql graphql) {
         this.shop = shop;
-        this.admin = admin;
-        this.pages = new ConnectionPages(admin);
+        this.graphql = graphql;
+        this.pages = new EdgePager(graphql);
     }
 
     /**
@@ -101,13 +101,13 @@ public final class CatalogFetch {
 
     /** How many products the store has: one cheap query, before choosing paging or bulk operations. */
     public long productsCount() {
-        JsonObject count = admin.data(PRODUCTS_COUNT, JsonValue.EMPTY_JSON_OBJECT, PRODUCTS_COUNT_COST).getJsonObject("productsCount");
+        JsonObject count = graphql.data(PRODUCTS_COUNT, JsonValue.EMPTY_JSON_OBJECT, PRODUCTS_COUNT_COST).getJsonObject("productsCount");
         return count == null ? 0 : count.getJsonNumber("count").longValue();
     }
 
     /** The catalog document from its four parts, with the log line of the fetch ({@code how}: "" or " through …"). */
     public JsonObject document(JsonObject shopData, JsonObject products, JsonObject discounts, JsonObject collections, String how) {
-        FetchStats stats = admin.stats();
+        FetchStats stats = graphql.stats();
         LOGGER.log(System.Logger.Level.INFO,
                 "Fetched catalog of {0}: {1} products, {2} code discounts, {3} collections in {4} requests"
                         + " (actual cost {5}, throttled {6}, waited {7} ms){8}",
@@ -123,7 +123,7 @@ public final class CatalogFetch {
 
     private JsonObject withPolicies(JsonObject shopData) {
         try {
-            JsonObject policies = admin.data(SHOP_POLICIES, JsonValue.EMPTY_JSON_OBJECT, SHOP_POLICIES_COST).getJsonObject("shop");
+            JsonObject policies = graphql.data(SHOP_POLICIES, JsonValue.EMPTY_JSON_OBJECT, SHOP_POLICIES_COST).getJsonObject("shop");
             return Jsonp.createObjectBuilder(shopData).add("shopPolicies", policies.get("shopPolicies")).build();
         } catch (ShopifyAccessDeniedException e) {
             LOGGER.log(System.Logger.Level.INFO, "Shopify denied the legal policies of {0} ({1}); the snapshot has none",
@@ -134,14 +134,14 @@ public final class CatalogFetch {
 
     /** The products with these ids ({@code gid://shopify/Product/…}), each complete, in batches of 15. */
     public NodeFetch products(List<String> ids) {
-        return byId(ids, PRODUCT_ID, PRODUCTS_BY_ID_BATCH, batch -> admin.data(PRODUCTS_BY_ID, Jsonp.createObjectBuilder()
+        return byId(ids, PRODUCT_ID, PRODUCTS_BY_ID_BATCH, batch -> graphql.data(PRODUCTS_BY_ID, Jsonp.createObjectBuilder()
                 .add("ids", array(batch)).add("variantsFirst", VARIANTS_PER_PRODUCT).build(), productsByIdCost(batch.size())),
                 PRODUCT_NESTED);
     }
 
     /** The collections with these ids ({@code gid://shopify/Collection/…}), each complete, in batches of 20. */
     public NodeFetch collections(List<String> ids) {
-        return byId(ids, COLLECTION_ID, COLLECTIONS_BY_ID_BATCH, batch -> admin.data(COLLECTIONS_BY_ID, Jsonp.createObjectBuilder()
+        return byId(ids, COLLECTION_ID, COLLECTIONS_BY_ID_BATCH, batch -> graphql.data(COLLECTIONS_BY_ID, Jsonp.createObjectBuilder()
                 .add("ids", array(batch)).add("productsFirst", PRODUCTS_PER_COLLECTION).build(), collectionsByIdCost(batch.size())),
                 COLLECTION_NESTED);
     }
@@ -154,7 +154,7 @@ public final class CatalogFetch {
         if (id == null || !DISCOUNT_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a Shopify discount id: " + id);
         }
-        JsonObject data = admin.data(DISCOUNT_BY_ID, Jsonp.createObjectBuilder().add("id", id)
+        JsonObject data = graphql.data(DISCOUNT_BY_ID, Jsonp.createObjectBuilder().add("id", id)
                 .add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(), DISCOUNT_BY_ID_COST);
         if (!(data.get("discountNode") instanceof JsonObject node) || !(node.get("discount") instanceof JsonObject discount)
                 || !discount.getString("__typename", "").startsWith("DiscountCode")) {
@@ -174,7 +174,7 @@ public final class CatalogFetch {
         Set<String> products = new LinkedHashSet<>();
         for (int from = 0; from < unique.size(); from += INVENTORY_ITEMS_BATCH) {
             List<String> batch = unique.subList(from, Math.min(unique.size(), from + INVENTORY_ITEMS_BATCH));
-            JsonObject data = admin.data(INVENTORY_ITEMS, Jsonp.createObjectBuilder().add("ids", array(batch)).build(),
+            JsonObject data = graphql.data(INVENTORY_ITEMS, Jsonp.createObjectBuilder().add("ids", array(batch)).build(),
                     inventoryItemsCost(batch.size()));
             for (JsonValue node : data.getJsonArray("nodes")) {
                 if (node instanceof JsonObject item && JsonPaths.at(item, List.of("variants", "nodes")) instanceof jakarta.json.JsonArray variants) {
@@ -191,12 +191,12 @@ public final class CatalogFetch {
 
     /** The shop, with its legal policies when {@code withPolicies} and Shopify does not deny them. */
     public JsonObject shop(boolean withPolicies) {
-        JsonObject shopData = admin.data(SHOP, JsonValue.EMPTY_JSON_OBJECT, SHOP_COST).getJsonObject("shop");
+        JsonObject shopData = graphql.data(SHOP, JsonValue.EMPTY_JSON_OBJECT, SHOP_COST).getJsonObject("shop");
         return withPolicies ? withPolicies(shopData) : shopData;
     }
 
     private NodeFetch byId(List<String> ids, Pattern idPattern, int batchSize, Function<List<String>, JsonObject> fetch,
-                           List<NestedConnection> nested) {
+                           List<NestedEdges> nested) {
         for (String id : ids) {
             if (id == null || !idPattern.matcher(id).matches()) {
                 throw new IllegalArgumentException("not a Shopify id of that type: " + id);

@@ -106,7 +106,7 @@ public final class SnapshotPatch {
         for (String connection : TOP) {
             List<JsonObject> sorted = new ArrayList<>(nodes.get(connection).values());
             sorted.sort(Comparator.comparing(SnapshotPatch::numericId));
-            patched.add(connection, ConnectionPages.merged(sorted.stream().map(ConnectionPages::edge).toList()));
+            patched.add(connection, EdgePager.merged(sorted.stream().map(EdgePager::edge).toList()));
         }
         return Jsonp.createObjectBuilder().add("data", patched).build();
     }

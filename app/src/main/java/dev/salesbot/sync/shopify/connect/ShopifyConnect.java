@@ -13,8 +13,8 @@ import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.oauth.AccessScopes;
 import dev.salesbot.sync.shopify.oauth.OfflineToken;
 import dev.salesbot.sync.shopify.oauth.ShopifyOAuth;
-import dev.salesbot.sync.shopify.sync.ShopifySnapshots;
-import dev.salesbot.sync.shopify.webhooks.WebhookSelfTest;
+import dev.salesbot.sync.shopify.sync.StoreSyncHandler;
+import dev.salesbot.sync.shopify.webhooks.WebhookCheck;
 import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class ShopifyConnect {
 
     /** A store that is now connected, how far its first snapshot got within the wait, its webhook test and its polling test. */
     public record Connected(UUID merchant, ShopDomain shop, String scope, SyncOutcome upload, TestDelivery.Result webhookTest,
-                            PollingTest.Result pollingTest) {
+                            PollingCheck.Result pollingTest) {
     }
 
     @Inject
@@ -65,7 +65,7 @@ public class ShopifyConnect {
     ShopifyInstalls installs;
 
     @Inject
-    ShopifySnapshots fullSyncs;
+    StoreSyncHandler fullSyncs;
 
     @Inject
     StateTokens states;
@@ -77,10 +77,10 @@ public class ShopifyConnect {
     Syncs syncs;
 
     @Inject
-    WebhookSelfTest webhookTest;
+    WebhookCheck webhookTest;
 
     @Inject
-    PollingTest pollingTest;
+    PollingCheck pollingTest;
 
     @Inject
     SyncProgresses progress;
@@ -169,7 +169,7 @@ public class ShopifyConnect {
     /** {@link #firstSnapshot(Accepted)} waiting at most {@code wait}: a page that shows the sync's progress waits less. */
     public Connected firstSnapshot(Accepted accepted, Duration wait) {
         SyncOutcome upload = syncs.await(accepted.firstSync(), wait);
-        PollingTest.Result live = pollingTest.run(accepted.shop());
+        PollingCheck.Result live = pollingTest.run(accepted.shop());
         if ("success".equals(live.status())) {
             progress.total(accepted.shop().value(), live.productsCount());
             if ("pending".equals(upload.status()) && fullSyncs.readsInBulk(live.productsCount())) {

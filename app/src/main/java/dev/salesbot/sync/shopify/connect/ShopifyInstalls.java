@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.connect;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncKind;
 import dev.salesbot.sync.queue.control.Syncs;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -24,7 +24,7 @@ public class ShopifyInstalls {
     }
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     ShopifyTokens tokens;

@@ -8,12 +8,12 @@ import jakarta.json.JsonValue;
  * Counts what each Admin answer cost (its {@code actualQueryCost}) and whether Shopify throttled
  * it (a {@code THROTTLED} error or a 429), for the metrics; the answer itself passes untouched.
  */
-final class MeteredTransport implements AdminTransport {
+final class MeteredTransport implements GraphqlTransport {
 
-    private final AdminTransport transport;
+    private final GraphqlTransport transport;
     private final Meters meters;
 
-    MeteredTransport(AdminTransport transport, Meters meters) {
+    MeteredTransport(GraphqlTransport transport, Meters meters) {
         this.transport = transport;
         this.meters = meters;
     }

@@ -1,7 +1,7 @@
 package dev.salesbot.sync.shopify.oauth;
 
 import dev.salesbot.sync.config.RequiredSetting;
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.SealedTokens;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.TokenCipher;
@@ -44,7 +44,7 @@ public class ShopifyTokens {
     private static final System.Logger LOGGER = System.getLogger(ShopifyTokens.class.getName());
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     TokenCipher cipher;
@@ -58,7 +58,7 @@ public class ShopifyTokens {
 
     /**
      * A usable access token for {@code shop}, refreshed (and stored) first when it is about to
-     * expire. The refresh runs with the store's row locked ({@link Connections#withShopLocked}), so
+     * expire. The refresh runs with the store's row locked ({@link StoreConnections#withShopLocked}), so
      * that of several servers sharing the database only one refreshes (Shopify rotates the refresh
      * token: two refreshing at once would leave one of them with a used token); the others wait
      * for the lock and find the fresh pair.

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.sync;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -36,7 +36,7 @@ public class ShopifyFailures {
     private static final System.Logger LOGGER = System.getLogger(ShopifyFailures.class.getName());
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     /** What to throw instead of {@code failure}; marks the connection when the merchant must act. */
     public RuntimeException classify(ShopDomain shop, RuntimeException failure) {

@@ -31,7 +31,7 @@ public class ShopifyWebhookReceipts {
     public record Incoming(byte[] body, String hmac, String topic, String shopDomain, String webhookId) {
     }
 
-    /** The body of this server's own test delivery ({@link WebhookSelfTest}). */
+    /** The body of this server's own test delivery ({@link WebhookCheck}). */
     static final String TEST_MARKER = "salesbot_webhook_test";
     private static final Pattern WEBHOOK_ID = Pattern.compile("^[A-Za-z0-9-]{1,100}$");
     private static final System.Logger LOGGER = System.getLogger(ShopifyWebhookReceipts.class.getName());

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.webhooks;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.queue.control.SyncKind;
@@ -37,7 +37,7 @@ public class WebhookRecorder {
     Deliveries deliveries;
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     Syncs syncs;

@@ -1,9 +1,9 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +59,7 @@ public class WebhookRegistrations {
     ShopifyApp app;
 
     /** Brings the shop's subscriptions to what is wanted; a missing {@code SHOPIFY_WEBHOOK_ADDRESS} is a failed state, not an error. */
-    public State ensure(ShopDomain shop, PacedAdmin admin) {
+    public State ensure(ShopDomain shop, PacedGraphql graphql) {
         Optional<String> address = app.webhookAddress();
         if (address.isEmpty()) {
             Map<WebhookTopic, String> failed = new LinkedHashMap<>();
@@ -68,14 +68,14 @@ public class WebhookRegistrations {
         }
         Set<WebhookTopic> present = EnumSet.noneOf(WebhookTopic.class);
         int deleted = 0;
-        for (JsonObject subscription : existing(admin)) {
+        for (JsonObject subscription : existing(graphql)) {
             Optional<WebhookTopic> topic = WebhookTopic.fromName(subscription.getString("topic", ""));
             boolean wanted = topic.isPresent() && WebhookTopic.subscribed().contains(topic.get())
                     && address.get().equals(subscription.getString("uri", "")) && !present.contains(topic.get());
             if (wanted) {
                 present.add(topic.get());
             } else {
-                delete(admin, subscription.getString("id"));
+                delete(graphql, subscription.getString("id"));
                 deleted++;
             }
         }
@@ -85,7 +85,7 @@ public class WebhookRegistrations {
             if (present.contains(topic)) {
                 continue;
             }
-            Optional<String> refused = create(admin, topic, address.get());
+            Optional<String> refused = create(graphql, topic, address.get());
             if (refused.isEmpty()) {
                 present.add(topic);
                 created++;
@@ -102,25 +102,25 @@ public class WebhookRegistrations {
      * Deletes every subscription of this app on the shop (the Admin API lists only the app's own):
      * a disconnected store sends nothing more. Answers how many were deleted.
      */
-    public int removeAll(ShopDomain shop, PacedAdmin admin) {
+    public int removeAll(ShopDomain shop, PacedGraphql graphql) {
         int deleted = 0;
-        for (JsonObject subscription : existing(admin)) {
-            delete(admin, subscription.getString("id"));
+        for (JsonObject subscription : existing(graphql)) {
+            delete(graphql, subscription.getString("id"));
             deleted++;
         }
         LOGGER.log(System.Logger.Level.INFO, "Removed {0} webhook subscription(s) of {1}", deleted, shop);
         return deleted;
     }
 
-    private static List<JsonObject> existing(PacedAdmin admin) {
+    private static List<JsonObject> existing(PacedGraphql graphql) {
         List<JsonObject> subscriptions = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 20; page++) {
-            var variables = Jsonp.createObjectBuilder().add("first", AdminQueries.WEBHOOKS_PAGE);
+            var variables = Jsonp.createObjectBuilder().add("first", CatalogQueries.WEBHOOKS_PAGE);
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject connection = admin.data(AdminQueries.WEBHOOKS, variables.build(), AdminQueries.WEBHOOKS_COST)
+            JsonObject connection = graphql.data(CatalogQueries.WEBHOOKS, variables.build(), CatalogQueries.WEBHOOKS_COST)
                     .getJsonObject("webhookSubscriptions");
             connection.getJsonArray("edges").forEach(e -> subscriptions.add(e.asJsonObject().getJsonObject("node")));
             JsonObject pageInfo = connection.getJsonObject("pageInfo");
@@ -133,16 +133,16 @@ public class WebhookRegistrations {
     }
 
     /** Empty when created, else Shopify's userErrors. */
-    private static Optional<String> create(PacedAdmin admin, WebhookTopic topic, String address) {
-        JsonObject payload = admin.data(AdminQueries.WEBHOOK_CREATE, Jsonp.createObjectBuilder()
-                .add("topic", topic.name()).add("uri", address).build(), AdminQueries.MUTATION_COST)
+    private static Optional<String> create(PacedGraphql graphql, WebhookTopic topic, String address) {
+        JsonObject payload = graphql.data(CatalogQueries.WEBHOOK_CREATE, Jsonp.createObjectBuilder()
+                .add("topic", topic.name()).add("uri", address).build(), CatalogQueries.MUTATION_COST)
                 .getJsonObject("webhookSubscriptionCreate");
         return userErrors(payload);
     }
 
-    private static void delete(PacedAdmin admin, String id) {
-        JsonObject payload = admin.data(AdminQueries.WEBHOOK_DELETE, Jsonp.createObjectBuilder().add("id", id).build(),
-                AdminQueries.MUTATION_COST).getJsonObject("webhookSubscriptionDelete");
+    private static void delete(PacedGraphql graphql, String id) {
+        JsonObject payload = graphql.data(CatalogQueries.WEBHOOK_DELETE, Jsonp.createObjectBuilder().add("id", id).build(),
+                CatalogQueries.MUTATION_COST).getJsonObject("webhookSubscriptionDelete");
         userErrors(payload).ifPresent(errors -> LOGGER.log(System.Logger.Level.WARNING,
                 "Webhook subscription {0} not deleted: {1}", id, errors));
     }

@@ -6,7 +6,7 @@ import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
@@ -50,7 +50,7 @@ class BulkCatalogFetchTest {
     private static BulkCatalogFetch bulk(InProcessShopify shopify, BulkCatalogFetch.Records records, Duration maxWait) {
         FakeClock clock = CLOCKS.get(shopify);
         CatalogFetch paging = CatalogFetchTest.fetchFor(shopify::post, clock);
-        PacedAdmin admin = new PacedAdmin(STORE, shopify::post, new ThrottlePacer(clock, clock.sleeper()), RetryPolicy.standard(),
+        PacedGraphql graphql = new PacedGraphql(STORE, shopify::post, new ThrottlePacer(clock, clock.sleeper()), RetryPolicy.standard(),
                 clock.sleeper(), clock);
         BulkCatalogFetch.Downloads downloads = url -> {
             Optional<InputStream> file = shopify.download(url);
@@ -59,7 +59,7 @@ class BulkCatalogFetchTest {
             }
             return file.get();
         };
-        return new BulkCatalogFetch(STORE, admin, paging, records, downloads,
+        return new BulkCatalogFetch(STORE, graphql, paging, records, downloads,
                 new BulkCatalogFetch.Settings(maxWait, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(10)),
                 Sleeper.system(), Clock.systemUTC());
     }

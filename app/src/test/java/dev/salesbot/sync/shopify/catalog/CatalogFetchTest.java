@@ -3,8 +3,8 @@ package dev.salesbot.sync.shopify.catalog;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Largest;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
-import dev.salesbot.sync.shopify.graphql.AdminTransport;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.GraphqlTransport;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
@@ -102,7 +102,7 @@ public class CatalogFetchTest {
     void followsACollectionsProductsBeyondTheFirstPage() {
         Largest most = shopify.collectionWithMostProducts();
         assertThat(most.size()).as("the store must have a collection of hundreds of products, more than one follow-up page")
-                .isGreaterThan(AdminQueries.FOLLOW_UP_PAGE);
+                .isGreaterThan(CatalogQueries.FOLLOW_UP_PAGE);
 
         JsonObject products = node(edges(document.getJsonObject("data"), "collections"), most.id()).getJsonObject("products");
 
@@ -121,7 +121,7 @@ public class CatalogFetchTest {
     @Test
     void neverAsksMoreThanShopifysCeilingAndIsNeverThrottledInANormalRun() {
         assertThat(shopify.exchanges()).extracting(Exchange::requestedCost)
-                .allMatch(cost -> cost > 0 && cost <= AdminQueries.MAX_QUERY_COST);
+                .allMatch(cost -> cost > 0 && cost <= CatalogQueries.MAX_QUERY_COST);
         assertThat(shopify.exchanges()).noneMatch(Exchange::throttled);
         assertThat(shopify.stats())
                 .containsEntry("invalid", 0L)
@@ -143,7 +143,7 @@ public class CatalogFetchTest {
         assertThat(fetched.found().get(0).getJsonObject("variants").getJsonArray("edges")).hasSize(big.size());
         assertThat(fetched.missingIds()).containsExactly(NO_SUCH_PRODUCT);
         // One follow-up per 250 variants beyond the first page of 25 (the product has more than 250).
-        int followUps = (big.size() - AdminQueries.VARIANTS_PER_PRODUCT + AdminQueries.FOLLOW_UP_PAGE - 1) / AdminQueries.FOLLOW_UP_PAGE;
+        int followUps = (big.size() - CatalogQueries.VARIANTS_PER_PRODUCT + CatalogQueries.FOLLOW_UP_PAGE - 1) / CatalogQueries.FOLLOW_UP_PAGE;
         assertThat(followUps).isEqualTo(2);
         assertThat(store.exchanges()).extracting(Exchange::operation)
                 .containsExactly("CatalogProductsById", "CatalogProductVariants", "CatalogProductVariants");
@@ -163,10 +163,10 @@ public class CatalogFetchTest {
         return new InProcessShopify(STORE, products, 1000, 50, clock, ShopifyApp.DEFAULT_SCOPES);
     }
 
-    public static CatalogFetch fetchFor(AdminTransport transport, FakeClock clock) {
+    public static CatalogFetch fetchFor(GraphqlTransport transport, FakeClock clock) {
         ThrottlePacer pacer = new ThrottlePacer(clock, clock.sleeper());
-        PacedAdmin admin = new PacedAdmin(STORE, transport, pacer, RetryPolicy.standard(), clock.sleeper(), clock);
-        return new CatalogFetch(STORE, admin);
+        PacedGraphql graphql = new PacedGraphql(STORE, transport, pacer, RetryPolicy.standard(), clock.sleeper(), clock);
+        return new CatalogFetch(STORE, graphql);
     }
 
     private static JsonArray edges(JsonObject data, String key) {

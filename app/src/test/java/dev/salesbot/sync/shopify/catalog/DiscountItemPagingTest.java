@@ -1,7 +1,7 @@
 package dev.salesbot.sync.shopify.catalog;
 
-import dev.salesbot.sync.shopify.graphql.AdminTransport;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.GraphqlTransport;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.FakeClock;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A discount whose items list more products than its first page holds. The sandbox's seeded
  * discounts apply to all items or to one collection, so this one nested connection is scripted:
- * the follow-up query itself is validated against the real schema in {@link AdminQueriesTest}.
+ * the follow-up query itself is validated against the real schema in {@link CatalogQueriesTest}.
  */
 class DiscountItemPagingTest {
 
@@ -28,17 +28,17 @@ class DiscountItemPagingTest {
 
     private final FakeClock clock = new FakeClock();
     private final List<JsonObject> followUps = new ArrayList<>();
-    private final AdminTransport shopify = (query, variables) -> {
-        assertThat(query).isEqualTo(AdminQueries.DISCOUNT_PRODUCTS.text());
+    private final GraphqlTransport shopify = (query, variables) -> {
+        assertThat(query).isEqualTo(CatalogQueries.DISCOUNT_PRODUCTS.text());
         followUps.add(variables);
         return Json.createObjectBuilder()
                 .add("data", Json.createObjectBuilder().add("discountNode", Json.createObjectBuilder()
                         .add("id", VIP_DISCOUNT)
                         .add("discount", Json.createObjectBuilder().add("customerGets", Json.createObjectBuilder()
                                 .add("items", Json.createObjectBuilder()
-                                        .add("products", products(AdminQueries.ITEMS_PER_DISCOUNT + 1, VIP_PRODUCTS, false)))))))
+                                        .add("products", products(CatalogQueries.ITEMS_PER_DISCOUNT + 1, VIP_PRODUCTS, false)))))))
                 .add("extensions", Json.createObjectBuilder().add("cost", Json.createObjectBuilder()
-                        .add("requestedQueryCost", AdminQueries.DISCOUNT_PRODUCTS_COST).add("actualQueryCost", 10)
+                        .add("requestedQueryCost", CatalogQueries.DISCOUNT_PRODUCTS_COST).add("actualQueryCost", 10)
                         .add("throttleStatus", Json.createObjectBuilder().add("maximumAvailable", 1000.0)
                                 .add("currentlyAvailable", 990).add("restoreRate", 50.0))))
                 .build();
@@ -50,12 +50,12 @@ class DiscountItemPagingTest {
                 .add("id", VIP_DISCOUNT)
                 .add("discount", Json.createObjectBuilder().add("__typename", "DiscountCodeBasic")
                         .add("customerGets", Json.createObjectBuilder().add("items", Json.createObjectBuilder()
-                                .add("products", products(1, AdminQueries.ITEMS_PER_DISCOUNT, true)))))
+                                .add("products", products(1, CatalogQueries.ITEMS_PER_DISCOUNT, true)))))
                 .build();
-        PacedAdmin admin = new PacedAdmin(CatalogFetchTest.STORE, shopify, new ThrottlePacer(clock, clock.sleeper()),
+        PacedGraphql graphql = new PacedGraphql(CatalogFetchTest.STORE, shopify, new ThrottlePacer(clock, clock.sleeper()),
                 RetryPolicy.standard(), clock.sleeper(), clock);
 
-        JsonObject complete = new ConnectionPages(admin).complete(firstPage, CatalogFetch.DISCOUNT_NESTED);
+        JsonObject complete = new EdgePager(graphql).complete(firstPage, CatalogFetch.DISCOUNT_NESTED);
 
         JsonObject products = complete.getJsonObject("discount").getJsonObject("customerGets")
                 .getJsonObject("items").getJsonObject("products");
@@ -64,8 +64,8 @@ class DiscountItemPagingTest {
         assertThat(products.getJsonObject("pageInfo").getBoolean("hasNextPage")).isFalse();
         assertThat(followUps).singleElement().satisfies(variables -> {
             assertThat(variables.getString("id")).isEqualTo(VIP_DISCOUNT);
-            assertThat(variables.getString("after")).isEqualTo("cursor-" + AdminQueries.ITEMS_PER_DISCOUNT);
-            assertThat(variables.getInt("first")).isEqualTo(AdminQueries.FOLLOW_UP_PAGE);
+            assertThat(variables.getString("after")).isEqualTo("cursor-" + CatalogQueries.ITEMS_PER_DISCOUNT);
+            assertThat(variables.getInt("first")).isEqualTo(CatalogQueries.FOLLOW_UP_PAGE);
         });
     }
 

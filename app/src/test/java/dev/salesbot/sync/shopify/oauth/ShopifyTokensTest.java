@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.oauth;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.SealedTokens;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.TokenCipher;
@@ -176,7 +176,7 @@ class ShopifyTokensTest {
     }
 
     /** One stored connection in memory instead of JPA; can fail the next re-seals as a database would. */
-    static final class StoredConnections extends Connections {
+    static final class StoredConnections extends StoreConnections {
         ShopifyConnection connection;
         int failNextReseals;
         int locks;

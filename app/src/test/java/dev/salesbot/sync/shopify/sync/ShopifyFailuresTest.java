@@ -1,10 +1,10 @@
 package dev.salesbot.sync.shopify.sync;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.AdminErrorMapper;
+import dev.salesbot.sync.shopify.graphql.HttpStatusMapper;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyQueryException;
 import dev.salesbot.sync.shopify.graphql.ShopifyThrottledException;
@@ -32,7 +32,7 @@ class ShopifyFailuresTest {
     final ShopifyFailures failures = new ShopifyFailures();
 
     {
-        failures.connections = new Connections() {
+        failures.connections = new StoreConnections() {
             @Override
             public void markNeedsReconnect(String shop, String reason) {
                 marked.put(shop, reason);
@@ -42,7 +42,7 @@ class ShopifyFailuresTest {
 
     @Test
     void aRefusedTokenNeedsTheMerchant() {
-        assertNeedsMerchant(AdminErrorMapper.forStatus(401, null, java.time.Instant.now()), "connect the store again");
+        assertNeedsMerchant(HttpStatusMapper.forStatus(401, null, java.time.Instant.now()), "connect the store again");
     }
 
     @Test
@@ -54,9 +54,9 @@ class ShopifyFailuresTest {
 
     @Test
     void aFrozenGoneOrLockedStoreNeedsTheMerchant() {
-        assertNeedsMerchant(AdminErrorMapper.forStatus(402, null, java.time.Instant.now()), "frozen");
-        assertNeedsMerchant(AdminErrorMapper.forStatus(404, null, java.time.Instant.now()), "no store");
-        assertNeedsMerchant(AdminErrorMapper.forStatus(423, null, java.time.Instant.now()), "locked");
+        assertNeedsMerchant(HttpStatusMapper.forStatus(402, null, java.time.Instant.now()), "frozen");
+        assertNeedsMerchant(HttpStatusMapper.forStatus(404, null, java.time.Instant.now()), "no store");
+        assertNeedsMerchant(HttpStatusMapper.forStatus(423, null, java.time.Instant.now()), "locked");
     }
 
     @Test

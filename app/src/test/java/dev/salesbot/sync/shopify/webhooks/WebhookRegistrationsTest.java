@@ -1,14 +1,14 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.graphql.ShopifyApps;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
-import dev.salesbot.sync.shopify.sync.ShopifyChangesTest;
+import dev.salesbot.sync.shopify.sync.StoreChangesHandlerTest;
 import dev.salesbot.sync.testing.FakeClock;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class WebhookRegistrationsTest {
         InProcessShopify store = store(ShopifyApp.DEFAULT_SCOPES);
         registrations.app = app(ADDRESS);
 
-        WebhookRegistrations.State first = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
-        WebhookRegistrations.State second = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
+        WebhookRegistrations.State first = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
+        WebhookRegistrations.State second = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
 
         assertThat(first.complete()).isTrue();
         assertThat(first.created()).isEqualTo(WebhookTopic.subscribed().size()).isEqualTo(15);
@@ -42,12 +42,12 @@ class WebhookRegistrationsTest {
     void movesSubscriptionsToANewAddressAndRemovesThoseNoLongerWanted() {
         InProcessShopify store = store(ShopifyApp.DEFAULT_SCOPES);
         registrations.app = app("https://old.example.com/shopify/webhook");
-        registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
-        admin(store).data(AdminQueries.WEBHOOK_CREATE, Json.createObjectBuilder().add("topic", "ORDERS_CREATE")
-                .add("uri", ADDRESS).build(), AdminQueries.MUTATION_COST);
+        registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
+        graphql(store).data(CatalogQueries.WEBHOOK_CREATE, Json.createObjectBuilder().add("topic", "ORDERS_CREATE")
+                .add("uri", ADDRESS).build(), CatalogQueries.MUTATION_COST);
         registrations.app = app(ADDRESS);
 
-        WebhookRegistrations.State moved = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
+        WebhookRegistrations.State moved = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
 
         assertThat(moved.deleted()).as("15 at the old address, and the unwanted topic").isEqualTo(16);
         assertThat(moved.created()).isEqualTo(15);
@@ -59,7 +59,7 @@ class WebhookRegistrationsTest {
         InProcessShopify store = store("read_products,read_discounts");
         registrations.app = app(ADDRESS);
 
-        WebhookRegistrations.State state = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
+        WebhookRegistrations.State state = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
 
         assertThat(state.complete()).isFalse();
         assertThat(state.failed()).containsOnlyKeys(WebhookTopic.INVENTORY_LEVELS_UPDATE);
@@ -72,7 +72,7 @@ class WebhookRegistrationsTest {
         InProcessShopify store = store(ShopifyApp.DEFAULT_SCOPES);
         registrations.app = app(null);
 
-        WebhookRegistrations.State state = registrations.ensure(ShopDomain.parse(ShopifyChangesTest.STORE), admin(store));
+        WebhookRegistrations.State state = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
 
         assertThat(state.present()).isEmpty();
         assertThat(state.problem()).contains("SHOPIFY_WEBHOOK_ADDRESS");
@@ -80,11 +80,11 @@ class WebhookRegistrationsTest {
     }
 
     private InProcessShopify store(String scopes) {
-        return new InProcessShopify(ShopifyChangesTest.STORE, 3, 1e9, 1e9, clock, scopes);
+        return new InProcessShopify(StoreChangesHandlerTest.STORE, 3, 1e9, 1e9, clock, scopes);
     }
 
-    private PacedAdmin admin(InProcessShopify store) {
-        return new PacedAdmin(ShopifyChangesTest.STORE, store::post, new ThrottlePacer(clock, clock.sleeper()),
+    private PacedGraphql graphql(InProcessShopify store) {
+        return new PacedGraphql(StoreChangesHandlerTest.STORE, store::post, new ThrottlePacer(clock, clock.sleeper()),
                 RetryPolicy.standard(), clock.sleeper(), clock);
     }
 

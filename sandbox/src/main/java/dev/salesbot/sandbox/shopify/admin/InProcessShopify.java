@@ -55,7 +55,7 @@ public final class InProcessShopify {
         return this;
     }
 
-    /** What the product's {@code AdminTransport.post} does against Shopify. */
+    /** What the product's {@code GraphqlTransport.post} does against Shopify. */
     @SuppressWarnings("unchecked")
     public JsonObject post(String query, JsonObject variables) {
         Map<String, Object> vars = variables == null ? Map.of() : (Map<String, Object>) JsonValues.toJava(variables);

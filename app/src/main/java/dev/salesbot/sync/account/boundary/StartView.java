@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * what was typed (the connect resource renders it again with the error, answer 400).
  */
 @Path("")
-public class StartPage {
+public class StartView {
 
     private static final String ABOUT = """
             <h1>Connect your store to your Messenger sales bot</h1>

@@ -1,7 +1,7 @@
 package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.queue.control.SyncHandler;
 import dev.salesbot.sync.queue.control.SyncKind;
@@ -22,12 +22,12 @@ import java.util.Optional;
  * so storage being down only delays it; a repeat finds nothing left and is done.
  */
 @ApplicationScoped
-public class ShopifyRedactions implements SyncHandler {
+public class StoreRedactionHandler implements SyncHandler {
 
-    private static final System.Logger LOGGER = System.getLogger(ShopifyRedactions.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(StoreRedactionHandler.class.getName());
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     StoreSnapshots snapshots;

@@ -15,9 +15,9 @@ import java.util.List;
  * or a progress bar that follows the first sync), and the tutorial's three results
  * ({@code upload_status}, {@code webhook_test}, {@code polling_test}) in words.
  */
-final class ConnectedPage {
+final class StoreConnectedView {
 
-    private ConnectedPage() {
+    private StoreConnectedView() {
     }
 
     static String render(ShopifyConnect.Connected connected, List<AccountConnection> store) {

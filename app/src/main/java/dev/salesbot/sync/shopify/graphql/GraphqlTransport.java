@@ -5,9 +5,9 @@ import jakarta.json.JsonObject;
 /**
  * One shop's Admin GraphQL endpoint: posts a query and answers Shopify's whole JSON answer
  * ({@code data}, {@code errors}, {@code extensions}). The catalog fetch depends only on this, so
- * it is unit-tested with a fake; the MicroProfile Rest Client version is {@link RestAdminTransport}.
+ * it is unit-tested with a fake; the MicroProfile Rest Client version is {@link HttpGraphqlTransport}.
  */
-public interface AdminTransport extends AutoCloseable {
+public interface GraphqlTransport extends AutoCloseable {
 
     /**
      * @throws ShopifyUnauthorizedException on 401/403

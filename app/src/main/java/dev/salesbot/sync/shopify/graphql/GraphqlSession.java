@@ -6,24 +6,24 @@ import dev.salesbot.sync.shopify.catalog.CatalogFetch;
  * One shop's Admin API for the length of one task: its transport, the shop's shared pacer and the
  * fetches and registrations that go through them. Close it when the task ends.
  */
-public final class AdminSession implements AutoCloseable {
+public final class GraphqlSession implements AutoCloseable {
 
-    private final AdminTransport transport;
-    private final PacedAdmin admin;
+    private final GraphqlTransport transport;
+    private final PacedGraphql graphql;
     private final CatalogFetch catalog;
 
-    AdminSession(String shop, AdminTransport transport, PacedAdmin admin) {
+    GraphqlSession(String shop, GraphqlTransport transport, PacedGraphql graphql) {
         this.transport = transport;
-        this.admin = admin;
-        this.catalog = new CatalogFetch(shop, admin);
+        this.graphql = graphql;
+        this.catalog = new CatalogFetch(shop, graphql);
     }
 
     public CatalogFetch catalog() {
         return catalog;
     }
 
-    public PacedAdmin admin() {
-        return admin;
+    public PacedGraphql graphql() {
+        return graphql;
     }
 
     @Override

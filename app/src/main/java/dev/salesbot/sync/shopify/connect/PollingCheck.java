@@ -1,10 +1,10 @@
 package dev.salesbot.sync.shopify.connect;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.AdminSession;
-import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.graphql.GraphqlSession;
+import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
 import dev.salesbot.sync.shopify.graphql.ShopifyApiException;
 import dev.salesbot.sync.shopify.oauth.ShopifyReconnectRequired;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
@@ -19,7 +19,7 @@ import jakarta.json.JsonObject;
  * says why not: {@code {"status": "error", "message": ...}}. It records no sync and writes nothing.
  */
 @ApplicationScoped
-public class PollingTest {
+public class PollingCheck {
 
     /** {@code status} success or error; {@code message} only for an error; name and count only for success. */
     public record Result(String status, String message, String shopName, long productsCount) {
@@ -35,18 +35,18 @@ public class PollingTest {
         }
     }
 
-    private static final System.Logger LOGGER = System.getLogger(PollingTest.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(PollingCheck.class.getName());
 
     @Inject
-    Catalogs catalogs;
+    GraphqlSessions sessions;
 
     @Inject
     ShopifyTokens tokens;
 
     public Result run(ShopDomain shop) {
         Result result;
-        try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
-            JsonObject data = session.admin().data(AdminQueries.POLLING_TEST, Jsonp.createObjectBuilder().build(), 2);
+        try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
+            JsonObject data = session.graphql().data(CatalogQueries.POLLING_TEST, Jsonp.createObjectBuilder().build(), 2);
             result = new Result("success", null, data.getJsonObject("shop").getString("name", ""),
                     data.getJsonObject("productsCount").getJsonNumber("count").longValue());
         } catch (ShopifyApiException | ShopifyReconnectRequired e) {

@@ -7,15 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Turns the Admin API's HTTP failures ({@link RestAdminTransport}) into typed exceptions the pacing loop can act on:
+ * Turns the Admin API's HTTP failures ({@link HttpGraphqlTransport}) into typed exceptions the pacing loop can act on:
  * 401/403 → {@link ShopifyUnauthorizedException}, 402/404/423 → {@link ShopifyStoreClosedException},
  * 429 → {@link ShopifyThrottledException} with its Retry-After, 5xx → {@link ShopifyUnavailableException},
  * any other 4xx → {@link ShopifyApiException}. Meanings from
  * https://shopify.dev/docs/api/usage/response-codes. The body is not read: it could echo request headers.
  */
-public final class AdminErrorMapper {
+public final class HttpStatusMapper {
 
-    private AdminErrorMapper() {
+    private HttpStatusMapper() {
     }
 
     public static ShopifyApiException forStatus(int status, String retryAfter, Instant now) {

@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.catalog;
 
-import dev.salesbot.sync.shopify.graphql.AdminQuery;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import java.util.List;
 
 /**
@@ -8,9 +8,9 @@ import java.util.List;
  * products) and how to fetch its further pages: {@code followUp} takes {@code $id}, {@code $first}
  * and {@code $after}, and answers the connection at {@code pathInAnswer} of its {@code data}.
  */
-record NestedConnection(List<String> pathInNode, AdminQuery followUp, List<String> pathInAnswer, int cost) {
+record NestedEdges(List<String> pathInNode, GraphqlQuery followUp, List<String> pathInAnswer, int cost) {
 
-    NestedConnection {
+    NestedEdges {
         pathInNode = List.copyOf(pathInNode);
         pathInAnswer = List.copyOf(pathInAnswer);
     }

@@ -20,9 +20,9 @@ import java.util.Optional;
  * otherwise failed, saying what and why.
  */
 @ApplicationScoped
-public class FacebookWebhookSelfTest {
+public class FacebookWebhookCheck {
 
-    private static final System.Logger LOGGER = System.getLogger(FacebookWebhookSelfTest.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(FacebookWebhookCheck.class.getName());
 
     @Inject
     FacebookApp app;

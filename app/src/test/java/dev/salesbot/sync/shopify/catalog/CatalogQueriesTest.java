@@ -2,7 +2,7 @@ package dev.salesbot.sync.shopify.catalog;
 
 import dev.salesbot.sandbox.shopify.admin.AdminSchema;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
-import dev.salesbot.sync.shopify.graphql.AdminQuery;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.testing.FakeClock;
 import dev.salesbot.sync.testing.SampleCatalog;
@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static dev.salesbot.sync.shopify.catalog.AdminQueries.*;
+import static dev.salesbot.sync.shopify.catalog.CatalogQueries.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every query the fetch sends, judged by the sandbox's Shopify: the real schema and its cost model. */
-class AdminQueriesTest {
+class CatalogQueriesTest {
 
     private static final String PRODUCT_ID = "gid://shopify/Product/7001";
     private static final String DISCOUNT_ID = "gid://shopify/DiscountCodeNode/9001";
@@ -63,7 +63,7 @@ class AdminQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyQuery")
-    void isValidAgainstTheRealSchemaWithoutDeprecatedSelections(AdminQuery query, Map<String, Object> variables, int cost) {
+    void isValidAgainstTheRealSchemaWithoutDeprecatedSelections(GraphqlQuery query, Map<String, Object> variables, int cost) {
         assertThat(SCHEMA.validate(query.text())).isEmpty();
         assertThat(SHOPIFY.problems(query.text(), variables)).isEmpty();
         assertThat(SCHEMA.deprecatedFieldsSelected(query.text())).isEmpty();
@@ -71,7 +71,7 @@ class AdminQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyQuery")
-    void needsNoScopeBeyondTheOnesTheAppAsksFor(AdminQuery query, Map<String, Object> variables, int cost) {
+    void needsNoScopeBeyondTheOnesTheAppAsksFor(GraphqlQuery query, Map<String, Object> variables, int cost) {
         assertThat(SCHEMA.accessDenied(query.text(), variables, ShopifyApp.DEFAULT_SCOPES)).isEmpty();
     }
 
@@ -98,7 +98,7 @@ class AdminQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyQuery")
-    void pacesForItsDocumentedCostWhichStaysUnderShopifysCeiling(AdminQuery query, Map<String, Object> variables, int cost) {
+    void pacesForItsDocumentedCostWhichStaysUnderShopifysCeiling(GraphqlQuery query, Map<String, Object> variables, int cost) {
         assertThat(SHOPIFY.requestedCost(query.text(), variables))
                 .isEqualTo(cost)
                 .isLessThanOrEqualTo(MAX_QUERY_COST);

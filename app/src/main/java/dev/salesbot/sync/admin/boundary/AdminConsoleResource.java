@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * what was done.
  */
 @Path("admin")
-public class AdminPages {
+public class AdminConsoleResource {
 
     @Inject
     Dashboard dashboard;

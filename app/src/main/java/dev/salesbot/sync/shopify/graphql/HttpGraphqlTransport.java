@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * {@link AdminTransport} over the application's one Jakarta REST {@link Client} ({@link Catalogs}),
+ * {@link GraphqlTransport} over the application's one Jakarta REST {@link Client} ({@link GraphqlSessions}),
  * one per shop and fetch. The client is shared: building a client per fetch (as a MicroProfile
  * Rest Client per shop must, its base URI being the shop's host) initialised a whole client
  * runtime each time — about half of a poll's CPU time over many small stores. HTTP failures are
- * mapped by {@link AdminErrorMapper} without reading the body.
+ * mapped by {@link HttpStatusMapper} without reading the body.
  */
-final class RestAdminTransport implements AdminTransport {
+final class HttpGraphqlTransport implements GraphqlTransport {
 
     static final String TOKEN_HEADER = "X-Shopify-Access-Token";
     // A version goes into the URL path: only Shopify's own shapes are accepted.
@@ -31,7 +31,7 @@ final class RestAdminTransport implements AdminTransport {
     private final java.net.URI baseUri;
     private final Client client;
 
-    RestAdminTransport(ShopAccess access, String apiVersion, Client client) {
+    HttpGraphqlTransport(ShopAccess access, String apiVersion, Client client) {
         if (apiVersion == null || !VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("SHOPIFY_API_VERSION is not a Shopify API version: " + apiVersion);
         }
@@ -50,7 +50,7 @@ final class RestAdminTransport implements AdminTransport {
                 .header(TOKEN_HEADER, accessToken) // in a header only: never in the URL, a log line or a message
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
             if (response.getStatus() >= 400) {
-                throw AdminErrorMapper.forStatus(response.getStatus(), response.getHeaderString("Retry-After"), Instant.now());
+                throw HttpStatusMapper.forStatus(response.getStatus(), response.getHeaderString("Retry-After"), Instant.now());
             }
             return response.readEntity(JsonObject.class);
         } catch (ProcessingException e) {

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Connections {
+public class StoreConnections {
 
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;

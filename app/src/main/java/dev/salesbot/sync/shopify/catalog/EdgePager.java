@@ -3,8 +3,8 @@ package dev.salesbot.sync.shopify.catalog;
 import dev.salesbot.sync.json.CompactJson;
 import dev.salesbot.sync.json.JsonPaths;
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.graphql.AdminQuery;
-import dev.salesbot.sync.shopify.graphql.PacedAdmin;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
+import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import java.util.function.LongConsumer;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,31 +21,31 @@ import java.util.List;
  * "pageInfo": {"hasNextPage": false}}}, so that a snapshot patched from a few nodes fetched by id,
  * or assembled from a bulk operation's lines, is byte for byte the one a full paged fetch writes.
  */
-public final class ConnectionPages {
+public final class EdgePager {
 
-    private static final System.Logger LOGGER = System.getLogger(ConnectionPages.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(EdgePager.class.getName());
 
-    private final PacedAdmin admin;
+    private final PacedGraphql graphql;
     /** Every kept edge is compacted as it arrives: the catalog is held whole until it is stored. */
     private final CompactJson compact = new CompactJson();
 
-    ConnectionPages(PacedAdmin admin) {
-        this.admin = admin;
+    EdgePager(PacedGraphql graphql) {
+        this.graphql = graphql;
     }
 
     /** Every edge of the top-level connection {@code key}; {@code variables} lack only {@code after}. */
-    JsonObject all(String key, AdminQuery query, JsonObject variables, int cost, List<NestedConnection> nested) {
+    JsonObject all(String key, GraphqlQuery query, JsonObject variables, int cost, List<NestedEdges> nested) {
         return all(key, query, variables, cost, nested, n -> { });
     }
 
-    /** {@link #all(String, AdminQuery, JsonObject, int, List)}, telling {@code fetched} the count so far after each page. */
-    JsonObject all(String key, AdminQuery query, JsonObject variables, int cost, List<NestedConnection> nested,
+    /** {@link #all(String, GraphqlQuery, JsonObject, int, List)}, telling {@code fetched} the count so far after each page. */
+    JsonObject all(String key, GraphqlQuery query, JsonObject variables, int cost, List<NestedEdges> nested,
                    LongConsumer fetched) {
         List<JsonValue> edges = new ArrayList<>();
         String cursor = null;
         boolean more;
         do {
-            JsonObject data = admin.data(query, withAfter(variables, cursor), cost);
+            JsonObject data = graphql.data(query, withAfter(variables, cursor), cost);
             JsonObject page = data.getJsonObject(key);
             for (JsonValue edge : page.getJsonArray("edges")) {
                 edges.add(compact.object(edge(complete(edge.asJsonObject().getJsonObject("node"), nested))));
@@ -61,9 +61,9 @@ public final class ConnectionPages {
     }
 
     /** {@code node} with each of its nested connections fetched to the end, in the stored shape. */
-    JsonObject complete(JsonObject node, List<NestedConnection> nested) {
+    JsonObject complete(JsonObject node, List<NestedEdges> nested) {
         JsonObject result = node;
-        for (NestedConnection connection : nested) {
+        for (NestedEdges connection : nested) {
             if (JsonPaths.at(result, connection.pathInNode()) instanceof JsonObject first) {
                 result = JsonPaths.with(result, connection.pathInNode(), rest(node.getString("id"), first, connection));
             }
@@ -71,7 +71,7 @@ public final class ConnectionPages {
         return result;
     }
 
-    private JsonObject rest(String id, JsonObject first, NestedConnection connection) {
+    private JsonObject rest(String id, JsonObject first, NestedEdges connection) {
         JsonObject pageInfo = first.getJsonObject("pageInfo");
         List<JsonValue> edges = new ArrayList<>();
         first.getJsonArray("edges").forEach(e -> edges.add(edge(e.asJsonObject().getJsonObject("node"))));
@@ -79,8 +79,8 @@ public final class ConnectionPages {
         boolean more = cursor != null && pageInfo.getBoolean("hasNextPage", false);
         while (more) {
             JsonObject variables = Jsonp.createObjectBuilder()
-                    .add("id", id).add("first", AdminQueries.FOLLOW_UP_PAGE).add("after", cursor).build();
-            JsonObject data = admin.data(connection.followUp(), variables, connection.cost());
+                    .add("id", id).add("first", CatalogQueries.FOLLOW_UP_PAGE).add("after", cursor).build();
+            JsonObject data = graphql.data(connection.followUp(), variables, connection.cost());
             if (!(JsonPaths.at(data, connection.pathInAnswer()) instanceof JsonObject page)) {
                 // Deleted between two pages: keep what we have; the next sync sees the deletion.
                 LOGGER.log(System.Logger.Level.WARNING, "{0} vanished while paging {1}", id, connection.followUp().name());

@@ -2,8 +2,8 @@ package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.account.boundary.ConnectionBoxes;
 import dev.salesbot.sync.account.control.AccountConnection;
-import dev.salesbot.sync.facebook.connect.AccountPages;
 import dev.salesbot.sync.facebook.connect.ConnectReport;
+import dev.salesbot.sync.facebook.connect.ManagedPages;
 import dev.salesbot.sync.queue.control.SyncOutcome;
 import dev.salesbot.sync.web.Html;
 
@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * while its first sync runs) and the tutorial's results ({@code upload_status}, {@code polling_test}
  * per Page, {@code webhook_test}) in words; Pages that could not be connected and why.
  */
-final class PagesConnectedPage {
+final class PagesConnectedView {
 
-    private PagesConnectedPage() {
+    private PagesConnectedView() {
     }
 
     static String render(ConnectReport report, List<AccountConnection> connections) {
@@ -53,7 +53,7 @@ final class PagesConnectedPage {
                 .append("</dl>");
         if (!report.refused().isEmpty()) {
             body.append("<h2>Pages not connected</h2><ul>");
-            for (AccountPages.Refused refused : report.refused()) {
+            for (ManagedPages.Refused refused : report.refused()) {
                 body.append("<li class=\"problem\">").append(Html.escape(refused.name())).append(" (<code>")
                         .append(Html.escape(refused.id())).append("</code>): ").append(Html.escape(refused.reason())).append("</li>");
             }

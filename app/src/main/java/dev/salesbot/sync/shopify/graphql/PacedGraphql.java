@@ -16,12 +16,12 @@ import java.util.List;
  * bucket cannot pay, retries THROTTLED, 429 and 5xx within the {@link RetryPolicy}, and turns any
  * other GraphQL error into a {@link ShopifyQueryException} at once.
  */
-public final class PacedAdmin {
+public final class PacedGraphql {
 
-    private static final System.Logger LOGGER = System.getLogger(PacedAdmin.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(PacedGraphql.class.getName());
 
     private final String shop;
-    private final AdminTransport transport;
+    private final GraphqlTransport transport;
     private final ThrottlePacer pacer;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
@@ -34,7 +34,7 @@ public final class PacedAdmin {
     private int retries;
     private Duration waited = Duration.ZERO;
 
-    public PacedAdmin(String shop, AdminTransport transport, ThrottlePacer pacer, RetryPolicy retry,
+    public PacedGraphql(String shop, GraphqlTransport transport, ThrottlePacer pacer, RetryPolicy retry,
                       Sleeper sleeper, Clock clock) {
         this.shop = shop;
         this.transport = transport;
@@ -45,7 +45,7 @@ public final class PacedAdmin {
     }
 
     /** The answer's {@code data}; {@code expectedCost} is the query's requested cost, for pacing. */
-    public JsonObject data(AdminQuery query, JsonObject variables, int expectedCost) {
+    public JsonObject data(GraphqlQuery query, JsonObject variables, int expectedCost) {
         Instant started = clock.instant();
         for (int attempt = 1; ; attempt++) {
             waited = waited.plus(pacer.acquire(pacer.expectedCost(query.name(), expectedCost)));
@@ -102,7 +102,7 @@ public final class PacedAdmin {
         return new FetchStats(requests, requestedCost, actualCost, throttled, retries, waited);
     }
 
-    private ShopifyApiException exhausted(AdminQuery query, int attempts, ShopifyApiException last) {
+    private ShopifyApiException exhausted(GraphqlQuery query, int attempts, ShopifyApiException last) {
         String message = "Shopify " + query.name() + " for " + shop + " still failing after " + attempts
                 + " attempts: " + last.getMessage();
         if (last instanceof ShopifyThrottledException throttledException) {

@@ -1,7 +1,7 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -24,15 +24,15 @@ import java.util.UUID;
  * otherwise failed, saying what and why.
  */
 @ApplicationScoped
-public class WebhookSelfTest {
+public class WebhookCheck {
 
-    private static final System.Logger LOGGER = System.getLogger(WebhookSelfTest.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(WebhookCheck.class.getName());
 
     @Inject
     ShopifyApp app;
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     public Result run(ShopDomain shop) {
         Optional<String> address = app.webhookAddress();

@@ -1,5 +1,5 @@
 package dev.salesbot.sync.shopify.graphql;
 
 /** A query text with the operation name used in logs and errors (never the variables). */
-public record AdminQuery(String name, String text) {
+public record GraphqlQuery(String name, String text) {
 }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A partial sync patches only what webhooks announced, and the patched snapshot is byte for byte
  * the one a full fetch of the store writes: what the daily poll then finds unchanged.
  */
-public class ShopifyChangesTest {
+public class StoreChangesHandlerTest {
 
     public static final String STORE = "acme-snow.myshopify.com";
     static final double UNLIMITED = 1e12;
@@ -52,7 +52,7 @@ public class ShopifyChangesTest {
         store.deleteProduct(inCollection);
         store.stock(store.firstVariantOf(stocked), 0);
 
-        JsonObject patched = ShopifyChanges.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
+        JsonObject patched = StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
 
         assertThat(new String(CanonicalJson.bytes(patched))).contains("Splitboard Deluxe", "19.99");
         assertThat(CanonicalJson.bytes(patched)).isEqualTo(CanonicalJson.bytes(fetch.all(false)));
@@ -65,7 +65,7 @@ public class ShopifyChangesTest {
         store.stock(store.firstVariantOf(ids.get(5)), 7);
         int before = store.exchanges().size();
 
-        ShopifyChanges.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
+        StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
 
         assertThat(store.exchanges().subList(before, store.exchanges().size())).extracting(Exchange::operation)
                 .containsExactly("CatalogInventoryItems", "CatalogProductsById")
@@ -84,7 +84,7 @@ public class ShopifyChangesTest {
         Collections.shuffle(payloads, new java.util.Random(7));
         int before = store.exchanges().size();
 
-        JsonObject patched = ShopifyChanges.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads), fetch, false);
+        JsonObject patched = StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads), fetch, false);
 
         List<Exchange> sent = store.exchanges().subList(before, store.exchanges().size());
         assertThat(sent).filteredOn(e -> e.operation().equals("CatalogProductsById"))

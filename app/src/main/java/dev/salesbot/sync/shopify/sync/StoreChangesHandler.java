@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.sync;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.queue.control.SyncHandler;
 import dev.salesbot.sync.queue.control.SyncKind;
@@ -10,8 +10,8 @@ import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.NodeFetch;
 import dev.salesbot.sync.shopify.catalog.SnapshotPatch;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.AdminSession;
-import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.graphql.GraphqlSession;
+import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.ChangeSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,24 +34,24 @@ import java.util.Set;
  * stored snapshot to patch, the store is synced in full instead.
  */
 @ApplicationScoped
-public class ShopifyChanges implements SyncHandler {
+public class StoreChangesHandler implements SyncHandler {
 
-    private static final System.Logger LOGGER = System.getLogger(ShopifyChanges.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(StoreChangesHandler.class.getName());
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     ShopifyTokens tokens;
 
     @Inject
-    Catalogs catalogs;
+    GraphqlSessions sessions;
 
     @Inject
     StoreSnapshots snapshots;
 
     @Inject
-    ShopifySnapshots full;
+    StoreSyncHandler full;
 
     @Inject
     ShopifyFailures failures;
@@ -65,7 +65,7 @@ public class ShopifyChanges implements SyncHandler {
     public SyncResult run(SyncTask task) {
         ShopDomain shop = new ShopDomain(task.target());
         try {
-            ShopifyConnection connection = ShopifySnapshots.activeConnection(connections, shop);
+            ShopifyConnection connection = StoreSyncHandler.activeConnection(connections, shop);
             ChangeSet changes = ChangeSet.of(task.payloads());
             Optional<JsonObject> stored = snapshots.read(connection.merchantId());
             if (stored.isEmpty()) {
@@ -73,9 +73,9 @@ public class ShopifyChanges implements SyncHandler {
                 return full.full(shop, connection);
             }
             JsonObject patched;
-            try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
+            try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
                 patched = patch(SnapshotPatch.of(stored.get()), changes, session.catalog(),
-                        Catalogs.policiesGranted(connection.scope()));
+                        GraphqlSessions.policiesGranted(connection.scope()));
             }
             return snapshots.write(shop, connection.merchantId(), patched,
                     "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));

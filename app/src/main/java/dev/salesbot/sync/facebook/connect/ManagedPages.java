@@ -19,7 +19,7 @@ import java.util.function.Function;
  * is validated here, first; a Page with a non-numeric id or without a Page token is refused and
  * reported, the others go on.
  */
-public final class AccountPages {
+public final class ManagedPages {
 
     /** A guard against a cursor loop: 400 pages of 25 is far past any real account. */
     static final int MAX_REQUESTS = 400;
@@ -40,7 +40,7 @@ public final class AccountPages {
         }
     }
 
-    private AccountPages() {
+    private ManagedPages() {
     }
 
     /** @param fetch one page of results for a cursor ({@code null}: the first page) */

@@ -2,8 +2,8 @@ package dev.salesbot.sync.shopify.graphql;
 
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
-import dev.salesbot.sync.shopify.catalog.AdminQueries;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.testing.FakeClock;
 import dev.salesbot.sync.testing.SampleCatalog;
 import jakarta.json.Json;
@@ -19,43 +19,43 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PacedAdminTest {
+class PacedGraphqlTest {
 
     private static final String SHOP = SampleCatalog.SHOP;
     private static final String TOKEN = "shpat_00000000000000000000000000000000";
-    private static final AdminQuery PRODUCTS = AdminQueries.PRODUCTS;
-    private static final int COST = AdminQueries.PRODUCTS_COST;
+    private static final GraphqlQuery PRODUCTS = CatalogQueries.PRODUCTS;
+    private static final int COST = CatalogQueries.PRODUCTS_COST;
 
     private final FakeClock clock = new FakeClock();
     private final Deque<Supplier<JsonObject>> answers = new ArrayDeque<>();
     private int sent;
-    private final AdminTransport scripted = (query, variables) -> {
+    private final GraphqlTransport scripted = (query, variables) -> {
         sent++;
         return answers.isEmpty() ? ok(COST, 1000) : answers.poll().get();
     };
     private final RetryPolicy noJitter = new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofSeconds(30),
             Duration.ofMinutes(3), () -> 0.0);
-    private final PacedAdmin admin = new PacedAdmin(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()),
+    private final PacedGraphql graphql = new PacedGraphql(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()),
             noJitter, clock.sleeper(), clock);
 
     @Test
     void retriesAThrottledAnswerAfterExactlyTheTimeTheBucketNeeds() {
         answers.add(() -> throttled(COST, 100));
 
-        admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
+        graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
         // (857 − 100) ÷ 50 points per second = 15.14 s
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_140));
         assertThat(sent).isEqualTo(2);
-        assertThat(admin.stats().throttled()).isEqualTo(1);
+        assertThat(graphql.stats().throttled()).isEqualTo(1);
     }
 
     @Test
     void waitsBeforeARequestTheBucketCannotPay() {
         answers.add(() -> ok(COST, 200));
-        admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
+        graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
-        admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
+        graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
         // (857 − 200) ÷ 50 = 13.14 s, and nothing when the bucket can already pay.
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(13_140));
@@ -67,7 +67,7 @@ class PacedAdminTest {
             throw new ShopifyThrottledException("HTTP 429", Duration.ofSeconds(7));
         });
 
-        admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
+        graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
 
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7));
     }
@@ -80,7 +80,7 @@ class PacedAdminTest {
             });
         }
 
-        assertThatThrownBy(() -> admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
+        assertThatThrownBy(() -> graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
                 .isInstanceOf(ShopifyUnavailableException.class)
                 .hasMessageContaining("CatalogProducts")
                 .hasMessageContaining(SHOP)
@@ -98,7 +98,7 @@ class PacedAdminTest {
             answers.add(() -> throttled(COST, 0));
         }
 
-        assertThatThrownBy(() -> admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
+        assertThatThrownBy(() -> graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
                 .isInstanceOf(ShopifyThrottledException.class)
                 .hasMessageContaining("after 8 attempts");
         assertThat(sent).isEqualTo(8);
@@ -112,7 +112,7 @@ class PacedAdminTest {
                         .add("extensions", Json.createObjectBuilder().add("code", "ACCESS_DENIED"))))
                 .build());
 
-        assertThatThrownBy(() -> admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
+        assertThatThrownBy(() -> graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
                 .isInstanceOf(ShopifyQueryException.class)
                 .hasMessageContaining("Access denied for products field.");
         assertThat(sent).isEqualTo(1);
@@ -124,7 +124,7 @@ class PacedAdminTest {
             throw new ShopifyUnauthorizedException("Shopify Admin API refused the access token (HTTP 401)");
         });
 
-        assertThatThrownBy(() -> admin.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
+        assertThatThrownBy(() -> graphql.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST))
                 .isInstanceOf(ShopifyUnauthorizedException.class);
         assertThat(sent).isEqualTo(1);
     }

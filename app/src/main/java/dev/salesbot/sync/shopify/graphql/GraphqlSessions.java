@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * outlives any single fetch.
  */
 @ApplicationScoped
-public class Catalogs {
+public class GraphqlSessions {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     // Generous: a 1,000-point page of a large shop can take several seconds to compute.
@@ -50,10 +50,10 @@ public class Catalogs {
     }
 
     /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
-    public AdminSession open(ShopAccess access) {
-        AdminTransport transport = new MeteredTransport(new RestAdminTransport(access, app.apiVersion(), client()), meters);
+    public GraphqlSession open(ShopAccess access) {
+        GraphqlTransport transport = new MeteredTransport(new HttpGraphqlTransport(access, app.apiVersion(), client()), meters);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
-        return new AdminSession(access.shop(), transport, new PacedAdmin(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+        return new GraphqlSession(access.shop(), transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
     }
 
     /** The one client of every shop's Admin API calls: thread-safe, its runtime built once. */

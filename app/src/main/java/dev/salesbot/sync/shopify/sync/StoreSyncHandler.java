@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.sync;
 
-import dev.salesbot.sync.merchants.control.Connections;
+import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
@@ -13,8 +13,8 @@ import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
 import dev.salesbot.sync.shopify.bulk.BulkOperationRows;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.graphql.AdminSession;
-import dev.salesbot.sync.shopify.graphql.Catalogs;
+import dev.salesbot.sync.shopify.graphql.GraphqlSession;
+import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,18 +33,18 @@ import java.time.Duration;
  * does not stop the snapshot.
  */
 @ApplicationScoped
-public class ShopifySnapshots implements SyncHandler {
+public class StoreSyncHandler implements SyncHandler {
 
-    private static final System.Logger LOGGER = System.getLogger(ShopifySnapshots.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(StoreSyncHandler.class.getName());
 
     @Inject
-    Connections connections;
+    StoreConnections connections;
 
     @Inject
     ShopifyTokens tokens;
 
     @Inject
-    Catalogs catalogs;
+    GraphqlSessions sessions;
 
     @Inject
     WebhookRegistrations webhooks;
@@ -104,12 +104,12 @@ public class ShopifySnapshots implements SyncHandler {
         JsonObject document;
         String how = null;
         BulkCatalogFetch bulk = null;
-        try (AdminSession session = catalogs.open(catalogs.access(shop, tokens.accessToken(shop)))) {
-            WebhookRegistrations.State state = webhooks.ensure(shop, session.admin());
+        try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
+            WebhookRegistrations.State state = webhooks.ensure(shop, session.graphql());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
-            boolean policies = Catalogs.policiesGranted(connection.scope());
+            boolean policies = GraphqlSessions.policiesGranted(connection.scope());
             if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(session.catalog().productsCount())) {
-                bulk = new BulkCatalogFetch(shop.value(), session.admin(), session.catalog(), bulkRows, downloads,
+                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), session.catalog(), bulkRows, downloads,
                         BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
                         Sleeper.system(), Clock.systemUTC());
                 BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
@@ -131,7 +131,7 @@ public class ShopifySnapshots implements SyncHandler {
         return products > bulkThreshold;
     }
 
-    static ShopifyConnection activeConnection(Connections connections, ShopDomain shop) {
+    static ShopifyConnection activeConnection(StoreConnections connections, ShopDomain shop) {
         ShopifyConnection connection = connections.findShop(shop.value())
                 .orElseThrow(() -> new SyncAbandoned("The store " + shop + " is not connected (any more)."));
         if (!connection.active()) {

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountPagesTest {
+class ManagedPagesTest {
 
     private static final String FAST_ONLINE_STORE = "101368371725791";
     private static final String MANILA_SNEAKER_HUB = "101368379645128";
@@ -23,8 +23,8 @@ class AccountPagesTest {
     @Test
     void followsTheAfterCursorUntilThereIsNoNextPage() {
         List<String> ids = IntStream.range(0, 60).mapToObj(i -> Long.toString(101368371725791L + i)).toList();
-        AccountPages.Listing listing = AccountPages.collect(after -> window(ids, after, 25));
-        assertThat(listing.granted()).extracting(AccountPages.Granted::id).containsExactlyElementsOf(ids);
+        ManagedPages.Listing listing = ManagedPages.collect(after -> window(ids, after, 25));
+        assertThat(listing.granted()).extracting(ManagedPages.Granted::id).containsExactlyElementsOf(ids);
         assertThat(cursorsAsked).hasSize(3).first().isNull();
         assertThat(listing.refused()).isEmpty();
     }
@@ -32,7 +32,7 @@ class AccountPagesTest {
     @Test
     void stopsOnALastPageThatStillCarriesCursors() {
         JsonObject last = answer(List.of(page(FAST_ONLINE_STORE)), "cursor-a", false);
-        AccountPages.Listing listing = AccountPages.collect(after -> {
+        ManagedPages.Listing listing = ManagedPages.collect(after -> {
             cursorsAsked.add(after);
             return last;
         });
@@ -43,19 +43,19 @@ class AccountPagesTest {
     @Test
     void stopsWhenGraphRepeatsACursor() {
         JsonObject looping = answer(List.of(page(FAST_ONLINE_STORE)), "same-cursor", true);
-        AccountPages.Listing listing = AccountPages.collect(after -> {
+        ManagedPages.Listing listing = ManagedPages.collect(after -> {
             cursorsAsked.add(after);
             return looping;
         });
         assertThat(cursorsAsked).containsExactly(null, "same-cursor");
-        assertThat(listing.granted()).extracting(AccountPages.Granted::id).containsExactly(FAST_ONLINE_STORE);
+        assertThat(listing.granted()).extracting(ManagedPages.Granted::id).containsExactly(FAST_ONLINE_STORE);
     }
 
     @Test
     void refusesANonNumericPageIdAndKeepsTheOthers() {
         JsonObject answer = answer(List.of(page(FAST_ONLINE_STORE), page("12ab/../x"), page(MANILA_SNEAKER_HUB)), null, false);
-        AccountPages.Listing listing = AccountPages.collect(after -> answer);
-        assertThat(listing.granted()).extracting(AccountPages.Granted::id).containsExactly(FAST_ONLINE_STORE, MANILA_SNEAKER_HUB);
+        ManagedPages.Listing listing = ManagedPages.collect(after -> answer);
+        assertThat(listing.granted()).extracting(ManagedPages.Granted::id).containsExactly(FAST_ONLINE_STORE, MANILA_SNEAKER_HUB);
         assertThat(listing.refused()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo("12ab/../x");
             assertThat(r.reason()).contains("not a number");
@@ -65,14 +65,14 @@ class AccountPagesTest {
     @Test
     void refusesAPageListedWithoutAPageToken() {
         JsonObject noToken = Json.createObjectBuilder().add("id", MANILA_SNEAKER_HUB).add("name", "Manila Sneaker Hub").build();
-        AccountPages.Listing listing = AccountPages.collect(after -> answer(List.of(noToken), null, false));
+        ManagedPages.Listing listing = ManagedPages.collect(after -> answer(List.of(noToken), null, false));
         assertThat(listing.granted()).isEmpty();
-        assertThat(listing.refused()).extracting(AccountPages.Refused::id).containsExactly(MANILA_SNEAKER_HUB);
+        assertThat(listing.refused()).extracting(ManagedPages.Refused::id).containsExactly(MANILA_SNEAKER_HUB);
     }
 
     @Test
     void neverShowsATokenWhenPrinted() {
-        AccountPages.Listing listing = AccountPages.collect(after -> answer(List.of(page(FAST_ONLINE_STORE)), null, false));
+        ManagedPages.Listing listing = ManagedPages.collect(after -> answer(List.of(page(FAST_ONLINE_STORE)), null, false));
         assertThat(listing.toString()).doesNotContain("EAAPageToken");
     }
 
@@ -80,7 +80,7 @@ class AccountPagesTest {
         cursorsAsked.add(after);
         int from = after == null ? 0 : ids.indexOf(decode(after)) + 1;
         int to = Math.min(ids.size(), from + limit);
-        return answer(ids.subList(from, to).stream().map(AccountPagesTest::page).toList(),
+        return answer(ids.subList(from, to).stream().map(ManagedPagesTest::page).toList(),
                 encode(ids.get(to - 1)), to < ids.size());
     }
 

@@ -6,9 +6,9 @@ import dev.salesbot.sync.web.Html;
 import java.util.List;
 
 /** "My connections" and the delete confirmation, as HTML. */
-final class MyConnectionsPages {
+final class MyConnectionsView {
 
-    private MyConnectionsPages() {
+    private MyConnectionsView() {
     }
 
     static String connections(List<AccountConnection> connections, String csrf, String flash) {

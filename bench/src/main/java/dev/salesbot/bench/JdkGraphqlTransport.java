@@ -1,6 +1,6 @@
 package dev.salesbot.bench;
 
-import dev.salesbot.sync.shopify.graphql.AdminTransport;
+import dev.salesbot.sync.shopify.graphql.GraphqlTransport;
 import dev.salesbot.sync.shopify.graphql.ShopifyThrottledException;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnauthorizedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
@@ -17,17 +17,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The benchmark's stand-in for {@code RestAdminTransport}: the product's Jakarta REST client comes
+ * The benchmark's stand-in for {@code HttpGraphqlTransport}: the product's Jakarta REST client comes
  * from the server, so this posts the same body with the same header over {@link HttpClient}. Kept a thin
  * adapter on purpose: everything measured (pacing, paging, merging, serialising) is product code.
  */
-final class HttpAdminTransport implements AdminTransport {
+final class JdkGraphqlTransport implements GraphqlTransport {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String accessToken;
 
-    HttpAdminTransport(URI endpoint, String accessToken) {
+    JdkGraphqlTransport(URI endpoint, String accessToken) {
         this.endpoint = endpoint;
         this.accessToken = accessToken;
     }
@@ -49,7 +49,7 @@ final class HttpAdminTransport implements AdminTransport {
             throw new ShopifyUnavailableException("interrupted", e);
         }
         int status = response.statusCode();
-        // The same mapping as the product's AdminErrorMapper.
+        // The same mapping as the product's HttpStatusMapper.
         if (status == 401 || status == 403) {
             throw new ShopifyUnauthorizedException("sandbox refused the token: " + status);
         }

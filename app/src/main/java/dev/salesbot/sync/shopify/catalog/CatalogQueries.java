@@ -1,6 +1,6 @@
 package dev.salesbot.sync.shopify.catalog;
 
-import dev.salesbot.sync.shopify.graphql.AdminQuery;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 
 /**
  * Every Admin GraphQL query the catalog fetch sends, with its page sizes and its requested cost.
@@ -9,12 +9,12 @@ import dev.salesbot.sync.shopify.graphql.AdminQuery;
  * interface or union the most expensive of its possible selections, a connection 2 plus
  * {@code first} × the cost of one node. Only connections are sized by {@code first}: a list of
  * objects that is not a connection counts as one object, even with a size argument such as
- * {@code options(first: 3)}. {@code AdminQueriesTest} recomputes each figure with the sandbox's
+ * {@code options(first: 3)}. {@code CatalogQueriesTest} recomputes each figure with the sandbox's
  * cost model and the real schema, so a changed query or page size cannot silently exceed
  * Shopify's 1,000-point ceiling.
  * No query selects a deprecated field or argument (checked against the schema too).
  */
-public final class AdminQueries {
+public final class CatalogQueries {
 
     /** Shopify rejects any single query whose requested cost is above this. */
     static final int MAX_QUERY_COST = 1000;
@@ -39,7 +39,7 @@ public final class AdminQueries {
     /** Webhook subscriptions per page (an app has a few dozen at most). */
     public static final int WEBHOOKS_PAGE = 100;
 
-    // Requested costs (see the class comment for the rules; AdminQueriesTest recomputes each one).
+    // Requested costs (see the class comment for the rules; CatalogQueriesTest recomputes each one).
     /** shop 1 + primaryDomain 1. */
     static final int SHOP_COST = 2;
     /** shop 1 + shopPolicies 1 (a list of objects, not a connection). */
@@ -89,7 +89,7 @@ public final class AdminQueries {
             }
             """.formatted(PAGE_INFO) + VARIANT_FIELDS;
 
-    static final AdminQuery SHOP = new AdminQuery("CatalogShop", """
+    static final GraphqlQuery SHOP = new GraphqlQuery("CatalogShop", """
             query CatalogShop {
               shop {
                 name myshopifyDomain currencyCode contactEmail
@@ -99,7 +99,7 @@ public final class AdminQueries {
             """);
 
     /** The connect answer's {@code polling_test}: a small live read with the new token (cost 2: {@code shop} and a count). */
-    public static final AdminQuery POLLING_TEST = new AdminQuery("PollingTest", """
+    public static final GraphqlQuery POLLING_TEST = new GraphqlQuery("PollingTest", """
             query PollingTest {
               shop { name }
               productsCount { count precision }
@@ -111,13 +111,13 @@ public final class AdminQueries {
      * {@code read_legal_policies}, which the default scopes do not ask for, and Shopify can deny
      * them even with the scope, so their denial must never cost the rest of the snapshot.
      */
-    static final AdminQuery SHOP_POLICIES = new AdminQuery("CatalogShopPolicies", """
+    static final GraphqlQuery SHOP_POLICIES = new GraphqlQuery("CatalogShopPolicies", """
             query CatalogShopPolicies {
               shop { shopPolicies { type title url body } }
             }
             """);
 
-    public static final AdminQuery PRODUCTS = new AdminQuery("CatalogProducts", """
+    public static final GraphqlQuery PRODUCTS = new GraphqlQuery("CatalogProducts", """
             query CatalogProducts($first: Int!, $after: String, $variantsFirst: Int!) {
               products(first: $first, after: $after) {
                 edges { cursor node { ...ProductFields } }
@@ -126,13 +126,13 @@ public final class AdminQueries {
             }
             """.formatted(PAGE_INFO) + PRODUCT_FIELDS);
 
-    static final AdminQuery PRODUCTS_BY_ID = new AdminQuery("CatalogProductsById", """
+    static final GraphqlQuery PRODUCTS_BY_ID = new GraphqlQuery("CatalogProductsById", """
             query CatalogProductsById($ids: [ID!]!, $variantsFirst: Int!) {
               nodes(ids: $ids) { ... on Product { ...ProductFields } }
             }
             """ + PRODUCT_FIELDS);
 
-    static final AdminQuery PRODUCT_VARIANTS = new AdminQuery("CatalogProductVariants", """
+    static final GraphqlQuery PRODUCT_VARIANTS = new GraphqlQuery("CatalogProductVariants", """
             query CatalogProductVariants($id: ID!, $first: Int!, $after: String) {
               product(id: $id) {
                 id
@@ -189,7 +189,7 @@ public final class AdminQueries {
             }
             """.formatted(CODE_DISCOUNT_COMMON, CUSTOMER_GETS);
 
-    static final AdminQuery DISCOUNTS = new AdminQuery("CatalogCodeDiscounts", """
+    static final GraphqlQuery DISCOUNTS = new GraphqlQuery("CatalogCodeDiscounts", """
             query CatalogCodeDiscounts($first: Int!, $after: String, $codesFirst: Int!, $itemsFirst: Int!) {
               codeDiscountNodes: discountNodes(first: $first, after: $after, query: "method:code") {
                 edges { cursor node { %s } }
@@ -199,13 +199,13 @@ public final class AdminQueries {
             """.formatted(DISCOUNT_FIELDS, PAGE_INFO));
 
     /** One discount by id, for a partial sync; an automatic discount answers without a code type and is left out. */
-    static final AdminQuery DISCOUNT_BY_ID = new AdminQuery("CatalogDiscountById", """
+    static final GraphqlQuery DISCOUNT_BY_ID = new GraphqlQuery("CatalogDiscountById", """
             query CatalogDiscountById($id: ID!, $codesFirst: Int!, $itemsFirst: Int!) {
               discountNode(id: $id) { %s }
             }
             """.formatted(DISCOUNT_FIELDS));
 
-    static final AdminQuery DISCOUNT_CODES = new AdminQuery("CatalogDiscountCodes", """
+    static final GraphqlQuery DISCOUNT_CODES = new GraphqlQuery("CatalogDiscountCodes", """
             query CatalogDiscountCodes($id: ID!, $first: Int!, $after: String) {
               discountNode(id: $id) {
                 id
@@ -219,13 +219,13 @@ public final class AdminQueries {
             }
             """.formatted("codes(first: $first, after: $after) { edges { cursor node { code } } " + PAGE_INFO + " }"));
 
-    static final AdminQuery DISCOUNT_PRODUCTS = discountItemsQuery("CatalogDiscountProducts", "DiscountProducts",
+    static final GraphqlQuery DISCOUNT_PRODUCTS = discountItemsQuery("CatalogDiscountProducts", "DiscountProducts",
             "products(first: $first, after: $after) { edges { cursor node { id } } " + PAGE_INFO + " }");
 
-    static final AdminQuery DISCOUNT_VARIANTS = discountItemsQuery("CatalogDiscountVariants", "DiscountProducts",
+    static final GraphqlQuery DISCOUNT_VARIANTS = discountItemsQuery("CatalogDiscountVariants", "DiscountProducts",
             "productVariants(first: $first, after: $after) { edges { cursor node { id product { id } } } " + PAGE_INFO + " }");
 
-    static final AdminQuery DISCOUNT_COLLECTIONS = discountItemsQuery("CatalogDiscountCollections", "DiscountCollections",
+    static final GraphqlQuery DISCOUNT_COLLECTIONS = discountItemsQuery("CatalogDiscountCollections", "DiscountCollections",
             "collections(first: $first, after: $after) { edges { cursor node { id } } " + PAGE_INFO + " }");
 
     private static final String COLLECTION_FIELDS = """
@@ -233,7 +233,7 @@ public final class AdminQueries {
             products(first: $productsFirst) { edges { cursor node { id } } %s }
             """.formatted(PAGE_INFO);
 
-    static final AdminQuery COLLECTIONS = new AdminQuery("CatalogCollections", """
+    static final GraphqlQuery COLLECTIONS = new GraphqlQuery("CatalogCollections", """
             query CatalogCollections($first: Int!, $after: String, $productsFirst: Int!) {
               collections(first: $first, after: $after) {
                 edges { cursor node { %s } }
@@ -242,20 +242,20 @@ public final class AdminQueries {
             }
             """.formatted(COLLECTION_FIELDS, PAGE_INFO));
 
-    static final AdminQuery COLLECTIONS_BY_ID = new AdminQuery("CatalogCollectionsById", """
+    static final GraphqlQuery COLLECTIONS_BY_ID = new GraphqlQuery("CatalogCollectionsById", """
             query CatalogCollectionsById($ids: [ID!]!, $productsFirst: Int!) {
               nodes(ids: $ids) { ... on Collection { %s } }
             }
             """.formatted(COLLECTION_FIELDS));
 
     /** Which product each inventory item belongs to: {@code inventory_levels/update} names only the item. */
-    static final AdminQuery INVENTORY_ITEMS = new AdminQuery("CatalogInventoryItems", """
+    static final GraphqlQuery INVENTORY_ITEMS = new GraphqlQuery("CatalogInventoryItems", """
             query CatalogInventoryItems($ids: [ID!]!) {
               nodes(ids: $ids) { ... on InventoryItem { id variants(first: 5) { nodes { product { id } } } } }
             }
             """);
 
-    public static final AdminQuery WEBHOOKS = new AdminQuery("ExistingWebhooks", """
+    public static final GraphqlQuery WEBHOOKS = new GraphqlQuery("ExistingWebhooks", """
             query ExistingWebhooks($first: Int!, $after: String) {
               webhookSubscriptions(first: $first, after: $after) {
                 edges { node { id topic uri } }
@@ -264,7 +264,7 @@ public final class AdminQueries {
             }
             """.formatted(PAGE_INFO));
 
-    public static final AdminQuery WEBHOOK_CREATE = new AdminQuery("RegisterWebhook", """
+    public static final GraphqlQuery WEBHOOK_CREATE = new GraphqlQuery("RegisterWebhook", """
             mutation RegisterWebhook($topic: WebhookSubscriptionTopic!, $uri: String!) {
               webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) {
                 webhookSubscription { id topic uri }
@@ -273,7 +273,7 @@ public final class AdminQueries {
             }
             """);
 
-    public static final AdminQuery WEBHOOK_DELETE = new AdminQuery("RemoveWebhook", """
+    public static final GraphqlQuery WEBHOOK_DELETE = new GraphqlQuery("RemoveWebhook", """
             mutation RemoveWebhook($id: ID!) {
               webhookSubscriptionDelete(id: $id) {
                 deletedWebhookSubscriptionId
@@ -282,7 +282,7 @@ public final class AdminQueries {
             }
             """);
 
-    static final AdminQuery COLLECTION_PRODUCTS = new AdminQuery("CatalogCollectionProducts", """
+    static final GraphqlQuery COLLECTION_PRODUCTS = new GraphqlQuery("CatalogCollectionProducts", """
             query CatalogCollectionProducts($id: ID!, $first: Int!, $after: String) {
               collection(id: $id) {
                 id
@@ -383,7 +383,7 @@ public final class AdminQueries {
     public static final String BULK_BXGY_DISCOUNT_ITEMS = bulkDiscountItems("DiscountCodeBxgy");
 
     /** Starts a bulk query (a mutation: 10 points). */
-    public static final AdminQuery BULK_RUN = new AdminQuery("RunBulkQuery", """
+    public static final GraphqlQuery BULK_RUN = new GraphqlQuery("RunBulkQuery", """
             mutation RunBulkQuery($query: String!) {
               bulkOperationRunQuery(query: $query) {
                 bulkOperation { id status }
@@ -393,7 +393,7 @@ public final class AdminQueries {
             """);
 
     /** A bulk operation's state: one object, 1 point. */
-    public static final AdminQuery BULK_STATUS = new AdminQuery("BulkOperationStatus", """
+    public static final GraphqlQuery BULK_STATUS = new GraphqlQuery("BulkOperationStatus", """
             query BulkOperationStatus($id: ID!) {
               bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl }
             }
@@ -402,7 +402,7 @@ public final class AdminQueries {
     public static final int BULK_STATUS_COST = 1;
 
     /** How many products the store has (chooses paging or bulk): one object, 1 point. */
-    static final AdminQuery PRODUCTS_COUNT = new AdminQuery("CatalogProductsCount", """
+    static final GraphqlQuery PRODUCTS_COUNT = new GraphqlQuery("CatalogProductsCount", """
             query CatalogProductsCount {
               productsCount { count precision }
             }
@@ -410,7 +410,7 @@ public final class AdminQueries {
 
     static final int PRODUCTS_COUNT_COST = 1;
 
-    private AdminQueries() {
+    private CatalogQueries() {
     }
 
     /** {@code nodes(ids:)} is sized by its list: one product each. */
@@ -437,8 +437,8 @@ public final class AdminQueries {
     /** Every mutation costs 10. */
     public static final int MUTATION_COST = 10;
 
-    private static AdminQuery discountItemsQuery(String name, String itemsType, String connection) {
-        return new AdminQuery(name, """
+    private static GraphqlQuery discountItemsQuery(String name, String itemsType, String connection) {
+        return new GraphqlQuery(name, """
                 query %1$s($id: ID!, $first: Int!, $after: String) {
                   discountNode(id: $id) {
                     id
