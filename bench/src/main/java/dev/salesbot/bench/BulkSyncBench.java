@@ -8,6 +8,7 @@ import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.LocalDirectoryStore;
@@ -67,15 +68,15 @@ public final class BulkSyncBench {
         AtomicLong waitedNanos = new AtomicLong();
         Sleeper counting = duration -> {
             waitedNanos.addAndGet(duration.toNanos());
-            Sleeper.system().sleep(duration);
+            Sleeper.system(ShopifyUnavailableException::interrupted).sleep(duration);
         };
         long started = System.nanoTime();
         int snapshotBytes;
         String how;
         try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint(API_VERSION), token)) {
             Clock clock = Clock.systemUTC();
-            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system()), RetryPolicy.standard(),
-                    Sleeper.system(), clock);
+            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system(ShopifyUnavailableException::interrupted)), RetryPolicy.standard(),
+                    Sleeper.system(ShopifyUnavailableException::interrupted), clock);
             CatalogFetch paging = new CatalogFetch(shop, graphql);
             long count = paging.productsCount();
             if (count != products) {

@@ -6,6 +6,7 @@ import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.graphql.FetchStats;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.LocalDirectoryStore;
@@ -60,8 +61,8 @@ public final class CatalogSyncBench {
         int snapshotBytes;
         try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint(API_VERSION), token)) {
             Clock clock = Clock.systemUTC();
-            ThrottlePacer pacer = new ThrottlePacer(clock, Sleeper.system());
-            PacedGraphql graphql = new PacedGraphql(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(), clock);
+            ThrottlePacer pacer = new ThrottlePacer(clock, Sleeper.system(ShopifyUnavailableException::interrupted));
+            PacedGraphql graphql = new PacedGraphql(shop, transport, pacer, RetryPolicy.standard(), Sleeper.system(ShopifyUnavailableException::interrupted), clock);
             JsonObject document = new CatalogFetch(shop, graphql).all(false);
             fetchStats = graphql.stats();
             fetched = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.NodeFetch;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
@@ -145,8 +146,8 @@ public final class WebhookBench {
         store.resetStats();
         try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint("2026-10"), token)) {
             Clock clock = Clock.systemUTC();
-            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system()),
-                    RetryPolicy.standard(), Sleeper.system(), clock);
+            PacedGraphql graphql = new PacedGraphql(shop, transport, new ThrottlePacer(clock, Sleeper.system(ShopifyUnavailableException::interrupted)),
+                    RetryPolicy.standard(), Sleeper.system(ShopifyUnavailableException::interrupted), clock);
             NodeFetch once = new CatalogFetch(shop, graphql).products(products);
             if (once.found().size() != products.size()) {
                 throw new IllegalStateException("the reference fetch found " + once.found().size() + " of " + products.size());

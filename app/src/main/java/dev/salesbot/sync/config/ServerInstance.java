@@ -35,7 +35,7 @@ public class ServerInstance {
 
     @Inject
     public ServerInstance(@ConfigProperty(name = "INSTANCE_NAME") Optional<String> configured) {
-        this(configured.map(String::trim).filter(v -> !v.isEmpty()).orElseGet(ServerInstance::hostName));
+        this(Settings.present(configured).orElseGet(ServerInstance::hostName));
     }
 
     private ServerInstance(String name) {

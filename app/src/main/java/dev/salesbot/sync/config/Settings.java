@@ -7,19 +7,26 @@ import java.util.Optional;
 
 /**
  * Reads MicroProfile Config by the environment variable names of the tutorial. Secrets have no
- * default anywhere: {@link #require} fails with {@link RequiredSetting}, naming the variable.
+ * default anywhere: {@link #required} fails with {@link RequiredSetting}, naming the variable.
  */
 public final class Settings {
 
     private Settings() {
     }
 
-    public static String require(String name, String expectation) {
-        return optional(name).orElseThrow(() -> new RequiredSetting(name, expectation));
+    /** The setting looked up by name, trimmed; blank is absent. */
+    public static Optional<String> optional(String name) {
+        return present(config().getOptionalValue(name, String.class));
     }
 
-    public static Optional<String> optional(String name) {
-        return config().getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    /** An injected optional setting, trimmed; blank is absent. */
+    public static Optional<String> present(Optional<String> value) {
+        return value.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** An injected setting that must be given: trimmed, or a {@link RequiredSetting} naming the variable. */
+    public static String required(Optional<String> value, String name, String expectation) {
+        return present(value).orElseThrow(() -> new RequiredSetting(name, expectation));
     }
 
     private static Config config() {

@@ -1,22 +1,13 @@
 package dev.salesbot.sync.account.boundary;
 
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.web.Html;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * The page merchants are sent to: what connecting does and what is kept, in a shop owner's words;
  * the two connect steps as a progress line; the store field, which says inline what is wrong with
  * what was typed (the connect resource renders it again with the error, answer 400).
  */
-@Path("")
-public class StartView {
+public final class StartView {
 
     private static final String ABOUT = """
             <h1>Connect your store to your Messenger sales bot</h1>
@@ -34,22 +25,13 @@ public class StartView {
             </ul>
             """;
 
-    @Inject
-    MerchantSession merchantSession;
-
-    @Context
-    HttpServletRequest request;
-
-    @GET
-    @Produces(MediaType.TEXT_HTML)
-    public String show() {
-        return render("", null, MerchantSession.of(request, merchantSession).isPresent());
-    }
-
     /**
      * The start page, with {@code typed} in the store field and {@code error} (what is wrong with it)
      * beside the field when not null.
      */
+    private StartView() {
+    }
+
     public static String render(String typed, String error, boolean merchantKnown) {
         boolean invalid = error != null;
         String body = ABOUT + Html.steps(merchantKnown ? 1 : 0)

@@ -1,6 +1,5 @@
 package dev.salesbot.sync.account.control;
 
-import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.merchants.control.ConnectionActions;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.control.StoreConnections;
@@ -87,7 +86,7 @@ public class AccountConnections {
         boolean pending = c.active() && !requests.pendingOf(target).isEmpty();
         State state = state(c, t, pending);
         SyncProgresses.Progress running = state.name.equals("updating") ? progress.find(target).orElse(null) : null;
-        Map<String, Long> counts = t == null ? Map.of() : Dashboard.counts(t.counts());
+        Map<String, Long> counts = TargetStatuses.counts(t);
         return new AccountConnection(c.id(), platform, target, name == null ? target : name, state.name, state.text, state.detail,
                 t == null ? null : t.lastSuccessAt(), counts, running, c.active());
     }

@@ -75,7 +75,7 @@ public class AdminApi {
     @POST
     @Path("connections/{id}/disconnect")
     public Response disconnect(@PathParam("id") String id) {
-        return Response.ok(AdminJson.done(actions.disconnect(id)).toString()).build();
+        return Response.ok(AdminJson.done(actions.disconnect(id, "an operator")).toString()).build();
     }
 
     @DELETE

@@ -95,7 +95,7 @@ public class AdminConsoleResource {
     @POST
     @Path("connections/{id}/disconnect")
     public Response disconnect(@PathParam("id") String id) {
-        return act(() -> actions.disconnect(id).message());
+        return act(() -> actions.disconnect(id, "an operator").message());
     }
 
     @POST

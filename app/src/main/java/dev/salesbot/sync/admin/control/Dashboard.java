@@ -1,8 +1,7 @@
 package dev.salesbot.sync.admin.control;
 
-import dev.salesbot.sync.facebook.graph.FacebookApp;
-import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.merchants.control.ConnectionActions;
+import dev.salesbot.sync.merchants.control.ConnectionPlatform;
+import dev.salesbot.sync.merchants.control.ConnectionPlatforms;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
@@ -19,12 +18,8 @@ import dev.salesbot.sync.webhooks.control.Deliveries;
 import dev.salesbot.sync.webhooks.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -86,7 +81,7 @@ public class Dashboard {
     SyncRequests requests;
 
     @Inject
-    FacebookApp facebook;
+    ConnectionPlatforms platforms;
 
     public Overview overview() {
         return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), now());
@@ -103,30 +98,31 @@ public class Dashboard {
             TargetStatus t = status.get(c.shop());
             List<String> present = c.webhookTopics() == null || c.webhookTopics().isBlank() ? List.of()
                     : Arrays.stream(c.webhookTopics().split(",")).sorted().toList();
-            views.add(view(c, "shopify", c.shop(), c.shop(), t, nextPolls.get(c.shop()), webhooks.get(c.shop()),
-                    present, ConnectionActions.wantedShopifyTopics(), c.webhooksCheckedAt(), interval, now));
+            views.add(view(c, c.shop(), t, nextPolls.get(c.shop()), webhooks.get(c.shop()), present, c.webhooksCheckedAt(),
+                    interval, now));
         }
         for (FacebookPageConnection c : pages.all()) {
             TargetStatus t = status.get(c.pageId());
             List<String> present = t == null || t.webhooksPresent() == null || t.webhooksPresent().isBlank() ? List.of()
                     : Arrays.stream(t.webhooksPresent().split(",")).sorted().toList();
-            views.add(view(c, "facebook", c.pageId(), c.pageName(), t, nextPolls.get(c.pageId()), webhooks.get(c.pageId()),
-                    present, facebook.webhookFields().stream().sorted().toList(), t == null ? null : t.webhooksCheckedAt(), interval, now));
+            views.add(view(c, c.pageName(), t, nextPolls.get(c.pageId()), webhooks.get(c.pageId()), present,
+                    t == null ? null : t.webhooksCheckedAt(), interval, now));
         }
         return views;
     }
 
-    private static ConnectionView view(MerchantConnection c, String platform, String target, String name, TargetStatus t,
-                                       Long nextPoll, WebhookDelivery webhook, List<String> present, List<String> wanted,
-                                       OffsetDateTime checkedAt, Duration interval, OffsetDateTime now) {
-        return new ConnectionView(c.id(), c.merchantId().toString(), platform, target, name,
+    private ConnectionView view(MerchantConnection c, String name, TargetStatus t, Long nextPoll, WebhookDelivery webhook,
+                                List<String> present, OffsetDateTime checkedAt, Duration interval, OffsetDateTime now) {
+        ConnectionPlatform platform = platforms.of(c);
+        List<String> wanted = platform.wantedWebhooks();
+        return new ConnectionView(c.id(), c.merchantId().toString(), platform.name(), c.target(), name,
                 health(c.status(), t, c.connectedAt(), interval, now), c.statusReason(), c.connectedAt(),
                 t == null ? null : t.lastSuccessAt(), t == null ? null : t.lastAttemptAt(),
                 t == null ? null : t.lastResult(), t == null ? null : t.lastMessage(),
                 t == null ? 0 : t.consecutiveFailures(), t == null ? null : t.lastError(), t == null ? null : t.lastErrorAt(),
                 nextPoll == null || !c.active() ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(nextPoll), ZoneOffset.UTC),
                 webhook == null ? null : webhook.receivedAt(), webhook == null ? null : webhook.topic(),
-                present, wanted, checkedAt, counts(t == null ? null : t.counts()), t == null ? null : t.lastWrittenAt());
+                present, wanted, checkedAt, TargetStatuses.counts(t), t == null ? null : t.lastWrittenAt());
     }
 
     /**
@@ -162,23 +158,6 @@ public class Dashboard {
         }
         events.sort(Comparator.comparing(AdminEvent::at).reversed());
         return events.size() > EVENTS ? List.copyOf(events.subList(0, EVENTS)) : events;
-    }
-
-    /** A {@code TARGET_STATUS} counts column ({@code {"products": 36, …}}) as a map. */
-    public static Map<String, Long> counts(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
-            JsonObject object = reader.readObject();
-            object.forEach((k, v) -> {
-                if (v instanceof JsonNumber n) {
-                    counts.put(k, n.longValue());
-                }
-            });
-        }
-        return counts;
     }
 
     private static OffsetDateTime now() {

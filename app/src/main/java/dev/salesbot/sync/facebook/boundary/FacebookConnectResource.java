@@ -5,6 +5,7 @@ import dev.salesbot.sync.facebook.connect.ConnectReport;
 import dev.salesbot.sync.facebook.connect.FacebookConnect;
 import dev.salesbot.sync.facebook.connect.PageConnect;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
+import dev.salesbot.sync.security.boundary.PendingStates;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class FacebookConnectResource {
     MerchantSession merchantSession;
 
     @Inject
+    PendingStates pendingStates;
+
+    @Inject
     AccountConnections account;
 
     @Context
@@ -50,7 +54,7 @@ public class FacebookConnectResource {
     @Path("login")
     public Response login() {
         String sessionId = sessionId();
-        return Response.seeOther(connect.begin(sessionId, merchant(sessionId))).build();
+        return Response.seeOther(connect.begin(sessionId, merchant(sessionId), pendingStates)).build();
     }
 
     @GET
@@ -58,7 +62,7 @@ public class FacebookConnectResource {
     public Response callback() {
         String sessionId = sessionId();
         PageConnect.Recorded recorded = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()),
-                sessionId, merchant(sessionId));
+                sessionId, merchant(sessionId), pendingStates);
         // Logged in to Facebook: a new session id before any waiting (one seen before is worth nothing now).
         request.changeSessionId();
         ConnectReport report = pages.finish(recorded);

@@ -3,6 +3,7 @@ package dev.salesbot.sync.facebook.boundary;
 import dev.salesbot.sync.facebook.callbacks.MetaCallbacks;
 import dev.salesbot.sync.facebook.entity.FacebookDataDeletion;
 import dev.salesbot.sync.facebook.graph.FacebookApp;
+import dev.salesbot.sync.facebook.sync.DataDeletions;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.web.Html;
 import dev.salesbot.sync.web.Negotiation;
@@ -34,6 +35,9 @@ public class MetaCallbackResource {
     MetaCallbacks callbacks;
 
     @Inject
+    DataDeletions deletions;
+
+    @Inject
     FacebookApp app;
 
     @Context
@@ -61,7 +65,7 @@ public class MetaCallbackResource {
     @Path("data-deletion/{code}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response status(@PathParam("code") String code) {
-        FacebookDataDeletion deletion = callbacks.status(code)
+        FacebookDataDeletion deletion = deletions.status(code)
                 .orElseThrow(() -> new NotFoundException("No data-deletion request has this confirmation code."));
         String status = deletion.done() ? "done" : "pending";
         if (Negotiation.prefersHtml(headers)) {

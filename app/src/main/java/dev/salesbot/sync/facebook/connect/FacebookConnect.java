@@ -5,8 +5,8 @@ import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.facebook.graph.GraphClient;
 import dev.salesbot.sync.facebook.graph.GraphException;
 import dev.salesbot.sync.problems.control.Refusal;
-import dev.salesbot.sync.security.boundary.PendingStates;
 import dev.salesbot.sync.security.control.InvalidState;
+import dev.salesbot.sync.security.control.StateNonces;
 import dev.salesbot.sync.security.control.StateTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,14 +47,10 @@ public class FacebookConnect {
     @Inject
     StateTokens states;
 
-    @Inject
-    PendingStates pending;
-
     /** Where to send the browser; {@code sessionId} null means the browser has no session at all. */
-    public URI begin(String sessionId, Optional<UUID> sessionMerchant) {
+    public URI begin(String sessionId, Optional<UUID> sessionMerchant, StateNonces nonces) {
         UUID merchant = merchant(sessionId, sessionMerchant);
-        String state = states.issue(PURPOSE, merchant.toString(), sessionId);
-        pending.remember(states.verify(state, PURPOSE, sessionId).nonce());
+        String state = states.issue(PURPOSE, merchant.toString(), sessionId, nonces);
         LOGGER.log(System.Logger.Level.INFO, "Starting Facebook connect for merchant {0}", merchant);
         return UriBuilder.fromUri(app.dialogBase())
                 .path(app.apiVersion()).path("dialog/oauth")
@@ -72,27 +68,23 @@ public class FacebookConnect {
      * @param query the callback's query parameters, each given once
      * @throws Refusal for anything that fails a check; nothing is stored then
      */
-    public PageConnect.Recorded complete(Map<String, String> query, String sessionId, Optional<UUID> sessionMerchant) {
+    public PageConnect.Recorded complete(Map<String, String> query, String sessionId, Optional<UUID> sessionMerchant,
+                                         StateNonces nonces) {
         if (sessionId == null) {
             throw Refusal.notAllowed("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
         if (query.get("error") != null) {
-            throw denied(query, sessionId);
+            throw denied(query, sessionId, nonces);
         }
         List<String> missing = List.of("code", "state").stream().filter(p -> blank(query.get(p))).toList();
         if (!missing.isEmpty()) {
             throw Refusal.badInput("missing-parameter",
                     "The Facebook callback is missing the parameter(s): " + String.join(", ", missing) + ".");
         }
-        StateTokens.Claims claims = verifyState(query.get("state"), sessionId);
+        StateTokens.Claims claims = states.check(query.get("state"), PURPOSE, sessionId);
         UUID merchant = merchant(sessionId, sessionMerchant);
-        if (!claims.subject().equals(merchant.toString())) {
-            throw Refusal.notAllowed("invalid-state", "The state was issued for another merchant.");
-        }
-        if (!pending.consume(claims.nonce())) {
-            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
-        }
+        states.use(claims, merchant.toString(), "merchant", nonces);
         Granted granted = listPages(query.get("code"));
         ManagedPages.Listing listing = granted.listing();
         PageConnect.Recorded recorded = pages.record(merchant, granted.userId(), listing);
@@ -140,9 +132,9 @@ public class FacebookConnect {
     }
 
     /** Facebook's redirect after a cancel: a clear answer, and the state is spent if it is this session's. */
-    private Refusal denied(Map<String, String> query, String sessionId) {
+    private Refusal denied(Map<String, String> query, String sessionId, StateNonces nonces) {
         try {
-            pending.consume(states.verify(query.get("state"), PURPOSE, sessionId).nonce());
+            nonces.consume(states.verify(query.get("state"), PURPOSE, sessionId).nonce());
         } catch (InvalidState ignored) {
             // nothing to spend: the answer is the same refusal either way
         }
@@ -152,19 +144,6 @@ public class FacebookConnect {
         }
         return Refusal.badInput("facebook-login-failed", "Facebook Login did not complete (error "
                 + query.get("error").replaceAll("[^A-Za-z0-9_]", "") + "); no Page was connected.");
-    }
-
-    private StateTokens.Claims verifyState(String state, String sessionId) {
-        try {
-            return states.verify(state, PURPOSE, sessionId);
-        } catch (InvalidState e) {
-            if (e.isExpired()) {
-                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
-                        "The connection link has expired: it was started more than " + StateTokens.DEFAULT_TTL.toMinutes()
-                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
-            }
-            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
-        }
     }
 
     private static UUID merchant(String sessionId, Optional<UUID> sessionMerchant) {

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.facebook.graph;
 
 import dev.salesbot.sync.config.RequiredSetting;
+import dev.salesbot.sync.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,15 +70,15 @@ public class FacebookApp {
     Optional<String> verifyToken;
 
     public String appId() {
-        return present(appId, "FACEBOOK_APP_ID", "the app id from the Meta app dashboard");
+        return Settings.required(appId, "FACEBOOK_APP_ID", "the app id from the Meta app dashboard");
     }
 
     public String appSecret() {
-        return present(appSecret, "FACEBOOK_APP_SECRET", "the app secret from the Meta app dashboard");
+        return Settings.required(appSecret, "FACEBOOK_APP_SECRET", "the app secret from the Meta app dashboard");
     }
 
     public String redirectUri() {
-        return present(redirectUri, "FACEBOOK_REDIRECT_URI",
+        return Settings.required(redirectUri, "FACEBOOK_REDIRECT_URI",
                 "this server's /facebook/callback URL, as allowed in the app's Facebook Login settings");
     }
 
@@ -133,12 +134,12 @@ public class FacebookApp {
 
     /** This server's {@code /facebook/webhook} URL, where the app subscription points; empty if not configured. */
     public Optional<String> webhookAddress() {
-        return webhookAddress.map(String::trim).filter(v -> !v.isEmpty());
+        return Settings.present(webhookAddress);
     }
 
     /** The string Meta sends back in verification requests ({@code hub.verify_token}). */
     public Optional<String> verifyToken() {
-        return verifyToken.map(String::trim).filter(v -> !v.isEmpty());
+        return Settings.present(verifyToken);
     }
 
     /**
@@ -157,10 +158,5 @@ public class FacebookApp {
 
     private static String trimSlash(String url) {
         return url.trim().replaceAll("/+$", "");
-    }
-
-    private static String present(Optional<String> value, String name, String expectation) {
-        return value.map(String::trim).filter(v -> !v.isEmpty())
-                .orElseThrow(() -> new RequiredSetting(name, expectation));
     }
 }

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.facebook.graph;
 
+import dev.salesbot.sync.queue.control.Sleeper;
 import jakarta.json.JsonObject;
 
 import java.time.Duration;

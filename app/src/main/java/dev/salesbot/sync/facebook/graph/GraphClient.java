@@ -3,6 +3,7 @@ package dev.salesbot.sync.facebook.graph;
 import dev.salesbot.sync.config.ServerInstance;
 import dev.salesbot.sync.config.UserAgentFilter;
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.queue.control.Sleeper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class GraphClient {
     @Inject
     dev.salesbot.sync.monitoring.control.Meters meters;
 
-    GraphCalls calls = new GraphCalls(Sleeper.system());
+    GraphCalls calls = new GraphCalls(Sleeper.system(GraphException::interrupted));
 
     private volatile GraphApi api;
     private final java.util.concurrent.atomic.AtomicReference<AccessToken> appToken = new java.util.concurrent.atomic.AtomicReference<>();

@@ -66,6 +66,11 @@ public class GraphException extends RuntimeException {
         return isRateLimitCode(code);
     }
 
+    /** A wait between Graph calls was interrupted: the call ends and the sync is retried later. */
+    public static GraphException interrupted(InterruptedException e) {
+        return new GraphException(0, 0, null, "interrupted while pacing Graph calls");
+    }
+
     public static boolean isRateLimitCode(int code) {
         return code == 4 || code == 17 || code == 32 || code == 613;
     }

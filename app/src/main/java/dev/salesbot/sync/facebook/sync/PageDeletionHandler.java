@@ -1,6 +1,5 @@
 package dev.salesbot.sync.facebook.sync;
 
-import dev.salesbot.sync.facebook.callbacks.MetaCallbacks;
 import dev.salesbot.sync.facebook.graph.PageIds;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.merchants.control.PageConnections;
@@ -38,7 +37,7 @@ public class PageDeletionHandler implements SyncHandler {
     SnapshotStore store;
 
     @Inject
-    MetaCallbacks callbacks;
+    DataDeletions deletions;
 
     @Override
     public SyncKind kind() {
@@ -51,9 +50,7 @@ public class PageDeletionHandler implements SyncHandler {
         if (!PageIds.valid(pageId)) {
             throw new SyncAbandoned("The deletion target is not a Facebook Page id.");
         }
-        List<String> codes = task.payloads().stream().filter(p -> p.startsWith(MetaCallbacks.PAYLOAD_PREFIX))
-                .map(p -> p.substring(MetaCallbacks.PAYLOAD_PREFIX.length())).filter(c -> MetaCallbacks.CODE.matcher(c).matches())
-                .distinct().toList();
+        List<String> codes = DataDeletions.codes(task.payloads());
         Optional<FacebookPageConnection> connection = connections.find(pageId);
         boolean deleted = false;
         if (connection.isPresent()) {
@@ -63,7 +60,7 @@ public class PageDeletionHandler implements SyncHandler {
                 throw new SyncPostponed(e.getMessage() + ".", e);
             }
         }
-        callbacks.pageErased(pageId, codes);
+        deletions.pageErased(pageId, codes);
         LOGGER.log(System.Logger.Level.INFO, "Deleted the data of page {0} (data deletion {1})", pageId, String.join(", ", codes));
         String message = "Deleted the data of page " + pageId;
         return new SyncResult(deleted, message, Jsonp.createObjectBuilder().add("page_id", pageId).build(), null);

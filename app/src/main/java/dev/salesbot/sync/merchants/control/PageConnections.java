@@ -66,10 +66,10 @@ public class PageConnections {
         return pages.stream().map(FacebookPageConnection::pageId).toList();
     }
 
-    /** Disconnected by an operator: the Page token deleted, no more syncs; false if it is unknown. */
-    public boolean disconnect(String pageId) {
+    /** Disconnected ({@code reason}: by whom): the Page token deleted, no more syncs; false if it is unknown. */
+    public boolean disconnect(String pageId, String reason) {
         Optional<FacebookPageConnection> connection = find(pageId);
-        connection.ifPresent(c -> c.disconnect(now()));
+        connection.ifPresent(c -> c.disconnect(reason, now()));
         return connection.isPresent();
     }
 

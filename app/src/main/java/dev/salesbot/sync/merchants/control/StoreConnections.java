@@ -59,10 +59,10 @@ public class StoreConnections {
         return connection.isPresent();
     }
 
-    /** Disconnected by an operator: tokens deleted, no more syncs; false if the shop is unknown. */
-    public boolean disconnect(String shop) {
+    /** Disconnected ({@code reason}: by whom): tokens deleted, no more syncs; false if the shop is unknown. */
+    public boolean disconnect(String shop, String reason) {
         Optional<ShopifyConnection> connection = findShop(shop);
-        connection.ifPresent(c -> c.disconnect(now()));
+        connection.ifPresent(c -> c.disconnect(reason, now()));
         return connection.isPresent();
     }
 

@@ -72,14 +72,19 @@ public class FacebookPageConnection extends MerchantConnection {
         needsReconnect(reason, now);
     }
 
-    /** Disconnected by an operator: the Page token is deleted at once (the snapshot stays). */
-    public void disconnect(OffsetDateTime now) {
+    /** Disconnected (by an operator or the merchant, as {@code reason} says): the Page token is deleted at once (the snapshot stays). */
+    public void disconnect(String reason, OffsetDateTime now) {
         this.pageTokenSealed = null;
-        markDisconnected(now);
+        markDisconnected(reason, now);
     }
 
     public String facebookUserId() {
         return facebookUserId;
+    }
+
+    @Override
+    public String target() {
+        return pageId;
     }
 
     public String pageId() {

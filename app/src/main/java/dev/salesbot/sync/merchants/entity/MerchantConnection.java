@@ -82,11 +82,15 @@ public abstract class MerchantConnection {
         changed(now);
     }
 
-    protected void markDisconnected(OffsetDateTime now) {
+    /** Disconnected on purpose; {@code reason} says by whom, and is shown to the merchant and the operators. */
+    protected void markDisconnected(String reason, OffsetDateTime now) {
         this.status = ConnectionStatus.DISCONNECTED;
-        this.statusReason = "Disconnected by an operator; connect again to resume.";
+        this.statusReason = reason;
         changed(now);
     }
+
+    /** What its syncs name: the shop domain of a store, the id of a Page. */
+    public abstract String target();
 
     public ConnectionStatus status() {
         return status;

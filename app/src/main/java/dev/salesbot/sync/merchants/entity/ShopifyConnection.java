@@ -81,10 +81,10 @@ public class ShopifyConnection extends MerchantConnection {
         markUninstalled(now);
     }
 
-    /** Disconnected by an operator: the tokens are deleted at once (the snapshot stays where it is). */
-    public void disconnect(OffsetDateTime now) {
+    /** Disconnected (by an operator or the merchant, as {@code reason} says): the tokens are deleted at once (the snapshot stays where it is). */
+    public void disconnect(String reason, OffsetDateTime now) {
         forgetTokens();
-        markDisconnected(now);
+        markDisconnected(reason, now);
     }
 
     private void forgetTokens() {
@@ -116,6 +116,11 @@ public class ShopifyConnection extends MerchantConnection {
 
     public SealedTokens sealedTokens() {
         return new SealedTokens(accessTokenSealed, accessTokenExpiresAt, refreshTokenSealed, refreshTokenExpiresAt, scope);
+    }
+
+    @Override
+    public String target() {
+        return shop;
     }
 
     public String shop() {

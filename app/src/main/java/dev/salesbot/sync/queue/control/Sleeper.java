@@ -1,22 +1,28 @@
 package dev.salesbot.sync.queue.control;
 
-import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import java.time.Duration;
+import java.util.function.Function;
 
-/** How the pacing waits; tests pass one that only advances a fake clock. */
+/**
+ * How a sync's pacing and backoff wait (Shopify's leaky bucket, Graph's rate limits, a bulk
+ * operation's polls); tests pass one that only advances a fake clock or records the pauses.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
     void sleep(Duration duration);
 
-    /** Really sleeps; an interrupt ends the fetch (the sync stays pending) and keeps the flag set. */
-    static Sleeper system() {
+    /**
+     * Really sleeps. An interrupt keeps the thread's flag set and ends the wait with
+     * {@code interrupted}'s exception, the platform's own "try later" (the sync stays pending).
+     */
+    static Sleeper system(Function<InterruptedException, ? extends RuntimeException> interrupted) {
         return duration -> {
             try {
                 Thread.sleep(duration.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ShopifyUnavailableException("interrupted while waiting for Shopify's rate limit", e);
+                throw interrupted.apply(e);
             }
         };
     }

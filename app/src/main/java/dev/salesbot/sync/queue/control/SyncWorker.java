@@ -1,10 +1,9 @@
 package dev.salesbot.sync.queue.control;
 
-import dev.salesbot.sync.queue.entity.SyncRequest;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,12 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,58 +29,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * backoff, without limit: accepted work is not dropped) or abandons them. Every throwable a
  * handler lets escape, errors included, backs off; the worker itself survives it. Pending requests
  * left by a restart are simply due again. Finished requests are kept {@code SYNC_HISTORY_DAYS}.
+ * Callers waiting for a request are {@link SyncWaits}'; the worker tells them how each run ended.
  */
 @ApplicationScoped
 public class SyncWorker {
 
     private static final System.Logger LOGGER = System.getLogger(SyncWorker.class.getName());
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    /** A waiter nobody collected (its caller gave up) is dropped after this. */
-    static final Duration WAITER_LIFETIME = Duration.ofMinutes(15);
-    /** How often a waiting caller also reads its request's row: another server may have run it. */
-    static final Duration AWAIT_SLICE = Duration.ofMillis(500);
     static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     @Resource
     ManagedExecutorService executor;
 
-    @Inject
-    SyncRequests requests;
-
-    @Inject
-    @Any
-    Instance<SyncHandler> handlers;
-
-    /** Claims through the database, so that servers sharing it never run one target at once (null: this JVM alone, as in unit tests). */
-    @Inject
-    SyncLeases leases;
-
-    /** Each run's end, for the targets' status and the metrics (null in unit tests: nobody listens). */
-    @Inject
-    jakarta.enterprise.event.Event<SyncAttempt> attempts;
-
-    @Inject
-    @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2")
-    int concurrency;
-
-    @Inject
-    @ConfigProperty(name = "SYNC_HISTORY_DAYS", defaultValue = "7")
-    int historyDays;
-
+    private SyncRequests requests;
+    private Instance<SyncHandler> handlers;
+    /** Claims through the database, so that servers sharing it never run one target at once. */
+    private SyncLeases leases;
+    /** Each run's end, for the targets' status and the metrics. */
+    private Event<SyncAttempt> attempts;
+    private SyncWaits waits;
+    private int historyDays;
     /** A coalescible target runs at the latest this long after its first pending change, quiet or not. */
-    @Inject
-    @ConfigProperty(name = "WEBHOOK_MAX_DELAY_SECONDS", defaultValue = "20")
-    int maxDelaySeconds;
-
-    /** A caller waiting for a request; {@code lastDelay} is the reason of its last postponement, if any. */
-    private static final class Waiter {
-        final CompletableFuture<SyncOutcome> future = new CompletableFuture<>();
-        final Instant since = Instant.now();
-        volatile String lastDelay;
-    }
+    private int maxDelaySeconds;
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
     /** Targets another server held when this one tried, not tried again before the time given. */
     private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
@@ -94,9 +61,24 @@ public class SyncWorker {
     private volatile Instant nextRenewal = Instant.EPOCH;
     private Semaphore slots;
 
-    @PostConstruct
-    void init() {
-        slots = new Semaphore(Math.max(1, concurrency));
+    protected SyncWorker() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public SyncWorker(SyncRequests requests, @Any Instance<SyncHandler> handlers, SyncLeases leases, Event<SyncAttempt> attempts,
+                      SyncWaits waits,
+                      @ConfigProperty(name = "SYNC_CONCURRENCY", defaultValue = "2") int concurrency,
+                      @ConfigProperty(name = "SYNC_HISTORY_DAYS", defaultValue = "7") int historyDays,
+                      @ConfigProperty(name = "WEBHOOK_MAX_DELAY_SECONDS", defaultValue = "20") int maxDelaySeconds) {
+        this.requests = requests;
+        this.handlers = handlers;
+        this.leases = leases;
+        this.attempts = attempts;
+        this.waits = waits;
+        this.historyDays = historyDays;
+        this.maxDelaySeconds = maxDelaySeconds;
+        this.slots = new Semaphore(Math.max(1, concurrency));
     }
 
     /** Looks for due work now rather than at the next tick. */
@@ -107,80 +89,6 @@ public class SyncWorker {
             // The executor is full or shutting down: the clock's next tick finds the work.
             LOGGER.log(System.Logger.Level.DEBUG, "Wake-up refused by the executor: {0}", e.toString());
         }
-    }
-
-    void expect(String id) {
-        waiters.put(id, new Waiter());
-    }
-
-    void forget(String id) {
-        waiters.remove(id);
-    }
-
-    /** How many callers' waiters are held (for tests: none may leak). */
-    int waiting() {
-        return waiters.size();
-    }
-
-    /**
-     * Waits until the request is done or abandoned, or {@code wait} has passed: a postponed attempt
-     * does not end the wait (its retry may well finish within it), but its reason is what a
-     * caller whose wait runs out is told.
-     */
-    SyncOutcome await(String id, Duration wait) {
-        Waiter waiter = waiters.computeIfAbsent(id, k -> new Waiter());
-        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                try {
-                    return waiter.future.get(Math.max(0, Math.min(left, AWAIT_SLICE.toNanos())), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException slice) {
-                    Optional<SyncOutcome> elsewhere = closedElsewhere(id, waiter);
-                    if (elsewhere.isPresent()) {
-                        return elsewhere.get();
-                    }
-                    if (left <= AWAIT_SLICE.toNanos()) {
-                        throw slice;
-                    }
-                }
-            }
-        } catch (TimeoutException e) {
-            String delayed = waiter.lastDelay;
-            return SyncOutcome.pending(delayed != null ? delayed
-                    : "Still working after " + wait.toSeconds() + " s; the snapshot will be written when it finishes.");
-        } catch (ExecutionException e) {
-            return SyncOutcome.pending("The sync is being retried.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SyncOutcome.pending("Interrupted while waiting; the sync continues.");
-        } finally {
-            waiters.remove(id);
-        }
-    }
-
-    /**
-     * The outcome of a request another server ran (servers share the queue, and the caller's
-     * waiter lives only here): read from its row once it is closed and this server is not running
-     * its target (a run of this server settles the waiter itself, with the snapshot in memory).
-     */
-    private Optional<SyncOutcome> closedElsewhere(String id, Waiter waiter) throws ExecutionException, InterruptedException {
-        Optional<SyncRequest> row;
-        try {
-            row = requests.find(id).filter(r -> r.state() != SyncRequest.State.PENDING);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the database is busy or down: the wait goes on, bounded
-        }
-        if (row.isEmpty() || running.contains(row.get().target())) {
-            return Optional.empty();
-        }
-        if (waiter.future.isDone()) {
-            return Optional.of(waiter.future.get());
-        }
-        SyncRequest closed = row.get();
-        return Optional.of(closed.state() == SyncRequest.State.DONE
-                ? new SyncOutcome(closed.outcome(), closed.message(), null)
-                : SyncOutcome.failed(closed.message()));
     }
 
     void tick() {
@@ -239,10 +147,6 @@ public class SyncWorker {
      * them between this server's read and its claim.
      */
     private void claimAndRun(String target, List<SyncRequests.Due> group) {
-        if (leases == null) {
-            run(group);
-            return;
-        }
         boolean claimed;
         try {
             claimed = leases.claim(target);
@@ -280,11 +184,16 @@ public class SyncWorker {
         return Set.copyOf(running);
     }
 
+    /** Whether this server runs {@code target} now. */
+    boolean isRunning(String target) {
+        return running.contains(target);
+    }
+
     private void housekeeping() {
         Instant now = Instant.now();
-        waiters.entrySet().removeIf(e -> e.getValue().since.plus(WAITER_LIFETIME).isBefore(now));
+        waits.dropStale();
         heldElsewhere.values().removeIf(until -> !until.isAfter(now));
-        if (leases != null && now.isAfter(nextRenewal)) {
+        if (now.isAfter(nextRenewal)) {
             nextRenewal = now.plus(leases.lease().dividedBy(3));
             if (!running.isEmpty()) {
                 leases.renew(Set.copyOf(running));
@@ -347,7 +256,7 @@ public class SyncWorker {
         } catch (SyncAbandoned e) {
             record(() -> requests.abandon(ids, e.getMessage()), task);
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
-            settle(ids, SyncOutcome.failed(e.getMessage()));
+            waits.settle(ids, SyncOutcome.failed(e.getMessage()));
             attempted(task, SyncAttempt.Result.ABANDONED, e.getMessage(), started, null);
             return;
         } catch (SyncPostponed e) {
@@ -373,16 +282,13 @@ public class SyncWorker {
             return;
         }
         record(() -> requests.complete(ids, result.status(), result.message()), task);
-        settle(ids, SyncOutcome.done(result));
+        waits.settle(ids, SyncOutcome.done(result));
         attempted(task, result.written() ? SyncAttempt.Result.WRITTEN : SyncAttempt.Result.UNCHANGED, result.message(),
                 started, result.summary());
     }
 
     /** Tells the observers; what they fail at is logged, never the sync's concern. */
     private void attempted(SyncTask task, SyncAttempt.Result result, String message, long startedNanos, jakarta.json.JsonObject summary) {
-        if (attempts == null) {
-            return;
-        }
         try {
             attempts.fire(new SyncAttempt(task.kind(), task.target(), result, message,
                     Duration.ofNanos(System.nanoTime() - startedNanos), summary));
@@ -393,13 +299,7 @@ public class SyncWorker {
 
     private void postpone(List<String> ids, SyncTask task, Duration delay, String reason) {
         record(() -> requests.retry(ids, delay, reason), task);
-        String told = reason + " Retrying automatically in " + delay.toSeconds() + " s.";
-        ids.forEach(id -> {
-            Waiter waiter = waiters.get(id);
-            if (waiter != null) {
-                waiter.lastDelay = told;
-            }
-        });
+        waits.postponed(ids, reason + " Retrying automatically in " + delay.toSeconds() + " s.");
     }
 
     /** A failure to record the outcome leaves the rows pending: they are simply due again. */
@@ -410,15 +310,6 @@ public class SyncWorker {
             LOGGER.log(System.Logger.Level.WARNING, "Could not record the outcome of the sync of {0}; it stays pending: {1}",
                     task.target(), e.toString());
         }
-    }
-
-    private void settle(List<String> ids, SyncOutcome outcome) {
-        ids.forEach(id -> {
-            Waiter waiter = waiters.get(id);
-            if (waiter != null) {
-                waiter.future.complete(outcome);
-            }
-        });
     }
 
     private SyncHandler handler(SyncKind kind) {

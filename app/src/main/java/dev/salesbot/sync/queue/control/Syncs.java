@@ -34,20 +34,23 @@ public class Syncs {
     @Inject
     SyncWorker worker;
 
+    @Inject
+    SyncWaits waits;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     /** Records the request (in the caller's transaction, if any) and answers its ticket. */
     public Ticket request(SyncKind kind, String target, UUID merchant) {
         String id = UUID.randomUUID().toString();
-        worker.expect(id); // before the record exists, so no outcome can slip past the waiter
+        waits.expect(id); // before the record exists, so no outcome can slip past the waiter
         try {
             requests.add(id, kind, target, merchant);
         } catch (RuntimeException e) {
-            worker.forget(id);
+            waits.forget(id);
             throw e;
         }
-        afterCommit(worker::wake, () -> worker.forget(id));
+        afterCommit(worker::wake, () -> waits.forget(id));
         return new Ticket(id);
     }
 
@@ -75,7 +78,7 @@ public class Syncs {
 
     /** Waits up to {@code wait} for the ticket: success, unchanged, pending or failed. */
     public SyncOutcome await(Ticket ticket, Duration wait) {
-        return worker.await(ticket.id(), wait);
+        return waits.await(ticket.id(), wait, worker::isRunning);
     }
 
     /** Waits for all tickets together, for at most {@code wait} in all. */
@@ -84,13 +87,13 @@ public class Syncs {
         Map<Ticket, SyncOutcome> outcomes = new LinkedHashMap<>();
         for (Ticket ticket : tickets) {
             Duration left = Duration.between(Instant.now(), deadline);
-            outcomes.put(ticket, worker.await(ticket.id(), left.isNegative() ? Duration.ZERO : left));
+            outcomes.put(ticket, waits.await(ticket.id(), left.isNegative() ? Duration.ZERO : left, worker::isRunning));
         }
         return outcomes;
     }
 
     private void afterCommit(Runnable committed, Runnable rolledBack) {
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             committed.run(); // no caller transaction: the request committed on its own
             return;
         }

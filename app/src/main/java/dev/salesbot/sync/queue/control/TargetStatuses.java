@@ -1,18 +1,22 @@
 package dev.salesbot.sync.queue.control;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.queue.entity.SyncRequest;
 import dev.salesbot.sync.queue.entity.TargetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,5 +135,21 @@ public class TargetStatuses {
     private static String join(Collection<String> values) {
         String joined = String.join(",", values.stream().sorted().toList());
         return joined.length() <= 1024 ? joined : joined.substring(0, 1023) + "…";
+    }
+    /** A status's counts ({@code {"products": 36, …}} in its column) as a map; empty without a status or counts. */
+    public static Map<String, Long> counts(TargetStatus status) {
+        String json = status == null ? null : status.counts();
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
+            reader.readObject().forEach((k, v) -> {
+                if (v instanceof JsonNumber n) {
+                    counts.put(k, n.longValue());
+                }
+            });
+        }
+        return counts;
     }
 }

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.security.boundary;
 
+import dev.salesbot.sync.security.control.StateNonces;
 import jakarta.enterprise.context.SessionScoped;
 
 import java.io.Serializable;
@@ -11,7 +12,7 @@ import java.util.Set;
  * removes it, so a state works once; a state from another session finds nothing here.
  */
 @SessionScoped
-public class PendingStates implements Serializable {
+public class PendingStates implements StateNonces, Serializable {
 
     private static final long serialVersionUID = 1L;
     /** A browser that opens many login tabs keeps only the latest few. */
@@ -19,6 +20,7 @@ public class PendingStates implements Serializable {
 
     private final Set<String> nonces = new LinkedHashSet<>();
 
+    @Override
     public synchronized void remember(String nonce) {
         nonces.add(nonce);
         while (nonces.size() > MAX_PENDING) {
@@ -26,6 +28,7 @@ public class PendingStates implements Serializable {
         }
     }
 
+    @Override
     public synchronized boolean consume(String nonce) {
         return nonces.remove(nonce);
     }

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.security.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
+import dev.salesbot.sync.problems.control.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * OAuth {@code state} values: signed with {@code STATE_TOKEN_SECRET}, expiring, bound to the
  * browser session (a hash of its id is inside the signed payload) and carrying a nonce that the
- * session's {@code PendingStates} lets be used once. Format:
+ * session's {@link StateNonces} let be used once. Format:
  * {@code base64url(v1|purpose|subject|nonce|expiresEpochSecond|sessionHash).base64url(hmac)}.
  */
 @ApplicationScoped
@@ -66,8 +67,53 @@ public class StateTokens {
     }
 
     /**
+     * A state for a connect started in this browser session; its nonce is kept in {@code nonces}
+     * until the state comes back.
+     */
+    public String issue(String purpose, String subject, String sessionId, StateNonces nonces) {
+        String state = issue(purpose, subject, sessionId);
+        nonces.remember(verify(state, purpose, sessionId).nonce());
+        return state;
+    }
+
+    /**
+     * The check of a returning state every connect makes, before anything is spent: {@link #verify}
+     * (signature, flow, browser session, expiry) with its failure as the refusal the merchant is
+     * shown — an expired link says so. The subject and single use follow in {@link #use}.
+     *
+     * @throws Refusal {@code expired-link} or {@code invalid-state}
+     */
+    public Claims check(String token, String purpose, String sessionId) {
+        try {
+            return verify(token, purpose, sessionId);
+        } catch (InvalidState e) {
+            if (e.isExpired()) {
+                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
+                        "The connection link has expired: it was started more than " + DEFAULT_TTL.toMinutes()
+                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
+            }
+            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * Accepts checked claims for {@code subject} (named {@code subjectName} in the refusal: the shop,
+     * the merchant) and uses their nonce, so the state works once.
+     *
+     * @throws Refusal {@code invalid-state} for another subject or a state used before
+     */
+    public void use(Claims claims, String subject, String subjectName, StateNonces nonces) {
+        if (!claims.subject().equals(subject)) {
+            throw Refusal.notAllowed("invalid-state", "The state was issued for another " + subjectName + ".");
+        }
+        if (!nonces.consume(claims.nonce())) {
+            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
+        }
+    }
+
+    /**
      * Checks signature, purpose, session binding and expiry, in that order, and answers the
-     * claims; single use is the caller's {@code PendingStates.consume(nonce)}.
+     * claims; single use is the caller's {@link StateNonces#consume}.
      *
      * @throws InvalidState with a reason fit for a problem detail
      */

@@ -5,6 +5,7 @@ import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.security.boundary.PendingStates;
 import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.web.Negotiation;
@@ -36,6 +37,9 @@ public class ShopifyConnectResource {
     MerchantSession merchantSession;
 
     @Inject
+    PendingStates pendingStates;
+
+    @Inject
     AccountConnections account;
 
     @Context
@@ -52,7 +56,7 @@ public class ShopifyConnectResource {
     public Response login(@PathParam("shop") String shop) {
         ShopDomain domain = ShopDomain.parse(shop);
         HttpSession session = request.getSession(true);
-        return Response.seeOther(connect.begin(domain, session.getId())).build();
+        return Response.seeOther(connect.begin(domain, session.getId(), pendingStates)).build();
     }
 
     /**
@@ -87,7 +91,8 @@ public class ShopifyConnectResource {
             throw Problem.forbidden("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
-        ShopifyConnect.Accepted accepted = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId());
+        ShopifyConnect.Accepted accepted = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId(),
+                pendingStates);
         // The merchant is known: this session acts for the store's merchant from now on, under a new
         // id (a session id seen before the login is worth nothing after it), before any waiting.
         request.changeSessionId();

@@ -5,6 +5,7 @@ import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogQueries;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
@@ -197,7 +198,7 @@ public final class BulkCatalogFetch {
     /** Starts {@code part}'s bulk query and records it; empty when Shopify refuses it (user errors). */
     private Optional<String> start(BulkPart part) {
         JsonObject data = graphql.data(CatalogQueries.BULK_RUN, Jsonp.createObjectBuilder().add("query", part.query()).build(),
-                CatalogQueries.MUTATION_COST);
+                GraphqlQuery.MUTATION_COST);
         JsonObject payload = data.getJsonObject("bulkOperationRunQuery");
         JsonArray errors = payload == null ? JsonValue.EMPTY_JSON_ARRAY : payload.getJsonArray("userErrors");
         if (payload == null || !errors.isEmpty() || !(payload.get("bulkOperation") instanceof JsonObject operation)) {

@@ -2,6 +2,7 @@ package dev.salesbot.sync.shopify.catalog;
 
 import dev.salesbot.sync.json.JsonPaths;
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.shopify.entity.AccessScopes;
 import dev.salesbot.sync.shopify.graphql.FetchStats;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
@@ -53,6 +54,11 @@ public final class CatalogFetch {
     private final String shop;
     private final PacedGraphql graphql;
     private final EdgePager pages;
+
+    /** Whether a grant covers the store's legal policies (they are read only then, in a query of their own). */
+    public static boolean policiesGranted(String grantedScope) {
+        return AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
+    }
 
     public CatalogFetch(String shop, PacedGraphql graphql) {
         this.shop = shop;

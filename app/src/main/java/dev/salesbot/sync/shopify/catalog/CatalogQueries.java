@@ -36,8 +36,6 @@ public final class CatalogQueries {
     static final int INVENTORY_ITEMS_BATCH = 50;
     /** Variants read per inventory item (one, unless the item is shared by combined listings). */
     static final int VARIANTS_PER_INVENTORY_ITEM = 5;
-    /** Webhook subscriptions per page (an app has a few dozen at most). */
-    public static final int WEBHOOKS_PAGE = 100;
 
     // Requested costs (see the class comment for the rules; CatalogQueriesTest recomputes each one).
     /** shop 1 + primaryDomain 1. */
@@ -255,33 +253,6 @@ public final class CatalogQueries {
             }
             """);
 
-    public static final GraphqlQuery WEBHOOKS = new GraphqlQuery("ExistingWebhooks", """
-            query ExistingWebhooks($first: Int!, $after: String) {
-              webhookSubscriptions(first: $first, after: $after) {
-                edges { node { id topic uri } }
-                %s
-              }
-            }
-            """.formatted(PAGE_INFO));
-
-    public static final GraphqlQuery WEBHOOK_CREATE = new GraphqlQuery("RegisterWebhook", """
-            mutation RegisterWebhook($topic: WebhookSubscriptionTopic!, $uri: String!) {
-              webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) {
-                webhookSubscription { id topic uri }
-                userErrors { field message }
-              }
-            }
-            """);
-
-    public static final GraphqlQuery WEBHOOK_DELETE = new GraphqlQuery("RemoveWebhook", """
-            mutation RemoveWebhook($id: ID!) {
-              webhookSubscriptionDelete(id: $id) {
-                deletedWebhookSubscriptionId
-                userErrors { field message }
-              }
-            }
-            """);
-
     static final GraphqlQuery COLLECTION_PRODUCTS = new GraphqlQuery("CatalogCollectionProducts", """
             query CatalogCollectionProducts($id: ID!, $first: Int!, $after: String) {
               collection(id: $id) {
@@ -295,7 +266,7 @@ public final class CatalogQueries {
     // arguments, cursors or pageInfo (Shopify pages a bulk query itself) and without variables or
     // fragments; each within Shopify's restrictions: at most five connection fields, counted as
     // written (each type condition's own), none under more than two others, no top-level node(s)
-    // (https://shopify.dev/docs/api/usage/bulk-operations/queries). BulkQueriesTest checks each
+    // (https://shopify.dev/docs/api/usage/bulk-operations/queries). BulkCatalogFetchTest checks each
     // against the sandbox's rules and the real schema.
 
     /** Products with their variants: two connections. */
@@ -432,10 +403,6 @@ public final class CatalogQueries {
 
     /** discountNode 1 + the discount (as one node of the discounts page: {@link #DISCOUNT_COST} − its node). */
     static final int DISCOUNT_BY_ID_COST = DISCOUNT_COST;
-    /** 2 + 100 × subscription 1. */
-    public static final int WEBHOOKS_COST = 2 + WEBHOOKS_PAGE;
-    /** Every mutation costs 10. */
-    public static final int MUTATION_COST = 10;
 
     private static GraphqlQuery discountItemsQuery(String name, String itemsType, String connection) {
         return new GraphqlQuery(name, """

@@ -4,13 +4,12 @@ import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.queue.control.SyncOutcome;
 import dev.salesbot.sync.queue.control.SyncProgresses;
 import dev.salesbot.sync.queue.control.Syncs;
-import dev.salesbot.sync.security.boundary.PendingStates;
-import dev.salesbot.sync.security.control.InvalidState;
 import dev.salesbot.sync.security.control.ShopifyQuerySignature;
+import dev.salesbot.sync.security.control.StateNonces;
 import dev.salesbot.sync.security.control.StateTokens;
+import dev.salesbot.sync.shopify.entity.AccessScopes;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
-import dev.salesbot.sync.shopify.oauth.AccessScopes;
 import dev.salesbot.sync.shopify.oauth.OfflineToken;
 import dev.salesbot.sync.shopify.oauth.ShopifyOAuth;
 import dev.salesbot.sync.shopify.sync.StoreSyncHandler;
@@ -71,9 +70,6 @@ public class ShopifyConnect {
     StateTokens states;
 
     @Inject
-    PendingStates pending;
-
-    @Inject
     Syncs syncs;
 
     @Inject
@@ -97,13 +93,12 @@ public class ShopifyConnect {
     Clock clock = Clock.systemUTC();
 
     /** Where to send the browser to install the app on {@code shop}. */
-    public URI begin(ShopDomain shop, String sessionId) {
+    public URI begin(ShopDomain shop, String sessionId, StateNonces nonces) {
         if (!oauth.storeExists(shop)) {
             throw Refusal.notFound("unknown-store", "Shopify has no store at " + shop + ". Check the name: it is the part before "
                     + ".myshopify.com in your Shopify admin's address, or under Settings → Domains.");
         }
-        String state = states.issue(PURPOSE, shop.value(), sessionId);
-        pending.remember(states.verify(state, PURPOSE, sessionId).nonce());
+        String state = states.issue(PURPOSE, shop.value(), sessionId, nonces);
         LOGGER.log(System.Logger.Level.INFO, "Starting Shopify connect for {0}", shop);
         return oauth.authorizeUri(shop, state);
     }
@@ -115,7 +110,7 @@ public class ShopifyConnect {
      * @param query the callback's query parameters, each given once
      * @throws Refusal for anything that fails a check; nothing is stored then
      */
-    public Accepted complete(Map<String, String> query, String sessionId) {
+    public Accepted complete(Map<String, String> query, String sessionId, StateNonces nonces) {
         List<String> missing = REQUIRED.stream().filter(p -> blank(query.get(p))).toList();
         if (!missing.isEmpty()) {
             throw Refusal.badInput("missing-parameter",
@@ -127,13 +122,7 @@ public class ShopifyConnect {
                     "The callback's hmac does not match its parameters; it was not sent by Shopify for this app.");
         }
         checkTimestamp(query.get("timestamp"));
-        StateTokens.Claims claims = verifyState(query.get("state"), sessionId);
-        if (!claims.subject().equals(shop.value())) {
-            throw Refusal.notAllowed("invalid-state", "The state was issued for another shop.");
-        }
-        if (!pending.consume(claims.nonce())) {
-            throw Refusal.notAllowed("invalid-state", "The state has already been used; start the connection again.");
-        }
+        states.use(states.check(query.get("state"), PURPOSE, sessionId), shop.value(), "shop", nonces);
         OfflineToken token;
         try {
             token = oauth.exchange(shop, query.get("code"));
@@ -191,19 +180,6 @@ public class ShopifyConnect {
         if (age.compareTo(TIMESTAMP_WINDOW) > 0) {
             throw Refusal.notAllowed("stale-request", "The callback's timestamp is " + age.toSeconds()
                     + " s away from the server's clock; more than " + TIMESTAMP_WINDOW.toSeconds() + " s is refused.");
-        }
-    }
-
-    private StateTokens.Claims verifyState(String state, String sessionId) {
-        try {
-            return states.verify(state, PURPOSE, sessionId);
-        } catch (InvalidState e) {
-            if (e.isExpired()) {
-                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "expired-link", "This link has expired",
-                        "The connection link has expired: it was started more than " + StateTokens.DEFAULT_TTL.toMinutes()
-                                + " minutes ago, so its link is no longer accepted; nothing was connected.", null);
-            }
-            throw Refusal.notAllowed("invalid-state", "Refused: " + e.getMessage() + ".");
         }
     }
 

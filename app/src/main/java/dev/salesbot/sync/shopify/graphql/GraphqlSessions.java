@@ -5,7 +5,6 @@ import dev.salesbot.sync.config.UserAgentFilter;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.entity.ShopAccess;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
-import dev.salesbot.sync.shopify.oauth.AccessScopes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class GraphqlSessions {
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
     private volatile Client client;
     private final Clock clock = Clock.systemUTC();
-    private final Sleeper sleeper = Sleeper.system();
+    private final Sleeper sleeper = Sleeper.system(ShopifyUnavailableException::interrupted);
 
     /** The access for a validated shop and its token, at the shop's configured base URL. */
     public ShopAccess access(ShopDomain shop, String accessToken) {
@@ -53,7 +52,7 @@ public class GraphqlSessions {
     public GraphqlSession open(ShopAccess access) {
         GraphqlTransport transport = new MeteredTransport(new HttpGraphqlTransport(access, app.apiVersion(), client()), meters);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
-        return new GraphqlSession(access.shop(), transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+        return new GraphqlSession(transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
     }
 
     /** The one client of every shop's Admin API calls: thread-safe, its runtime built once. */
@@ -80,10 +79,5 @@ public class GraphqlSessions {
         if (current != null) {
             current.close();
         }
-    }
-
-    /** Whether a grant covers the store's legal policies (they are read only then). */
-    public static boolean policiesGranted(String grantedScope) {
-        return AccessScopes.covers(AccessScopes.parse(grantedScope), "read_legal_policies");
     }
 }

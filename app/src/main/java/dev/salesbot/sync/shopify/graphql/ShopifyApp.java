@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.graphql;
 
 import dev.salesbot.sync.config.RequiredSetting;
+import dev.salesbot.sync.config.Settings;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,25 +52,25 @@ public class ShopifyApp {
     String shopBaseUrl;
 
     public String apiKey() {
-        return present(apiKey, "SHOPIFY_API_KEY", "the app's client id from the Shopify Partner dashboard");
+        return Settings.required(apiKey, "SHOPIFY_API_KEY", "the app's client id from the Shopify Partner dashboard");
     }
 
     public String apiSecret() {
-        return present(apiSecret, "SHOPIFY_API_SECRET", "the app's client secret from the Shopify Partner dashboard");
+        return Settings.required(apiSecret, "SHOPIFY_API_SECRET", "the app's client secret from the Shopify Partner dashboard");
     }
 
     /** The secret being rotated out: webhooks signed with it are still accepted while Shopify switches. */
     public Optional<String> apiSecretPrevious() {
-        return apiSecretPrevious.map(String::trim).filter(v -> !v.isEmpty());
+        return Settings.present(apiSecretPrevious);
     }
 
     /** This server's {@code /shopify/webhook} URL as Shopify reaches it; webhooks are not registered without it. */
     public Optional<String> webhookAddress() {
-        return webhookAddress.map(String::trim).filter(v -> !v.isEmpty());
+        return Settings.present(webhookAddress);
     }
 
     public String redirectUri() {
-        return present(redirectUri, "SHOPIFY_REDIRECT_URI", "this server's /shopify/callback URL, as allowed in the app's settings");
+        return Settings.required(redirectUri, "SHOPIFY_REDIRECT_URI", "this server's /shopify/callback URL, as allowed in the app's settings");
     }
 
     public String scopes() {
@@ -86,10 +87,5 @@ public class ShopifyApp {
             throw new RequiredSetting("SHOPIFY_SHOP_BASE_URL", "a URL template containing {shop}, e.g. https://{shop}");
         }
         return URI.create(shopBaseUrl.replace("{shop}", shop.value()));
-    }
-
-    private static String present(Optional<String> value, String name, String expectation) {
-        return value.map(String::trim).filter(v -> !v.isEmpty())
-                .orElseThrow(() -> new RequiredSetting(name, expectation));
     }
 }

@@ -10,4 +10,9 @@ public class ShopifyUnavailableException extends ShopifyApiException {
     public ShopifyUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A wait for Shopify (its rate limit, a bulk operation) was interrupted: the sync is tried again later. */
+    public static ShopifyUnavailableException interrupted(InterruptedException e) {
+        return new ShopifyUnavailableException("interrupted while waiting for Shopify's rate limit", e);
+    }
 }

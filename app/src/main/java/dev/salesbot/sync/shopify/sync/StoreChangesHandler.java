@@ -74,8 +74,8 @@ public class StoreChangesHandler implements SyncHandler {
             }
             JsonObject patched;
             try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
-                patched = patch(SnapshotPatch.of(stored.get()), changes, session.catalog(),
-                        GraphqlSessions.policiesGranted(connection.scope()));
+                patched = patch(SnapshotPatch.of(stored.get()), changes, new CatalogFetch(shop.value(), session.graphql()),
+                        CatalogFetch.policiesGranted(connection.scope()));
             }
             return snapshots.write(shop, connection.merchantId(), patched,
                     "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));

@@ -12,9 +12,11 @@ import dev.salesbot.sync.queue.control.SyncTask;
 import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
 import dev.salesbot.sync.shopify.bulk.BulkOperationRows;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
+import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,16 +109,17 @@ public class StoreSyncHandler implements SyncHandler {
         try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
             WebhookRegistrations.State state = webhooks.ensure(shop, session.graphql());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
-            boolean policies = GraphqlSessions.policiesGranted(connection.scope());
-            if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(session.catalog().productsCount())) {
-                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), session.catalog(), bulkRows, downloads,
+            boolean policies = CatalogFetch.policiesGranted(connection.scope());
+            CatalogFetch catalog = new CatalogFetch(shop.value(), session.graphql());
+            if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(catalog.productsCount())) {
+                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads,
                         BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
-                        Sleeper.system(), Clock.systemUTC());
+                        Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
                 BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
                 document = fetched.document();
                 how = fetched.how();
             } else {
-                document = session.catalog().all(policies, progress.reporter(shop.value()));
+                document = catalog.all(policies, progress.reporter(shop.value()));
             }
         }
         SyncResult result = snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);

@@ -49,7 +49,8 @@ public final class ChangeSet {
                     gid(body).map(id -> Kind.DISCOUNT + "|" + id);
             case DISCOUNTS_DELETE -> gid(body).map(id -> Kind.DISCOUNT_DELETED + "|" + id);
             case SHOP_UPDATE -> Optional.of(Kind.SHOP + "|shop");
-            default -> Optional.empty();
+            // Not catalog changes: each has a handler of its own (WebhookRecorder).
+            case APP_UNINSTALLED, SHOP_REDACT, CUSTOMERS_DATA_REQUEST, CUSTOMERS_REDACT, BULK_OPERATIONS_FINISH -> Optional.empty();
         };
         return change.map(c -> topic.header() + "|" + c);
     }

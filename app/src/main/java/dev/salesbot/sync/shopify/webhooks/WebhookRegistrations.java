@@ -1,8 +1,8 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,11 +116,11 @@ public class WebhookRegistrations {
         List<JsonObject> subscriptions = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 20; page++) {
-            var variables = Jsonp.createObjectBuilder().add("first", CatalogQueries.WEBHOOKS_PAGE);
+            var variables = Jsonp.createObjectBuilder().add("first", WebhookQueries.WEBHOOKS_PAGE);
             if (after != null) {
                 variables.add("after", after);
             }
-            JsonObject connection = graphql.data(CatalogQueries.WEBHOOKS, variables.build(), CatalogQueries.WEBHOOKS_COST)
+            JsonObject connection = graphql.data(WebhookQueries.WEBHOOKS, variables.build(), WebhookQueries.WEBHOOKS_COST)
                     .getJsonObject("webhookSubscriptions");
             connection.getJsonArray("edges").forEach(e -> subscriptions.add(e.asJsonObject().getJsonObject("node")));
             JsonObject pageInfo = connection.getJsonObject("pageInfo");
@@ -134,15 +134,15 @@ public class WebhookRegistrations {
 
     /** Empty when created, else Shopify's userErrors. */
     private static Optional<String> create(PacedGraphql graphql, WebhookTopic topic, String address) {
-        JsonObject payload = graphql.data(CatalogQueries.WEBHOOK_CREATE, Jsonp.createObjectBuilder()
-                .add("topic", topic.name()).add("uri", address).build(), CatalogQueries.MUTATION_COST)
+        JsonObject payload = graphql.data(WebhookQueries.WEBHOOK_CREATE, Jsonp.createObjectBuilder()
+                .add("topic", topic.name()).add("uri", address).build(), GraphqlQuery.MUTATION_COST)
                 .getJsonObject("webhookSubscriptionCreate");
         return userErrors(payload);
     }
 
     private static void delete(PacedGraphql graphql, String id) {
-        JsonObject payload = graphql.data(CatalogQueries.WEBHOOK_DELETE, Jsonp.createObjectBuilder().add("id", id).build(),
-                CatalogQueries.MUTATION_COST).getJsonObject("webhookSubscriptionDelete");
+        JsonObject payload = graphql.data(WebhookQueries.WEBHOOK_DELETE, Jsonp.createObjectBuilder().add("id", id).build(),
+                GraphqlQuery.MUTATION_COST).getJsonObject("webhookSubscriptionDelete");
         userErrors(payload).ifPresent(errors -> LOGGER.log(System.Logger.Level.WARNING,
                 "Webhook subscription {0} not deleted: {1}", id, errors));
     }

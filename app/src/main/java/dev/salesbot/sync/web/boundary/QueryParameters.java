@@ -1,6 +1,6 @@
 package dev.salesbot.sync.web.boundary;
 
-import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.problems.control.Refusal;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.HashMap;
@@ -16,7 +16,7 @@ public final class QueryParameters {
         Map<String, String> single = new HashMap<>();
         parameters.forEach((name, values) -> {
             if (values.size() != 1) {
-                throw Problem.badRequest("repeated-parameter", "The parameter '" + name + "' is given more than once.");
+                throw Refusal.badInput("repeated-parameter", "The parameter '" + name + "' is given more than once.");
             }
             single.put(name, values.get(0));
         });

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 /**
  * A webhook delivery already accepted, by the platform's own id for it ({@code X-Shopify-Webhook-Id},
  * or a digest of a Meta entry): the primary key makes a repeat delivery a no-op, even when two
- * copies arrive at two servers at once. Kept {@link dev.salesbot.sync.webhooks.control.Deliveries#KEPT}.
+ * copies arrive at two servers at once. How long rows are kept is the deliveries control's rule.
  */
 @Entity
 @Table(name = "WEBHOOK_DELIVERY", indexes = @Index(name = "WEBHOOK_DELIVERY_RECEIVED", columnList = "RECEIVED_AT"))

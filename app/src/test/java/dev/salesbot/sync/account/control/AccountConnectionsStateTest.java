@@ -20,7 +20,7 @@ class AccountConnectionsStateTest {
     @Test
     void aDisconnectedStoreSaysItsCopyIsKept() {
         ShopifyConnection store = store();
-        store.disconnect(NOW);
+        store.disconnect("Disconnected by the merchant; connect again to resume.", NOW);
         AccountConnections.State state = AccountConnections.state(store, null, false);
         assertThat(state.name()).isEqualTo("disconnected");
         assertThat(state.text()).isEqualTo("Disconnected");

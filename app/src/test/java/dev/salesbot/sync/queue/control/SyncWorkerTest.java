@@ -1,6 +1,7 @@
 package dev.salesbot.sync.queue.control;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +26,15 @@ class SyncWorkerTest {
 
     final QueueInMemory queue = new QueueInMemory();
     final ScriptedHandler handler = new ScriptedHandler();
-    final SyncWorker worker = new SyncWorker();
+    final SyncWaits waits = new SyncWaits(queue);
+    final List<SyncAttempt> attempts = new ArrayList<>();
+    SyncWorker worker;
     boolean executorRefuses;
 
     @BeforeEach
     void wire() {
-        worker.requests = queue;
-        worker.handlers = new FixedInstance<>(List.of(handler));
-        worker.concurrency = 1;
-        worker.historyDays = 7;
-        worker.maxDelaySeconds = 20;
+        worker = new SyncWorker(queue, new FixedInstance<>(List.of(handler)), new OneServer(), recording(attempts), waits, 1, 7, 20);
         worker.executor = inlineExecutor();
-        worker.init();
     }
 
     /** Several servers share the queue: a caller's request run by another server ends the wait with that server's outcome. */
@@ -52,8 +50,8 @@ class SyncWorkerTest {
         queue.closedElsewhere.put("r2", abandoned);
 
         long started = System.nanoTime();
-        SyncOutcome done = worker.await("r1", Duration.ofSeconds(20));
-        SyncOutcome failed = worker.await("r2", Duration.ofSeconds(20));
+        SyncOutcome done = waits.await("r1", Duration.ofSeconds(20), worker::isRunning);
+        SyncOutcome failed = waits.await("r2", Duration.ofSeconds(20), worker::isRunning);
 
         assertThat(done.status()).isEqualTo("success");
         assertThat(done.message()).startsWith("Uploaded");
@@ -61,7 +59,7 @@ class SyncWorkerTest {
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.message()).isEqualTo("The store needs to be reconnected.");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within a slice or two, not the whole wait").isLessThan(Duration.ofSeconds(5));
-        assertThat(worker.waiting()).isZero();
+        assertThat(waits.waiting()).isZero();
     }
 
     @Test
@@ -140,6 +138,8 @@ class SyncWorkerTest {
     void aRecordThatCannotBeAddedLeavesNoWaiterBehind() {
         Syncs syncs = new Syncs();
         syncs.worker = worker;
+        syncs.waits = waits;
+        syncs.transactions = NoTransaction.REGISTRY;
         syncs.requests = new QueueInMemory() {
             @Override
             public void add(String id, SyncKind kind, String target, UUID merchant) {
@@ -148,13 +148,15 @@ class SyncWorkerTest {
         };
 
         assertThatThrownBy(() -> syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID())).hasMessage("database down");
-        assertThat(worker.waiting()).isZero();
+        assertThat(waits.waiting()).isZero();
     }
 
     @Test
     void aCallerWaitingForATicketGetsTheOutcomeAndLeavesNoWaiter() {
         Syncs syncs = new Syncs();
         syncs.worker = worker;
+        syncs.waits = waits;
+        syncs.transactions = NoTransaction.REGISTRY;
         syncs.requests = queue;
         handler.behaviour = task -> new SyncResult(true, "Uploaded data", null, null);
 
@@ -162,7 +164,7 @@ class SyncWorkerTest {
         SyncOutcome outcome = syncs.await(ticket, Duration.ofSeconds(5));
 
         assertThat(outcome.status()).isEqualTo("success");
-        assertThat(worker.waiting()).isZero();
+        assertThat(waits.waiting()).isZero();
     }
 
     @Test
@@ -200,6 +202,8 @@ class SyncWorkerTest {
     private Syncs syncs() {
         Syncs syncs = new Syncs();
         syncs.worker = worker;
+        syncs.waits = waits;
+        syncs.transactions = NoTransaction.REGISTRY;
         syncs.requests = queue;
         return syncs;
     }
@@ -273,6 +277,19 @@ class SyncWorkerTest {
         worker.tick();
         assertThat(queue.purgedBefore).isNotNull();
         assertThat(queue.purgedBefore).isBefore(OffsetDateTime.now().minusDays(6));
+    }
+
+    /** The worker's observers: each run's end is recorded. */
+    @SuppressWarnings("unchecked")
+    private static Event<SyncAttempt> recording(List<SyncAttempt> fired) {
+        return (Event<SyncAttempt>) Proxy.newProxyInstance(SyncWorkerTest.class.getClassLoader(), new Class<?>[]{Event.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("fire")) {
+                        fired.add((SyncAttempt) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private ManagedExecutorService inlineExecutor() {

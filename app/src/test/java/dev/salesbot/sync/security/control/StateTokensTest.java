@@ -1,6 +1,7 @@
 package dev.salesbot.sync.security.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
+import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.boundary.PendingStates;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,29 @@ class StateTokensTest {
         assertThat(pending.consume("n1")).isTrue();
         assertThat(pending.consume("n1")).isFalse();
         assertThat(pending.consume("never-issued")).isFalse();
+    }
+
+    @Test
+    void aConnectAcceptsItsStateOnceForItsSubjectInTheSessionThatStartedIt() {
+        PendingStates session = new PendingStates();
+        String state = tokens.issue("shopify-connect", "acme.myshopify.com", "session-1", session);
+
+        StateTokens.Claims claims = tokens.check(state, "shopify-connect", "session-1");
+        assertThatThrownBy(() -> tokens.use(claims, "other.myshopify.com", "shop", session))
+                .isInstanceOf(Refusal.class).hasMessage("The state was issued for another shop.");
+        tokens.use(claims, "acme.myshopify.com", "shop", session);
+        assertThatThrownBy(() -> tokens.use(claims, "acme.myshopify.com", "shop", session))
+                .isInstanceOf(Refusal.class).hasMessageContaining("already been used");
+    }
+
+    @Test
+    void aConnectRefusesAnExpiredLinkAsSuchAndAForeignStateAsInvalid() {
+        String state = tokens.issue("facebook-connect", "merchant-1", "session-1");
+        StateTokens later = new StateTokens(SECRET, Duration.ofMinutes(10), Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> later.check(state, "facebook-connect", "session-1"))
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).slug()).isEqualTo("expired-link");
+        assertThatThrownBy(() -> tokens.check(state, "facebook-connect", "session-2"))
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).slug()).isEqualTo("invalid-state");
     }
 }

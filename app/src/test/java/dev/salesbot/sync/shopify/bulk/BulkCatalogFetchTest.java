@@ -10,6 +10,7 @@ import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
+import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.testing.FakeClock;
@@ -61,7 +62,7 @@ class BulkCatalogFetchTest {
         };
         return new BulkCatalogFetch(STORE, graphql, paging, records, downloads,
                 new BulkCatalogFetch.Settings(maxWait, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(10)),
-                Sleeper.system(), Clock.systemUTC());
+                Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
     }
 
     private static JsonObject paged(int products) {

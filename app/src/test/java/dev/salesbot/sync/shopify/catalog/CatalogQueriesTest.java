@@ -4,6 +4,7 @@ import dev.salesbot.sandbox.shopify.admin.AdminSchema;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
+import dev.salesbot.sync.shopify.webhooks.WebhookQueries;
 import dev.salesbot.sync.testing.FakeClock;
 import dev.salesbot.sync.testing.SampleCatalog;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,10 @@ class CatalogQueriesTest {
                 Arguments.of(DISCOUNT_BY_ID, vars("id", DISCOUNT_ID, "codesFirst", CODES_PER_DISCOUNT, "itemsFirst", ITEMS_PER_DISCOUNT),
                         DISCOUNT_BY_ID_COST),
                 Arguments.of(INVENTORY_ITEMS, vars("ids", List.of(INVENTORY_ITEM_ID)), inventoryItemsCost(1)),
-                Arguments.of(WEBHOOKS, vars("first", WEBHOOKS_PAGE), WEBHOOKS_COST),
-                Arguments.of(WEBHOOK_CREATE, vars("topic", "PRODUCTS_UPDATE", "uri", "https://sync.example.com/shopify/webhook"),
-                        MUTATION_COST),
-                Arguments.of(WEBHOOK_DELETE, vars("id", "gid://shopify/WebhookSubscription/1400000001"), MUTATION_COST));
+                Arguments.of(WebhookQueries.WEBHOOKS, vars("first", WebhookQueries.WEBHOOKS_PAGE), WebhookQueries.WEBHOOKS_COST),
+                Arguments.of(WebhookQueries.WEBHOOK_CREATE, vars("topic", "PRODUCTS_UPDATE", "uri", "https://sync.example.com/shopify/webhook"),
+                        GraphqlQuery.MUTATION_COST),
+                Arguments.of(WebhookQueries.WEBHOOK_DELETE, vars("id", "gid://shopify/WebhookSubscription/1400000001"), GraphqlQuery.MUTATION_COST));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,8 +1,8 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
-import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
@@ -43,8 +43,8 @@ class WebhookRegistrationsTest {
         InProcessShopify store = store(ShopifyApp.DEFAULT_SCOPES);
         registrations.app = app("https://old.example.com/shopify/webhook");
         registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));
-        graphql(store).data(CatalogQueries.WEBHOOK_CREATE, Json.createObjectBuilder().add("topic", "ORDERS_CREATE")
-                .add("uri", ADDRESS).build(), CatalogQueries.MUTATION_COST);
+        graphql(store).data(WebhookQueries.WEBHOOK_CREATE, Json.createObjectBuilder().add("topic", "ORDERS_CREATE")
+                .add("uri", ADDRESS).build(), GraphqlQuery.MUTATION_COST);
         registrations.app = app(ADDRESS);
 
         WebhookRegistrations.State moved = registrations.ensure(ShopDomain.parse(StoreChangesHandlerTest.STORE), graphql(store));

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.oauth;
+package dev.salesbot.sync.shopify.entity;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,0 +1,27 @@
+package dev.salesbot.sync.account.boundary;
+
+import dev.salesbot.sync.merchants.boundary.MerchantSession;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /}: the start page ({@link StartView}), which knows whether this browser already connected a store. */
+@Path("")
+public class StartResource {
+
+    @Inject
+    MerchantSession merchantSession;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String show() {
+        return StartView.render("", null, MerchantSession.of(request, merchantSession).isPresent());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.salesbot.sync.shopify.connect;
+
+import dev.salesbot.sync.merchants.control.ConnectionPlatform;
+import dev.salesbot.sync.merchants.control.StoreConnections;
+import dev.salesbot.sync.merchants.entity.MerchantConnection;
+import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.queue.control.SyncKind;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.GraphqlSession;
+import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
+import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
+import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
+import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** Stores, for the connection operations: their syncs, and their webhook subscriptions through the Admin API. */
+@ApplicationScoped
+public class ShopifyPlatform implements ConnectionPlatform {
+
+    private static final List<String> WANTED = WebhookTopic.subscribed().stream().map(WebhookTopic::header).sorted().toList();
+
+    @Inject
+    StoreConnections shops;
+
+    @Inject
+    ShopifyTokens tokens;
+
+    @Inject
+    GraphqlSessions sessions;
+
+    @Inject
+    WebhookRegistrations webhooks;
+
+    @Override
+    public String name() {
+        return "shopify";
+    }
+
+    @Override
+    public boolean owns(MerchantConnection connection) {
+        return connection instanceof ShopifyConnection;
+    }
+
+    @Override
+    public SyncKind fullSync() {
+        return SyncKind.SHOPIFY_FULL;
+    }
+
+    @Override
+    public SyncKind deletion() {
+        return SyncKind.SHOPIFY_REDACT;
+    }
+
+    @Override
+    public List<String> wantedWebhooks() {
+        return WANTED;
+    }
+
+    @Override
+    public Registration registerWebhooks(MerchantConnection connection) {
+        ShopDomain shop = new ShopDomain(connection.target());
+        WebhookRegistrations.State state;
+        try (GraphqlSession session = open(shop)) {
+            state = webhooks.ensure(shop, session.graphql());
+        }
+        shops.recordWebhooks(shop.value(), state.topics(), state.problem());
+        return new Registration(state.complete(), state.complete()
+                ? "Subscribed to " + state.present().size() + " topic(s): " + state.created() + " created, " + state.deleted() + " removed."
+                : state.problem());
+    }
+
+    @Override
+    public String removeSubscriptions(MerchantConnection connection) {
+        ShopDomain shop = new ShopDomain(connection.target());
+        try (GraphqlSession session = open(shop)) {
+            return webhooks.removeAll(shop, session.graphql()) + " Shopify webhook subscription(s) removed";
+        }
+    }
+
+    private GraphqlSession open(ShopDomain shop) {
+        return sessions.open(sessions.access(shop, tokens.accessToken(shop)));
+    }
+}

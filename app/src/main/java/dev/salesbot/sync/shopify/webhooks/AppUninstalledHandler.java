@@ -1,0 +1,32 @@
+package dev.salesbot.sync.shopify.webhooks;
+
+import dev.salesbot.sync.merchants.control.StoreConnections;
+import dev.salesbot.sync.queue.control.SyncRequests;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.webhooks.control.Receipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * {@code app/uninstalled}: the store's tokens are deleted at once, it is marked uninstalled (its
+ * row and merchant UUID stay, for a reinstall) and its pending work ends. Called inside the
+ * recorder's transaction, for an installed store.
+ */
+@ApplicationScoped
+public class AppUninstalledHandler {
+
+    private static final System.Logger LOGGER = System.getLogger(AppUninstalledHandler.class.getName());
+
+    @Inject
+    StoreConnections connections;
+
+    @Inject
+    SyncRequests requests;
+
+    Receipt handle(ShopDomain shop) {
+        connections.uninstall(shop.value());
+        int ended = requests.abandonPendingOf(shop.value(), "The app was uninstalled from the store.");
+        LOGGER.log(System.Logger.Level.INFO, "App uninstalled from {0}: its tokens are deleted, {1} pending sync(s) ended", shop, ended);
+        return Receipt.RECORDED;
+    }
+}
