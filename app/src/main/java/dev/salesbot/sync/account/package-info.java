@@ -10,9 +10,10 @@
  * time); nothing changes without it. The states are words a shop owner reads (up to date,
  * updating, not updated, needs reconnect, disconnected), never internal error classes.
  *
- * <p><b>Decisions.</b> The actions reuse the admin console's
- * {@link dev.salesbot.sync.merchants.control.ConnectionActions}, so a merchant's disconnect is exactly
- * an operator's. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
+ * <p><b>Decisions.</b> The actions are the admin console's too
+ * ({@link dev.salesbot.sync.merchants.control.ConnectionActions}), so a merchant's disconnect is
+ * exactly an operator's. The start page ({@code GET /}) and the connection boxes the connect result
+ * pages show live here, the merchant's view of their connections. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
  * lives in the database, so a page served by one server follows a sync another server runs. The
  * result pages update themselves with one small served script ({@code /assets/live-status.js}):
  * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating.

@@ -34,6 +34,6 @@
  * framework and no JavaScript: every button is a form. A failed login's slowdown is in memory, per
  * server.
  *
- * <p><b>Out of scope.</b> Several admins or roles; the merchant's own pages (a later issue).
+ * <p><b>Out of scope.</b> Several admins or roles; the merchant's own pages ({@code account}).
  */
 package dev.salesbot.sync.admin;

@@ -17,7 +17,8 @@
  * <li>Every connection has a status: ACTIVE (synced), NEEDS_RECONNECT with the reason shown to
  * the merchant (the platform refused the token, access is missing, the store is closed), or, for a
  * store, UNINSTALLED ({@code app/uninstalled}: its tokens are deleted at once, the row and the
- * merchant UUID stay). Only a new connect makes it ACTIVE again, with the same UUID.
+ * merchant UUID stay), or DISCONNECTED (from a console: the tokens deleted, the snapshot kept).
+ * Only a new connect makes it ACTIVE again, with the same UUID.
  * {@code shop/redact} deletes the store's row. A Page keeps the app-scoped id of the Facebook user
  * who connected it; Meta's deauthorize deletes the tokens of that user's Pages (NEEDS_RECONNECT),
  * a data-deletion request their rows.</li>
@@ -27,7 +28,14 @@
  * {@code OffsetDateTime} (not every JPA provider maps {@code Instant}).</li>
  * </ul>
  *
- * <p><b>Out of scope.</b> Disconnecting a store or a Page from this app's side; merchant accounts
- * and logins.
+ * <p><b>The connection operations</b> both consoles use
+ * ({@link dev.salesbot.sync.merchants.control.ConnectionActions}: sync now, re-register webhooks,
+ * disconnect, delete a connection or a merchant) ask each connection's
+ * {@link dev.salesbot.sync.merchants.control.ConnectionPlatform} (one CDI bean per platform, found as
+ * a {@code SyncHandler} is) for what is platform-specific, never the connection's type. A disconnect
+ * deletes the tokens and records who disconnected in the status reason; a deletion goes through the
+ * durable queue.
+ *
+ * <p><b>Out of scope.</b> Merchant accounts and logins.
  */
 package dev.salesbot.sync.merchants;

@@ -9,7 +9,9 @@
  *   <li>{@link dev.salesbot.sync.security.control.StateTokens}: an OAuth state is HMAC-signed with
  *   {@code STATE_TOKEN_SECRET} (≥ 32 characters), names its flow and subject, expires after 10
  *   minutes, carries a hash of the browser session id, and a nonce that
- *   {@link dev.salesbot.sync.security.boundary.PendingStates} (session-scoped) lets be used once.</li>
+ *   {@link dev.salesbot.sync.security.boundary.PendingStates} (session-scoped) lets be used once.
+ *   {@code check} and {@code use} are the one check of a returning state both connects make;
+ *   controls are handed the session's nonces as {@code StateNonces}, never the session.</li>
  *   <li>{@link dev.salesbot.sync.security.control.TokenCipher}: AES-256-GCM under
  *   {@code TOKEN_ENCRYPTION_KEY}, a fresh IV per value, and the connection as authenticated data so
  *   a ciphertext copied to another row does not open.</li>
@@ -17,7 +19,8 @@
  *   never a default.</li>
  * </ul>
  *
- * <p><b>Out of scope.</b> Key rotation (a {@code v2:} prefix is the planned path); webhook
- * signature checks (the webhook issue will use {@code Hmac.matchesBase64} / {@code matchesHex}).
+ * <p><b>Out of scope.</b> Key rotation (a {@code v2:} prefix is the planned path). Which bytes a
+ * platform signs, and how it encodes the signature: the platforms' webhook receipts, which compare
+ * with {@code Hmac.matchesBase64} / {@code matchesHex}.
  */
 package dev.salesbot.sync.security;

@@ -1,5 +1,5 @@
 /**
- * The pages people see: the start page, the shared layout and escaping
+ * What every page shares: the layout and escaping
  * ({@link dev.salesbot.sync.web.Html}), JSON-or-HTML negotiation
  * ({@link dev.salesbot.sync.web.Negotiation}: the first of JSON or HTML the {@code Accept} header
  * names wins; {@code *}{@code /*} alone means JSON), the served style sheet and script

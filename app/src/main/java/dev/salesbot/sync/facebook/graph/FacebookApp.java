@@ -22,7 +22,7 @@ public class FacebookApp {
 
     public static final String DEFAULT_SCOPES = "pages_show_list,pages_manage_metadata,pages_read_engagement,pages_messaging";
     public static final String DEFAULT_PAGE_FIELDS = "id,name,category,about,description,website,phone,emails,hours,location,link,picture,fan_count";
-    /** Page changes the snapshot reflects, plus the Messenger events the bot answers (a later issue handles them). */
+    /** Page changes the snapshot reflects, plus the Messenger events the bot answers (this app acknowledges them and leaves them to the bot). */
     public static final String DEFAULT_WEBHOOK_FIELDS = "messages,messaging_postbacks,name,category,description,website,phone,hours,location,picture";
 
     @Inject

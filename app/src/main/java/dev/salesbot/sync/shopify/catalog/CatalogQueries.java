@@ -13,6 +13,23 @@ import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
  * cost model and the real schema, so a changed query or page size cannot silently exceed
  * Shopify's 1,000-point ceiling.
  * No query selects a deprecated field or argument (checked against the schema too).
+ *
+ * <table>
+ *   <caption>queries, sizes and requested costs</caption>
+ *   <tr><th>query</th><th>sizes</th><th>cost</th></tr>
+ *   <tr><td>products</td><td>15 products × 25 variants (product 57)</td><td>2 + 15 × 57 = 857</td></tr>
+ *   <tr><td>code discounts</td><td>15 discounts × 10 codes, 10 items (discount 54)</td><td>2 + 15 × 54 = 812</td></tr>
+ *   <tr><td>collections</td><td>20 collections × 40 product ids</td><td>2 + 20 × 43 = 862</td></tr>
+ *   <tr><td>shop / its legal policies</td><td>—</td><td>2 / 2</td></tr>
+ *   <tr><td>variants follow-up</td><td>250</td><td>503</td></tr>
+ *   <tr><td>codes / discount products / collections follow-up</td><td>250</td><td>254 / 256 / 256</td></tr>
+ *   <tr><td>discount variants follow-up</td><td>250</td><td>506</td></tr>
+ *   <tr><td>collection products follow-up</td><td>250</td><td>253</td></tr>
+ *   <tr><td>products by id ({@code nodes(ids:)})</td><td>15 ids</td><td>15 × 57 = 855</td></tr>
+ * </table>
+ * Real Shopify often charges less than these rules; the pacer reads the real bucket level from
+ * every answer. The bulk queries (no paging, no variables) are here too, beside the paged ones
+ * whose fields they share.
  */
 public final class CatalogQueries {
 

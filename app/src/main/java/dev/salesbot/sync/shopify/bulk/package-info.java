@@ -1,0 +1,38 @@
+/**
+ * Large catalogs through bulk operations (https://shopify.dev/docs/api/usage/bulk-operations/queries):
+ * a full sync of a store above {@code BULK_THRESHOLD_PRODUCTS} (250, read with one
+ * {@code productsCount} query) costs tens of points instead of hundreds of thousands.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>Five queries ({@link dev.salesbot.sync.shopify.bulk.BulkPart}), started at once (2026-10 runs
+ *   up to five per shop), each within Shopify's restrictions: at most five connections counted as
+ *   written (a connection under four type conditions counts four times, which is why the discounts'
+ *   items have queries of their own), at most two levels, no top-level {@code node}/{@code nodes},
+ *   no variables; the paged queries' fields, so the same scopes ({@code BulkCatalogFetchTest}
+ *   checks each against the sandbox's rules and the real schema).</li>
+ *   <li>An operation Shopify accepted is in {@code SHOPIFY_BULK_OPERATION}
+ *   ({@link dev.salesbot.sync.shopify.bulk.BulkOperationRows}, its own transaction) before the sync
+ *   waits for it; a later attempt, after a restart or on another server, waits for the recorded
+ *   operations and starts none. The rows are deleted once the snapshot is written.</li>
+ *   <li>Completion: the {@code bulk_operations/finish} webhook (recorded on the row by whichever
+ *   server receives it; read every second) or {@code bulkOperation(id:)} polled at 1 s doubling to
+ *   30 s. Past {@code BULK_WAIT_SECONDS} the attempt is postponed (5 s) and the next one goes on
+ *   waiting.</li>
+ *   <li>The JSONL is downloaded by {@link dev.salesbot.sync.shopify.bulk.HttpBulkDownloads}: a plain
+ *   client, no token or app header (the address is a signed storage URL), http(s) only, streamed;
+ *   {@link dev.salesbot.sync.shopify.bulk.BulkAssembly} reads it line by line, joins children to
+ *   parents by {@code __parentId} (a parent comes earlier, not necessarily just before) and builds
+ *   exactly the stored shape of paging: same bytes, same digest.</li>
+ *   <li>{@code ACCESS_DENIED}: the sync ends as any denial does. {@code FAILED} (its partial data is
+ *   never read), {@code CANCELED}, {@code EXPIRED}, an address answering 403/404/410 (the operation
+ *   is read again for a fresh one, once), or a file whose line count is not {@code objectCount}:
+ *   one new operation for that part, then that part is paged. {@code LIMIT_REACHED}: postponed 30 s.
+ *   The result's message and {@code snapshot.fetched} say how the catalog was read.</li>
+ * </ul>
+ *
+ * <p><b>Decisions.</b> Costs: five mutations (10 each), {@code productsCount} (1), status polls
+ * (1 each), the shop (2). The assembled catalog is held in memory, compacted, as paging holds it;
+ * {@code bench/bulk.sh} measures the heap.
+ */
+package dev.salesbot.sync.shopify.bulk;

@@ -1,0 +1,33 @@
+/**
+ * The store's sync handlers, run by the durable queue: {@link dev.salesbot.sync.shopify.sync.StoreSyncHandler}
+ * ({@code SHOPIFY_FULL}: connect, poll, "sync now"), {@link dev.salesbot.sync.shopify.sync.StoreChangesHandler}
+ * ({@code SHOPIFY_CHANGES}: webhooks) and {@link dev.salesbot.sync.shopify.sync.StoreRedactionHandler}
+ * ({@code SHOPIFY_REDACT}: {@code shop/redact} and deletions from the consoles).
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>A full sync first brings the webhook subscriptions to what is wanted (a subscription
+ *   Shopify refuses is recorded on the connection and does not stop the snapshot), then reads the
+ *   whole catalog, by paging or, above {@code BULK_THRESHOLD_PRODUCTS}, through bulk operations.</li>
+ *   <li>A partial sync reads the coalesced {@code ChangeSet} by id as it is now (so delivery order
+ *   does not matter) and patches it into the stored document, which then equals what a full fetch
+ *   would write; with no stored snapshot the store is synced in full instead.</li>
+ *   <li>Both objects are written by {@link dev.salesbot.sync.shopify.sync.StoreSnapshots} as a pair,
+ *   each only when its canonical bytes changed, under the keys of the store's own merchant, read
+ *   from its connection. A store that is not ACTIVE is not synced; a new connect makes it ACTIVE.</li>
+ * </ul>
+ *
+ * <p><b>Failures</b> are classified in one place, {@link dev.salesbot.sync.shopify.sync.ShopifyFailures}:
+ * <table>
+ *   <caption>what ends a sync, and what is retried</caption>
+ *   <tr><th>failure</th><th>class</th><th>what happens</th></tr>
+ *   <tr><td>401/403 from the Admin API</td><td>needs the merchant</td><td>store marked NEEDS_RECONNECT, sync ends</td></tr>
+ *   <tr><td>{@code ACCESS_DENIED} (a scope or permission missing)</td><td>needs the merchant</td><td>marked, ends; the reason names Shopify's required access</td></tr>
+ *   <tr><td>402 frozen, 404 gone, 423 locked</td><td>needs the merchant</td><td>marked, ends</td></tr>
+ *   <tr><td>no or an expired refresh token, a refused refresh, a token that no longer decrypts</td><td>needs the merchant</td><td>marked, ends</td></tr>
+ *   <tr><td>any other GraphQL error</td><td>a defect</td><td>ends with Shopify's message; store left active</td></tr>
+ *   <tr><td>THROTTLED or 429 past the pacer's retries</td><td>retry later</td><td>pending, no sooner than Retry-After</td></tr>
+ *   <tr><td>5xx, unreachable, token endpoint down, storage unavailable</td><td>retry later</td><td>pending, backoff</td></tr>
+ * </table>
+ */
+package dev.salesbot.sync.shopify.sync;
