@@ -114,8 +114,8 @@ public class Dashboard {
     private ConnectionView view(MerchantConnection c, String name, TargetStatus t, Long nextPoll, WebhookDelivery webhook,
                                 List<String> present, OffsetDateTime checkedAt, Duration interval, OffsetDateTime now) {
         ConnectionPlatform platform = platforms.of(c);
-        List<String> wanted = platform.wantedWebhooks();
-        return new ConnectionView(c.id(), c.merchantId().toString(), platform.name(), c.target(), name,
+        List<String> wanted = platform.description().webhooks();
+        return new ConnectionView(c.id(), c.merchantId().toString(), platform.description().name(), c.target(), name,
                 health(c.status(), t, c.connectedAt(), interval, now), c.statusReason(), c.connectedAt(),
                 t == null ? null : t.lastSuccessAt(), t == null ? null : t.lastAttemptAt(),
                 t == null ? null : t.lastResult(), t == null ? null : t.lastMessage(),

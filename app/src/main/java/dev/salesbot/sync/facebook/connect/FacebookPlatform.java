@@ -29,29 +29,11 @@ public class FacebookPlatform implements ConnectionPlatform {
     @Inject
     TargetStatuses statuses;
 
+    /** The fields are the configured ones ({@code FACEBOOK_WEBHOOK_FIELDS}). */
     @Override
-    public String name() {
-        return "facebook";
-    }
-
-    @Override
-    public boolean owns(MerchantConnection connection) {
-        return connection instanceof FacebookPageConnection;
-    }
-
-    @Override
-    public SyncKind fullSync() {
-        return SyncKind.FACEBOOK_PAGE;
-    }
-
-    @Override
-    public SyncKind deletion() {
-        return SyncKind.FACEBOOK_PAGE_DELETE;
-    }
-
-    @Override
-    public List<String> wantedWebhooks() {
-        return app.webhookFields().stream().sorted().toList();
+    public Description description() {
+        return new Description("facebook", FacebookPageConnection.class, SyncKind.FACEBOOK_PAGE, SyncKind.FACEBOOK_PAGE_DELETE,
+                app.webhookFields().stream().sorted().toList());
     }
 
     @Override

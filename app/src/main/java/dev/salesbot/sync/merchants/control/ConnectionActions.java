@@ -63,7 +63,7 @@ public class ConnectionActions {
     public Done sync(String id) {
         MerchantConnection c = find(id);
         requireActive(c, "synced");
-        String request = syncs.enqueue(platforms.of(c).fullSync(), c.target(), c.merchantId(), null);
+        String request = syncs.enqueue(platforms.of(c).description().fullSync(), c.target(), c.merchantId(), null);
         LOGGER.log(System.Logger.Level.INFO, "Sync of {0} requested from the admin console", c.target());
         return new Done("sync", id, c.target(), true, "Full sync of " + c.target() + " queued.", request);
     }
@@ -128,16 +128,11 @@ public class ConnectionActions {
         return done;
     }
 
-    /** The webhook topics or fields wanted for connections like {@code c}, sorted. */
-    public List<String> wantedWebhooks(MerchantConnection c) {
-        return platforms.of(c).wantedWebhooks();
-    }
-
     /** Subscriptions removed, pending syncs ended with {@code reason}, the durable deletion queued. */
     private Done delete(MerchantConnection c, String reason) {
         Removal removed = removeSubscriptions(c);
         requests.abandonPendingOf(c.target(), reason);
-        String request = syncs.enqueue(platforms.of(c).deletion(), c.target(), c.merchantId(), null);
+        String request = syncs.enqueue(platforms.of(c).description().deletion(), c.target(), c.merchantId(), null);
         return new Done("delete", c.id(), c.target(), true, removed.words() + "; deletion of its objects and connection queued.", request);
     }
 

@@ -14,19 +14,24 @@ import java.util.List;
  */
 public interface ConnectionPlatform {
 
-    /** {@code shopify} or {@code facebook}, as the consoles and their JSON name the platform. */
-    String name();
+    /**
+     * What names the platform and its work.
+     *
+     * @param name        {@code shopify} or {@code facebook}, as the consoles and their JSON name it
+     * @param connections the connections it owns
+     * @param fullSync    the sync that reads a connection whole (connect, poll, "sync now")
+     * @param deletion    the sync that deletes a connection's objects and the connection itself
+     * @param webhooks    the webhook topics or fields every connection is subscribed to, sorted
+     */
+    record Description(String name, Class<? extends MerchantConnection> connections, SyncKind fullSync, SyncKind deletion,
+                       List<String> webhooks) {
+    }
 
-    boolean owns(MerchantConnection connection);
+    Description description();
 
-    /** The sync that reads the connection whole (connect, poll, "sync now"). */
-    SyncKind fullSync();
-
-    /** The sync that deletes the connection's objects and the connection itself. */
-    SyncKind deletion();
-
-    /** The webhook topics or fields every connection of the platform is subscribed to, sorted. */
-    List<String> wantedWebhooks();
+    default boolean owns(MerchantConnection connection) {
+        return description().connections().isInstance(connection);
+    }
 
     /** Brings the connection's subscriptions to what is wanted, now. */
     Registration registerWebhooks(MerchantConnection connection);

@@ -14,49 +14,28 @@ import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
-
 /** Stores, for the connection operations: their syncs, and their webhook subscriptions through the Admin API. */
 @ApplicationScoped
 public class ShopifyPlatform implements ConnectionPlatform {
 
-    private static final List<String> WANTED = WebhookTopic.subscribed().stream().map(WebhookTopic::header).sorted().toList();
+    private static final Description DESCRIPTION = new Description("shopify", ShopifyConnection.class, SyncKind.SHOPIFY_FULL,
+            SyncKind.SHOPIFY_REDACT, WebhookTopic.subscribed().stream().map(WebhookTopic::header).sorted().toList());
+
+    @Inject
+    WebhookRegistrations webhooks;
 
     @Inject
     StoreConnections shops;
 
     @Inject
-    ShopifyTokens tokens;
-
-    @Inject
     GraphqlSessions sessions;
 
     @Inject
-    WebhookRegistrations webhooks;
+    ShopifyTokens tokens;
 
     @Override
-    public String name() {
-        return "shopify";
-    }
-
-    @Override
-    public boolean owns(MerchantConnection connection) {
-        return connection instanceof ShopifyConnection;
-    }
-
-    @Override
-    public SyncKind fullSync() {
-        return SyncKind.SHOPIFY_FULL;
-    }
-
-    @Override
-    public SyncKind deletion() {
-        return SyncKind.SHOPIFY_REDACT;
-    }
-
-    @Override
-    public List<String> wantedWebhooks() {
-        return WANTED;
+    public Description description() {
+        return DESCRIPTION;
     }
 
     @Override
