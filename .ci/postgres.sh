@@ -5,6 +5,7 @@
 #
 #   .ci/postgres.sh start DIR PORT PASSWORD   # initdb DIR (fresh), start, create database salesbot
 #   .ci/postgres.sh stop DIR                  # fast shutdown; exits 0 when nothing runs
+#   .ci/postgres.sh dump PORT PASSWORD        # database salesbot as SQL (INSERTs, no owners), on stdout
 #
 # Run as root (CI), the server runs as the `postgres` user the package creates (PostgreSQL
 # refuses to run as root): DIR is then created for that user, and its parents must be
@@ -25,7 +26,7 @@ as_server() {
 }
 
 command=${1:?start|stop}
-dir=$(realpath -m "${2:?data directory}")
+dir=$(realpath -m "${2:?data directory or port}")
 # The server's user may not be allowed into the caller's directory (a root-only clone in CI).
 cd /
 case "$command" in
@@ -48,13 +49,18 @@ start)
         -c "create database salesbot"
     echo "jdbc:postgresql://127.0.0.1:$port/salesbot"
     ;;
+dump)
+    port=${2:?port}
+    PGPASSWORD="${3:?password}" "$bin/pg_dump" -h 127.0.0.1 -p "$port" -U salesbot --inserts --no-owner \
+        --no-privileges --no-comments salesbot
+    ;;
 stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
         as_server "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
     fi
     ;;
 *)
-    echo "usage: $0 start DIR PORT PASSWORD | stop DIR" >&2
+    echo "usage: $0 start DIR PORT PASSWORD | stop DIR | dump PORT PASSWORD" >&2
     exit 2
     ;;
 esac

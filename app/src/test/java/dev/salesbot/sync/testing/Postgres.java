@@ -2,6 +2,7 @@ package dev.salesbot.sync.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,20 @@ public final class Postgres implements AutoCloseable {
 
     public long count(String sql, Object... params) {
         return ((Number) rows(sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    /** The database as SQL ({@code pg_dump}: INSERT statements, no owners or privileges), which JDBC can run back. */
+    public String dump() {
+        return script("dump", Integer.toString(URI.create(url.substring("jdbc:".length())).getPort()), password);
+    }
+
+    /** Runs {@code sql} (several statements) on the database. */
+    public void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url, "salesbot", password); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server and deletes its directory. */

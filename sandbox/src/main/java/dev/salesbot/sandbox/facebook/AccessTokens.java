@@ -49,6 +49,15 @@ final class AccessTokens {
     }
 
     /**
+     * A Page token an earlier sandbox process issued under {@code grant}: Meta's tokens outlive a
+     * test's processes, so a token issued before a restart is honoured after it.
+     */
+    void restorePageToken(String token, Grant grant, String pageId) {
+        tokens.put(token, new Issued(Kind.PAGE, grant, pageId, null, true));
+        pageTokenByGrantAndPage.put(grant.id() + "\n" + pageId, token);
+    }
+
+    /**
      * An app access token ({@code grant_type=client_credentials}); Graph also takes the literal
      * {@code {app-id}|{app-secret}} as one (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens).
      */

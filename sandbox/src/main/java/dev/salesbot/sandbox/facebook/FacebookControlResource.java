@@ -149,6 +149,20 @@ public class FacebookControlResource {
         }
     }
 
+    /** {@code {"token": "...", "scopes": ["pages_show_list", …]}}: a Page token an earlier sandbox process issued is honoured. */
+    @POST
+    @Path("pages/{pageId}/token")
+    public void restoreToken(@PathParam("pageId") String pageId, String body) {
+        JsonObject json = parse(body);
+        if (!(json.get("token") instanceof jakarta.json.JsonString token) || !(json.get("scopes") instanceof jakarta.json.JsonArray scopes)) {
+            throw new BadRequestException("token (a string) and scopes (an array) are required");
+        }
+        if (!sandbox.restorePageToken(pageId, token.getString(), scopes.getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList())) {
+            throw new NotFoundException("no Page " + pageId);
+        }
+    }
+
     @POST
     @Path("pages/{pageId}/expire-token")
     public void expireToken(@PathParam("pageId") String pageId) {

@@ -155,6 +155,19 @@ public class FacebookSandbox {
         return true;
     }
 
+    /**
+     * Honours a Page token an earlier sandbox process issued (the upgrade test's: release 0.1.0's
+     * run), as if its user had granted {@code scopes} for that Page; false for an unknown Page.
+     */
+    public boolean restorePageToken(String pageId, String token, java.util.List<String> scopes) {
+        if (world.page(pageId).isEmpty()) {
+            return false;
+        }
+        world.tokens.restorePageToken(token, new Grant(Secrets.random(12), world.settings().appId(), scopes, java.util.List.of(),
+                java.util.List.of(pageId)), pageId);
+        return true;
+    }
+
     public boolean expirePageTokens(String pageId) {
         if (world.page(pageId).isEmpty()) {
             return false;

@@ -4,6 +4,7 @@ import dev.salesbot.sandbox.SandboxJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -67,6 +68,30 @@ public class SandboxShopifyControl {
             throw new jakarta.ws.rs.BadRequestException("scope must be an access scope such as read_discounts");
         }
         return SandboxJson.JSON.createObjectBuilder().add("tokensChanged", ledger.revokeScope(shop, scope)).build();
+    }
+
+    /**
+     * Tokens an earlier sandbox process issued, which Shopify would still honour: Shopify keeps the
+     * tokens it issued whatever happens to a test's processes (the upgrade test: tokens release
+     * 0.1.0's run issued). Body {@code {"accessToken", "refreshToken", "scope", "expiresAt",
+     * "refreshTokenExpiresAt"}} (ISO-8601 instants; the refresh token and the times optional).
+     */
+    @POST
+    @Path("shops/{shop}/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject restoreTokens(@PathParam("shop") String shop, JsonObject body) {
+        String scope = body.getString("scope");
+        ledger.put(SandboxTokenLedger.Kind.ACCESS, body.getString("accessToken"),
+                new SandboxTokenLedger.Grant(shop, scope, instant(body, "expiresAt")));
+        if (body.get("refreshToken") instanceof JsonString refresh) {
+            ledger.put(SandboxTokenLedger.Kind.REFRESH, refresh.getString(),
+                    new SandboxTokenLedger.Grant(shop, scope, instant(body, "refreshTokenExpiresAt")));
+        }
+        return stats(shop);
+    }
+
+    private static java.time.Instant instant(JsonObject body, String key) {
+        return body.get(key) instanceof JsonString s ? java.time.Instant.parse(s.getString()) : null;
     }
 
     @GET

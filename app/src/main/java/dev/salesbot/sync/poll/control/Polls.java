@@ -1,5 +1,6 @@
 package dev.salesbot.sync.poll.control;
 
+import dev.salesbot.sync.config.StartupState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +31,9 @@ public class Polls {
     PollSlots slots;
 
     @Inject
+    StartupState startup;
+
+    @Inject
     @ConfigProperty(name = "POLL_INTERVAL_HOURS", defaultValue = "24")
     double intervalHours;
 
@@ -58,6 +62,9 @@ public class Polls {
             }
             return;
         }
+        if (!startup.ready()) {
+            return;
+        }
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
@@ -77,6 +84,9 @@ public class Polls {
      * spread out again from here.
      */
     public int pollNow() {
+        if (!startup.ready()) {
+            throw new IllegalStateException("The server is not ready: " + String.join(" ", startup.reasons()));
+        }
         addMissing();
         slots.allDueNow(clock.millis());
         int enqueued = 0;

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.queue.control;
 
+import dev.salesbot.sync.config.StartupState;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -20,8 +21,13 @@ public class SyncClock {
     @Inject
     SyncWorker worker;
 
+    @Inject
+    StartupState startup;
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
-        worker.tick();
+        if (startup.ready()) {
+            worker.tick();
+        }
     }
 }

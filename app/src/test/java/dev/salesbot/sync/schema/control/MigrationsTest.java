@@ -1,0 +1,148 @@
+package dev.salesbot.sync.schema.control;
+
+import dev.salesbot.sync.config.StartupState;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migrations on H2 (the embedded default), without a server: an empty database is created by
+ * the changesets alone; release 0.1.0's database, as captured from that release, is adopted in
+ * place with its rows; a changeset that fails and a database from a newer version keep the server
+ * out of service and change no row. (PostgreSQL: {@code UpgradeIT}.)
+ */
+class MigrationsTest {
+
+    static final Path RELEASE_0_1_0 = Path.of("src/test/resources/upgrade/0.1.0/h2.sql");
+
+    final StartupState startup = new StartupState();
+    JdbcDataSource database;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void createsAnEmptyDatabaseFromTheChangesetsAlone() throws SQLException {
+        migrate();
+
+        assertThat(startup.ready()).isTrue();
+        assertThat(tables()).contains("SHOPIFY_CONNECTION", "FACEBOOK_PAGE_CONNECTION", "SYNC_REQUEST", "SYNC_LEASE", "POLL_SLOT",
+                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION");
+        assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_DUE", "SYNC_REQUEST_FINISHED");
+    }
+
+    @Test
+    void adoptsTheDatabaseRelease010LeftWithEveryRow() throws SQLException {
+        execute("RUNSCRIPT FROM '" + RELEASE_0_1_0.toAbsolutePath() + "'");
+        List<String> before = rows("SELECT ID, SHOP, ACCESS_TOKEN_SEALED, STATUS FROM SHOPIFY_CONNECTION");
+
+        migrate();
+
+        assertThat(startup.ready()).isTrue();
+        assertThat(rows("SELECT ID, SHOP, ACCESS_TOKEN_SEALED, STATUS FROM SHOPIFY_CONNECTION")).isEqualTo(before).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM FACEBOOK_PAGE_CONNECTION")).isEqualTo(3);
+        assertThat(rows("SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).first().asString()
+                .startsWith("0.1.0-webhook-delivery|MARK_RAN");
+        assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'")).containsExactly("EXECUTED");
+        assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_FINISHED");
+
+        migrate(); // every later start: nothing left to do
+        assertThat(startup.ready()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
+    }
+
+    @Test
+    void aChangesetThatFailsKeepsTheServerOutOfServiceAndChangesNoRow() throws SQLException {
+        execute("RUNSCRIPT FROM '" + RELEASE_0_1_0.toAbsolutePath() + "'");
+        // An index of that name already, on another column: 0.2.0's changeset cannot create its own.
+        execute("CREATE INDEX SYNC_REQUEST_FINISHED ON SYNC_REQUEST(TARGET)");
+        List<String> connections = rows("SELECT * FROM SHOPIFY_CONNECTION");
+        List<String> requests = rows("SELECT * FROM SYNC_REQUEST");
+
+        migrate();
+
+        assertThat(startup.ready()).isFalse();
+        assertThat(startup.reasons()).singleElement().asString()
+                .contains("could not be migrated", "0.2.0-sync-request-finished", "SYNC_REQUEST_FINISHED");
+        assertThat(rows("SELECT * FROM SHOPIFY_CONNECTION")).isEqualTo(connections);
+        assertThat(rows("SELECT * FROM SYNC_REQUEST")).isEqualTo(requests);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'")).isZero();
+    }
+
+    @Test
+    void aDatabaseANewerVersionMigratedIsRefusedUntouched() throws SQLException {
+        migrate();
+        execute("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM)"
+                + " VALUES ('9.9.9-from-a-later-release', 'salesbot-sync', 'db/9.9.9.xml', CURRENT_TIMESTAMP, 99, 'EXECUTED', NULL)");
+        List<String> changelog = rows("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED");
+        StartupState restarted = new StartupState();
+
+        migrate(restarted);
+
+        assertThat(restarted.ready()).isFalse();
+        assertThat(restarted.reasons()).singleElement().asString().contains("newer version", "9.9.9-from-a-later-release");
+        assertThat(rows("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).isEqualTo(changelog);
+    }
+
+    private void migrate() {
+        migrate(startup);
+    }
+
+    private void migrate(StartupState state) {
+        Migrations migrations = new Migrations();
+        migrations.dataSource = database;
+        migrations.startup = state;
+        migrations.migrate();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Each row as its values joined by {@code |}, in the query's order. */
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(String.valueOf(r.getObject(i)));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private List<String> tables() throws SQLException {
+        return rows("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
+    }
+
+    private List<String> indexes(String table) throws SQLException {
+        return rows("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = '" + table + "'");
+    }
+}
