@@ -4,23 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether this server may touch its tables and connections: not before the database schema is
- * migrated, and never while a start-up check refuses (a failed or downgrading migration, a token
- * key that opens none of the stored tokens). The worker, the poll and every request ask it; the
- * readiness check says why not.
+ * Whether this server may touch its tables and connections: only once every start-up check has
+ * passed — {@code schema} (the database migrated to this version) and {@code keys} (the token key
+ * opens what is stored) — and never while one refuses. The worker, the poll and every request ask
+ * it; the readiness check says why not.
  */
 @ApplicationScoped
 public class StartupState {
 
-    private volatile boolean migrated;
+    /** The checks every start must pass. */
+    public static final Set<String> CHECKS = Set.of("schema", "keys");
+
+    private final Set<String> passed = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
-    /** The schema is what this version needs. */
-    public void migrated() {
-        migrated = true;
+    /** {@code check} passed. */
+    public void passed(String check) {
+        passed.add(check);
     }
 
     /** {@code check} refuses to let the server serve: {@code reason} says why and what to do. */
@@ -29,16 +33,16 @@ public class StartupState {
     }
 
     public boolean ready() {
-        return migrated && refusals.isEmpty();
+        return refusals.isEmpty() && passed.containsAll(CHECKS);
     }
 
-    /** Why the server is not ready, one reason per check (empty when it is, or while it is migrating). */
+    /** Why the server is not ready, one reason per check (empty when it is, or while the checks run). */
     public List<String> reasons() {
         return refusals.values().stream().sorted().toList();
     }
 
-    /** Whether the schema migration has finished (well). */
+    /** Whether the database schema is this version's. */
     public boolean isMigrated() {
-        return migrated;
+        return passed.contains("schema");
     }
 }

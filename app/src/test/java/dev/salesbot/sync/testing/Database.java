@@ -71,6 +71,18 @@ public final class Database {
         }
     }
 
+    /** As {@link #execute(String, Object...)}, on the database in {@code file}. */
+    public static int execute(Path file, String sql, Object... params) {
+        try (Connection c = open(file); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The one row {@code sql} selects. */
     public static Map<String, Object> row(String sql, Object... params) {
         List<Map<String, Object>> rows = rows(defaultFile(), sql, params);

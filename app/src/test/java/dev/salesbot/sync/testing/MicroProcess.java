@@ -78,6 +78,16 @@ public final class MicroProcess implements AutoCloseable {
     /** As {@link #start(String, Path, Path, Optional, int, Properties, Path)}, on {@code pool}. */
     public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
                                      Properties settings, Pool pool) {
+        return start(name, workDir, war, sandbox, port, settings, pool, true);
+    }
+
+    /**
+     * As {@link #start(String, Path, Path, Optional, int, Properties, Pool)}; with {@code ready}
+     * false, answers once the server is up (its liveness answers) whether or not the application
+     * is ready, for a test of a server that must refuse to become ready.
+     */
+    public static MicroProcess start(String name, Path workDir, Path war, Optional<Path> sandbox, int port,
+                                     Properties settings, Pool pool, boolean ready) {
         try {
             Path dir = Files.createDirectories(workDir.resolve(name));
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -130,7 +140,11 @@ public final class MicroProcess implements AutoCloseable {
                 if (sandbox.isPresent()) {
                     micro.awaitReady(micro.base.resolve("sandbox/_bench/ok"));
                 }
-                micro.awaitReady(micro.base);
+                if (ready) {
+                    micro.awaitReady(micro.base);
+                } else {
+                    micro.awaitStartupDecided();
+                }
             } catch (RuntimeException | Error e) {
                 micro.close();
                 throw e;
@@ -185,6 +199,31 @@ public final class MicroProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Until readiness shows the application's start-up checks decided: passed, or refusing with a reason. */
+    private void awaitStartupDecided() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                String body = client.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains("\"name\":\"startup\",\"status\":\"UP\"") || body.contains("\"reason\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Payara Micro's start-up checks did not decide within " + READY_WITHIN.toSeconds() + " s; see " + log);
     }
 
     private void awaitReady(URI address) {

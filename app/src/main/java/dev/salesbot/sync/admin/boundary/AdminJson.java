@@ -80,6 +80,8 @@ final class AdminJson {
         JsonObjectBuilder json = Jsonp.createObjectBuilder().add("connections", o.connections().size())
                 .add("merchants", o.merchants()).add("by_status", byStatus).add("queue", queue)
                 .add("poll_interval_hours", o.pollScheduled() ? o.pollInterval().toMinutes() / 60d : 0)
+                .add("sealed_tokens", Jsonp.createObjectBuilder().add("current_key", o.tokens().currentKey())
+                        .add("older_keys", o.tokens().olderKeys()).add("unreadable", o.tokens().unreadable()))
                 .add("events", events);
         time(json, "at", o.at());
         return json.build();

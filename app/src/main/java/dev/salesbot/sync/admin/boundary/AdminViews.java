@@ -84,6 +84,11 @@ final class AdminViews {
         b.append("<h2>Queue</h2><p id=\"queue\">").append(o.queue().pending()).append(" pending, ")
                 .append(o.queue().retrying()).append(" being retried (").append(o.queue().retries()).append(" retries); oldest pending ")
                 .append(o.queue().oldestCreatedAt() == null ? "—" : when(o.queue().oldestCreatedAt(), o.at())).append(".</p>");
+        b.append("<h2>Stored tokens</h2><p id=\"tokens\"").append(o.tokens().unreadable() > 0 ? " class=\"problem\"" : "").append(">")
+                .append(o.tokens().currentKey()).append(" sealed under the current key, ").append(o.tokens().olderKeys())
+                .append(" under older keys (sealed again within minutes; drop an old key once this is 0), ")
+                .append(o.tokens().unreadable()).append(" unreadable")
+                .append(o.tokens().unreadable() > 0 ? ": no configured key opens them, check TOKEN_ENCRYPTION_KEY" : "").append(".</p>");
         b.append("<h2>Recent events</h2><table id=\"events\"><thead><tr><th>When</th><th>Type</th><th>Target</th><th>What</th>"
                 + "<th>Detail</th></tr></thead><tbody>");
         for (AdminEvent e : o.events()) {

@@ -4,6 +4,7 @@ import dev.salesbot.sync.merchants.control.ConnectionPlatform;
 import dev.salesbot.sync.merchants.control.ConnectionPlatforms;
 import dev.salesbot.sync.merchants.control.PageConnections;
 import dev.salesbot.sync.merchants.control.StoreConnections;
+import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.FacebookPageConnection;
 import dev.salesbot.sync.merchants.entity.MerchantConnection;
@@ -44,7 +45,7 @@ public class Dashboard {
 
     /** The whole picture at one moment. */
     public record Overview(List<ConnectionView> connections, SyncRequests.Queue queue, List<AdminEvent> events,
-                           Duration pollInterval, boolean pollScheduled, OffsetDateTime at) {
+                           Duration pollInterval, boolean pollScheduled, TokenKeys.Census tokens, OffsetDateTime at) {
 
         public Map<String, Long> byHealth() {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -83,8 +84,11 @@ public class Dashboard {
     @Inject
     ConnectionPlatforms platforms;
 
+    @Inject
+    TokenKeys tokenKeys;
+
     public Overview overview() {
-        return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), now());
+        return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), tokenKeys.census(), now());
     }
 
     public List<ConnectionView> connections() {

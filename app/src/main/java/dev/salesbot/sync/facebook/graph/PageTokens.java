@@ -24,6 +24,6 @@ public class PageTokens {
     }
 
     static String context(String pageId) {
-        return "facebook:page:" + pageId;
+        return FacebookPageConnection.sealContext(pageId);
     }
 }

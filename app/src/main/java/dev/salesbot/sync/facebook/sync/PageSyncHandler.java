@@ -16,6 +16,7 @@ import dev.salesbot.sync.queue.control.SyncKind;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.queue.control.SyncResult;
 import dev.salesbot.sync.queue.control.SyncTask;
+import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
@@ -111,9 +112,9 @@ public class PageSyncHandler implements SyncHandler {
             return graph.page(pageId, tokens.open(connection));
         } catch (RequiredSetting e) {
             throw e; // the operator's to fix, not the merchant's
-        } catch (IllegalStateException e) {
-            return reconnect(pageId, "The stored Page token cannot be decrypted with this server's TOKEN_ENCRYPTION_KEY "
-                    + "(was the key changed?); connect the Facebook Pages again.", e.getMessage());
+        } catch (UnreadableToken e) {
+            // The operator's to fix (the key), never the merchant's: retried until the right key is configured.
+            throw new SyncPostponed(UnreadableToken.REASON + " (no configured key opens the token of Page " + pageId + ").", e);
         } catch (GraphException e) {
             if (e.tokenInvalid() || e.permissionMissing()) {
                 return reconnect(pageId, (e.tokenInvalid()

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,6 +86,24 @@ public class FacebookPageConnection extends MerchantConnection {
     @Override
     public String target() {
         return pageId;
+    }
+
+    /** The context that seals the Page's token. */
+    public static String sealContext(String pageId) {
+        return "facebook:page:" + pageId;
+    }
+
+    @Override
+    public Map<String, String> sealedValues() {
+        return pageTokenSealed == null ? Map.of() : Map.of(sealContext(pageId), pageTokenSealed);
+    }
+
+    @Override
+    public void reseal(String context, String sealed) {
+        if (!context.equals(sealContext(pageId))) {
+            throw new IllegalArgumentException("the token of Page " + pageId + " is not sealed under " + context);
+        }
+        pageTokenSealed = sealed;
     }
 
     public String pageId() {

@@ -8,6 +8,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -91,6 +92,15 @@ public abstract class MerchantConnection {
 
     /** What its syncs name: the shop domain of a store, the id of a Page. */
     public abstract String target();
+
+    /**
+     * Each stored token, sealed, by the context that seals it (the cipher's associated data, so a
+     * value copied onto another row does not open); empty once the tokens are deleted.
+     */
+    public abstract Map<String, String> sealedValues();
+
+    /** The same token sealed again (under the current key) in place of the value of {@code context}. */
+    public abstract void reseal(String context, String sealed);
 
     public ConnectionStatus status() {
         return status;

@@ -7,6 +7,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -121,6 +123,34 @@ public class ShopifyConnection extends MerchantConnection {
     @Override
     public String target() {
         return shop;
+    }
+
+    /** The context that seals the store's {@code access} or {@code refresh} token. */
+    public static String sealContext(String shop, String kind) {
+        return "shopify:" + shop + ":" + kind;
+    }
+
+    @Override
+    public Map<String, String> sealedValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (accessTokenSealed != null) {
+            values.put(sealContext(shop, "access"), accessTokenSealed);
+        }
+        if (refreshTokenSealed != null) {
+            values.put(sealContext(shop, "refresh"), refreshTokenSealed);
+        }
+        return values;
+    }
+
+    @Override
+    public void reseal(String context, String sealed) {
+        if (context.equals(sealContext(shop, "access"))) {
+            accessTokenSealed = sealed;
+        } else if (context.equals(sealContext(shop, "refresh"))) {
+            refreshTokenSealed = sealed;
+        } else {
+            throw new IllegalArgumentException("no token of " + shop + " is sealed under " + context);
+        }
     }
 
     public String shop() {

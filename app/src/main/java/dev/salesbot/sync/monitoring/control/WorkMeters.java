@@ -1,5 +1,6 @@
 package dev.salesbot.sync.monitoring.control;
 
+import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.queue.control.SyncAttempt;
 import dev.salesbot.sync.queue.control.SyncRequests;
 import dev.salesbot.sync.storage.control.S3RequestCounter;
@@ -34,6 +35,9 @@ public class WorkMeters {
     @Inject
     SyncRequests requests;
 
+    @Inject
+    TokenKeys tokenKeys;
+
     private volatile SyncRequests.Queue queue;
     private volatile Instant queueReadAt = Instant.EPOCH;
 
@@ -46,6 +50,10 @@ public class WorkMeters {
                 m -> m.queue().retrying());
         meters.gauge("salesbot.sync.queue.oldest.due", "How long the oldest due sync request has waited", "seconds", this,
                 m -> age(m.queue().oldestDueSince()));
+        meters.gauge("salesbot.tokens.older.keys", "Stored tokens still sealed under an older key (re-sealed within minutes)", "tokens",
+                this, m -> m.tokens().olderKeys());
+        meters.gauge("salesbot.tokens.unreadable", "Stored tokens no configured key opens (check TOKEN_ENCRYPTION_KEY)", "tokens",
+                this, m -> m.tokens().unreadable());
     }
 
     void attempted(@Observes SyncAttempt attempt) {
@@ -70,6 +78,15 @@ public class WorkMeters {
             queueReadAt = now;
         }
         return queue;
+    }
+
+    private TokenKeys.Census tokens() {
+        try {
+            return tokenKeys.census();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Token figures unavailable: {0}", e.toString());
+            return new TokenKeys.Census(0, 0, 0, Instant.now());
+        }
     }
 
     private static double age(OffsetDateTime since) {

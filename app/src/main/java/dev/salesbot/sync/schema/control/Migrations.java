@@ -61,7 +61,7 @@ public class Migrations {
                 LOGGER.log(System.Logger.Level.INFO, "Database schema up to date: {0} changeset(s) run or adopted ({1}) in {2} ms",
                         pending.size(), String.join(", ", pending), (System.nanoTime() - started) / 1_000_000);
             }
-            startup.migrated();
+            startup.passed("schema");
         } catch (Exception e) {
             refuse("The database schema could not be migrated: " + causes(e)
                     + ". The server stays out of service; fix the cause and start it again.", e);

@@ -13,12 +13,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * OAuth {@code state} values: signed with {@code STATE_TOKEN_SECRET}, expiring, bound to the
+ * OAuth {@code state} values: signed with {@code STATE_TOKEN_SECRET} (while it is rotated, one signed
+ * with a secret of {@code STATE_TOKEN_SECRET_PREVIOUS} is accepted too), expiring, bound to the
  * browser session (a hash of its id is inside the signed payload) and carrying a nonce that the
  * session's {@link StateNonces} let be used once. Format:
  * {@code base64url(v1|purpose|subject|nonce|expiresEpochSecond|sessionHash).base64url(hmac)}.
@@ -37,19 +40,33 @@ public class StateTokens {
     }
 
     private byte[] secret;
+    private List<byte[]> previous;
     private Duration ttl;
     private Clock clock;
     private Optional<String> configuredSecret;
+    private Optional<String> configuredPrevious = Optional.empty();
 
     protected StateTokens() {
         // for the CDI proxy
     }
 
+    /**
+     * @param previous while the secret is rotated, the secrets before it (comma-separated): a state
+     *                 issued under one of them stays valid for the rest of its 10 minutes
+     */
     @Inject
-    StateTokens(@ConfigProperty(name = "STATE_TOKEN_SECRET") Optional<String> secret) {
+    StateTokens(@ConfigProperty(name = "STATE_TOKEN_SECRET") Optional<String> secret,
+                @ConfigProperty(name = "STATE_TOKEN_SECRET_PREVIOUS") Optional<String> previous) {
         this.configuredSecret = secret;
+        this.configuredPrevious = previous;
         this.ttl = DEFAULT_TTL;
         this.clock = Clock.systemUTC();
+    }
+
+    /** As the server's, with {@code previous} secrets still accepted. */
+    public StateTokens(String secret, String previous, Duration ttl, Clock clock) {
+        this(secret, ttl, clock);
+        this.configuredPrevious = Optional.ofNullable(previous);
     }
 
     public StateTokens(String secret, Duration ttl, Clock clock) {
@@ -133,7 +150,7 @@ public class StateTokens {
         } catch (IllegalArgumentException e) {
             throw new InvalidState("the state parameter is malformed");
         }
-        if (!Hmac.matches(key(), body, signature)) {
+        if (!Hmac.matches(key(), body, signature) && previousKeys().stream().noneMatch(k -> Hmac.matches(k, body, signature))) {
             throw new InvalidState("the state parameter's signature is not valid");
         }
         String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
@@ -163,6 +180,22 @@ public class StateTokens {
             secret = value.getBytes(StandardCharsets.UTF_8);
         }
         return secret;
+    }
+
+    private List<byte[]> previousKeys() {
+        if (previous == null) {
+            List<byte[]> keys = new ArrayList<>();
+            for (String value : configuredPrevious.map(String::trim).orElse("").split(",")) {
+                if (!value.isBlank()) {
+                    if (value.trim().length() < MIN_SECRET_LENGTH) {
+                        throw new RequiredSetting("STATE_TOKEN_SECRET_PREVIOUS", "comma-separated secrets of at least 32 characters each");
+                    }
+                    keys.add(value.trim().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            previous = List.copyOf(keys);
+        }
+        return previous;
     }
 
     private static String sessionHash(String sessionId) {

@@ -1,10 +1,10 @@
 package dev.salesbot.sync.shopify.oauth;
 
-import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.SealedTokens;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.TokenCipher;
+import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,12 +129,10 @@ public class ShopifyTokens {
     private String open(String sealed, ShopDomain shop, String kind) {
         try {
             return cipher.decrypt(sealed, context(shop, kind));
-        } catch (RequiredSetting e) {
-            throw e; // the operator's to fix, not the merchant's
-        } catch (IllegalStateException e) {
+        } catch (UnreadableToken e) {
+            // The operator's to fix (the key), never the merchant's: the sync is retried until the right key is configured.
             LOGGER.log(System.Logger.Level.WARNING, "The stored {0} token of {1} does not open: {2}", kind, shop, e.getMessage());
-            throw new ShopifyReconnectRequired("The stored token of " + shop + " cannot be decrypted with this server's "
-                    + "TOKEN_ENCRYPTION_KEY (was the key changed?); connect the store again.", e);
+            throw e;
         }
     }
 
@@ -144,7 +142,7 @@ public class ShopifyTokens {
     }
 
     private static String context(ShopDomain shop, String kind) {
-        return "shopify:" + shop.value() + ":" + kind;
+        return ShopifyConnection.sealContext(shop.value(), kind);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -17,7 +17,8 @@
  * are serialised per JVM by a monitor and across servers by a lock on the store's row
  * ({@code PESSIMISTIC_WRITE}): a server that waited for the lock finds the pair another one stored
  * and does not refresh again. A token that cannot be used (no or an expired refresh token, a
- * refused refresh, a value that no longer decrypts) is a
- * {@link dev.salesbot.sync.shopify.oauth.ShopifyReconnectRequired}: only the merchant can fix it.
+ * refused refresh) is a {@link dev.salesbot.sync.shopify.oauth.ShopifyReconnectRequired}: only the
+ * merchant can fix it. A stored value no configured key opens is not: it is the operator's key
+ * ({@code UnreadableToken}), and the sync waits for it.
  */
 package dev.salesbot.sync.shopify.oauth;

@@ -3,6 +3,7 @@ package dev.salesbot.sync.shopify.sync;
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
 import dev.salesbot.sync.shopify.graphql.ShopifyQueryException;
@@ -22,11 +23,12 @@ import jakarta.inject.Inject;
  * sync ends at once ({@link SyncAbandoned}): Shopify refused the token (401/403), a field needs
  * access the token lacks ({@code ACCESS_DENIED}), the store is frozen, gone or locked
  * (402/404/423), or the token cannot be used ({@link ShopifyReconnectRequired}: no or expired or
- * refused refresh token, a token that no longer decrypts);</li>
+ * refused refresh token);</li>
  * <li><b>a defect</b> — any other GraphQL error: the same query would fail again, so the sync ends
  * at once with Shopify's message, the connection left as it is (the operator must look);</li>
  * <li><b>retry later</b> ({@link SyncPostponed}) — throttling past its retries (with Shopify's
- * Retry-After), 5xx, Shopify unreachable, storage unavailable.</li>
+ * Retry-After), 5xx, Shopify unreachable, storage unavailable, and a stored token that no configured
+ * key opens (the operator's key, not the merchant's access: it resumes once the right key is set).</li>
  * </ul>
  * Anything else is left to the engine, which retries it with backoff under a generic message.
  */
@@ -61,6 +63,9 @@ public class ShopifyFailures {
         }
         if (failure instanceof StorageUnavailableException) {
             return new SyncPostponed(failure.getMessage() + ".", failure);
+        }
+        if (failure instanceof UnreadableToken) {
+            return new SyncPostponed(UnreadableToken.REASON + " (no configured key opens the stored tokens of " + shop + ").", failure);
         }
         return failure;
     }

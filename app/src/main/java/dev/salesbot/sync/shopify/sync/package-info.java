@@ -24,10 +24,12 @@
  *   <tr><td>401/403 from the Admin API</td><td>needs the merchant</td><td>store marked NEEDS_RECONNECT, sync ends</td></tr>
  *   <tr><td>{@code ACCESS_DENIED} (a scope or permission missing)</td><td>needs the merchant</td><td>marked, ends; the reason names Shopify's required access</td></tr>
  *   <tr><td>402 frozen, 404 gone, 423 locked</td><td>needs the merchant</td><td>marked, ends</td></tr>
- *   <tr><td>no or an expired refresh token, a refused refresh, a token that no longer decrypts</td><td>needs the merchant</td><td>marked, ends</td></tr>
+ *   <tr><td>no or an expired refresh token, a refused refresh</td><td>needs the merchant</td><td>marked, ends</td></tr>
  *   <tr><td>any other GraphQL error</td><td>a defect</td><td>ends with Shopify's message; store left active</td></tr>
  *   <tr><td>THROTTLED or 429 past the pacer's retries</td><td>retry later</td><td>pending, no sooner than Retry-After</td></tr>
  *   <tr><td>5xx, unreachable, token endpoint down, storage unavailable</td><td>retry later</td><td>pending, backoff</td></tr>
+ *   <tr><td>a stored token no configured key opens</td><td>the operator's</td><td>pending ("stored token unreadable: check
+ *   TOKEN_ENCRYPTION_KEY"), store left active; resumes once the right key is configured</td></tr>
  * </table>
  */
 package dev.salesbot.sync.shopify.sync;

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * No request reaches the application before the server is ready ({@link StartupState}: the schema
  * migrated, no start-up check refusing): it is answered 503 with {@code Retry-After}, naming what
- * is wrong, so nothing reads a table whose schema is not this version's.
+ * is wrong, so nothing reads a table whose schema is not this version's. Health answers pass: the
+ * readiness check is where an operator reads why.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class StartupGate extends HttpFilter {
@@ -29,7 +30,9 @@ public class StartupGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (startup.ready()) {
+        // Payara serves MicroProfile Health through the application at the root context: readiness must say why.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (startup.ready() || path.equals("/health") || path.startsWith("/health/")) {
             chain.doFilter(request, response);
             return;
         }

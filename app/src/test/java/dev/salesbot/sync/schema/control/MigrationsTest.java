@@ -39,7 +39,7 @@ class MigrationsTest {
     void createsAnEmptyDatabaseFromTheChangesetsAlone() throws SQLException {
         migrate();
 
-        assertThat(startup.ready()).isTrue();
+        assertThat(startup.isMigrated()).isTrue();
         assertThat(tables()).contains("SHOPIFY_CONNECTION", "FACEBOOK_PAGE_CONNECTION", "SYNC_REQUEST", "SYNC_LEASE", "POLL_SLOT",
                 "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION");
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_DUE", "SYNC_REQUEST_FINISHED");
@@ -52,7 +52,7 @@ class MigrationsTest {
 
         migrate();
 
-        assertThat(startup.ready()).isTrue();
+        assertThat(startup.isMigrated()).isTrue();
         assertThat(rows("SELECT ID, SHOP, ACCESS_TOKEN_SEALED, STATUS FROM SHOPIFY_CONNECTION")).isEqualTo(before).hasSize(1);
         assertThat(count("SELECT COUNT(*) FROM FACEBOOK_PAGE_CONNECTION")).isEqualTo(3);
         assertThat(rows("SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).first().asString()
@@ -61,7 +61,7 @@ class MigrationsTest {
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_FINISHED");
 
         migrate(); // every later start: nothing left to do
-        assertThat(startup.ready()).isTrue();
+        assertThat(startup.isMigrated()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
     }
 
@@ -75,7 +75,7 @@ class MigrationsTest {
 
         migrate();
 
-        assertThat(startup.ready()).isFalse();
+        assertThat(startup.isMigrated()).isFalse();
         assertThat(startup.reasons()).singleElement().asString()
                 .contains("could not be migrated", "0.2.0-sync-request-finished", "SYNC_REQUEST_FINISHED");
         assertThat(rows("SELECT * FROM SHOPIFY_CONNECTION")).isEqualTo(connections);
@@ -93,7 +93,7 @@ class MigrationsTest {
 
         migrate(restarted);
 
-        assertThat(restarted.ready()).isFalse();
+        assertThat(restarted.isMigrated()).isFalse();
         assertThat(restarted.reasons()).singleElement().asString().contains("newer version", "9.9.9-from-a-later-release");
         assertThat(rows("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).isEqualTo(changelog);
     }

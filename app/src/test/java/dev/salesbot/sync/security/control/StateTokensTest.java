@@ -118,4 +118,18 @@ class StateTokensTest {
         assertThatThrownBy(() -> tokens.check(state, "facebook-connect", "session-2"))
                 .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).slug()).isEqualTo("invalid-state");
     }
+
+    @Test
+    void aStateIssuedBeforeTheSecretWasRotatedStaysValidForItsTenMinutes() {
+        String issuedBefore = tokens.issue("shopify-connect", "acme.myshopify.com", "session-1");
+        String newSecret = "test-state-secret-after-rotation-9876543210";
+        StateTokens rotated = new StateTokens(newSecret, SECRET, Duration.ofMinutes(10), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        StateTokens dropped = new StateTokens(newSecret, Duration.ofMinutes(10), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+        assertThat(rotated.verify(issuedBefore, "shopify-connect", "session-1").subject()).isEqualTo("acme.myshopify.com");
+        assertThatThrownBy(() -> dropped.verify(issuedBefore, "shopify-connect", "session-1"))
+                .as("once the old secret is dropped").isInstanceOf(InvalidState.class).hasMessageContaining("signature");
+        assertThatThrownBy(() -> tokens.verify(rotated.issue("p", "s", "x"), "p", "x"))
+                .as("new states are signed with the new secret").isInstanceOf(InvalidState.class);
+    }
 }

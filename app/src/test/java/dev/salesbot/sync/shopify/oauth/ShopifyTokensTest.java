@@ -4,6 +4,7 @@ import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.SealedTokens;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.security.control.TokenCipher;
+import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,12 +140,14 @@ class ShopifyTokensTest {
                 .hasMessageContaining("HTTP 400").hasMessageNotContaining("shprt_");
     }
 
+    /** Issue 22: a key that opens nothing is the operator's to fix; the merchant is not asked to reconnect. */
     @Test
-    void asksForAReconnectWhenTheStoredTokenNoLongerDecrypts() {
+    void aStoredTokenNoConfiguredKeyOpensIsTheOperatorsKeyNotAReconnect() {
         install(token("shpat_first", NOW.plus(Duration.ofMinutes(30)), "shprt_first"));
         tokens.cipher = new TokenCipher(Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
-        assertThatThrownBy(() -> tokens.accessToken(SHOP)).isInstanceOf(ShopifyReconnectRequired.class)
-                .hasMessageContaining("TOKEN_ENCRYPTION_KEY");
+        assertThatThrownBy(() -> tokens.accessToken(SHOP)).isInstanceOf(UnreadableToken.class)
+                .isNotInstanceOf(ShopifyReconnectRequired.class)
+                .hasMessageStartingWith("stored token unreadable: check TOKEN_ENCRYPTION_KEY").hasMessageNotContaining("shpat_");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.salesbot.sync.shopify.sync;
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.HttpStatusMapper;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
@@ -50,6 +51,16 @@ class ShopifyFailuresTest {
         assertNeedsMerchant(new ShopifyAccessDeniedException(SHOP.value(), "CatalogCodeDiscounts",
                 List.of("Access denied for discountNodes field."), List.of("Apps must have `read_discounts` access scope.")),
                 "read_discounts");
+    }
+
+    /** Issue 22: a wrong key never disconnects a merchant; the sync waits for the right one. */
+    @Test
+    void aTokenNoConfiguredKeyOpensIsRetriedAndTheStoreStaysActive() {
+        RuntimeException classified = failures.classify(SHOP, new UnreadableToken("no configured key opens it", null));
+
+        assertThat(classified).isInstanceOf(SyncPostponed.class)
+                .hasMessageStartingWith("stored token unreadable: check TOKEN_ENCRYPTION_KEY").hasMessageContaining(SHOP.value());
+        assertThat(marked).isEmpty();
     }
 
     @Test
