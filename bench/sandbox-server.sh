@@ -49,12 +49,12 @@ FACEBOOK_REDIRECT_URI=$BASE/facebook/callback
 FACEBOOK_GRAPH_BASE_URL=$BASE/sandbox/facebook/graph
 FACEBOOK_DIALOG_BASE_URL=$BASE/sandbox/facebook/www
 PROPS
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
-    > "$WORK/pre-boot.asadmin"
+printf '%s\n' "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
+    "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false" > "$WORK/pre-boot.asadmin"
 
 echo "== start Payara Micro (sandbox Shopify) on $BASE, log: $WORK/payara.log"
 mkdir -p "$WORK/tmp"
-java -Dhazelcast.phone.home.enabled=false -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
+java -Dhazelcast.phone.home.enabled=false -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
     --deploy app/target/salesbot-sync.war --contextroot / --deploy sandbox/target/sandbox.war --nocluster --disablephonehome --port "$PORT" \
     --systemProperties "$WORK/sandbox.properties" --prebootcommandfile "$WORK/pre-boot.asadmin" \
     > "$WORK/payara.log" 2>&1 &

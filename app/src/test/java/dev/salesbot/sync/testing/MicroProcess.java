@@ -103,19 +103,18 @@ public final class MicroProcess implements AutoCloseable {
                 preBoot = projectFile("payara-config/postgresql.asadmin");
                 libs.addAll(List.of("--addlibs", System.getProperty("it.postgresql.jar")));
                 environment.putAll(Map.of("SALESBOT_DB_URL", postgres.url(), "SALESBOT_DB_USER", postgres.user(),
-                        "SALESBOT_DB_PASSWORD", postgres.password()));
+                        "SALESBOT_DB_PASSWORD", postgres.password(), "SALESBOT_HTTP_ADDRESS", "127.0.0.1",
+                        "SALESBOT_HTTP_PORT", Integer.toString(port)));
             } else {
-                // Before boot, as payara-config/pre-boot-commands.asadmin: a post-boot change restarts the pool.
-                preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), String.join("\n",
-                        "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:" + ((H2) pool).file().toAbsolutePath() + ";AUTO_SERVER=TRUE",
-                        "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-                        ""));
+                // The run command's own pre-boot file, its database moved to the test's file.
+                preBoot = Files.writeString(dir.resolve("pre-boot.asadmin"), Files.readString(projectFile("payara-config/pre-boot-commands.asadmin"))
+                        .replace("jdbc:h2:./data/db/salesbot;", "jdbc:h2:" + ((H2) pool).file().toAbsolutePath() + ";"));
             }
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // C1 only, as arquillian.xml: a test server lives a minute or two.
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhazelcast.phone.home.enabled=false",
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhazelcast.phone.home.enabled=false", "-Dh2.bindAddress=127.0.0.1",
                     "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                     "-jar", System.getProperty("payara.micro.jar")));
             if (sandbox.isPresent()) {

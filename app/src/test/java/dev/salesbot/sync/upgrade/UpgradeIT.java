@@ -5,6 +5,7 @@ import dev.salesbot.sync.testing.AdminClient;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItSettings;
+import dev.salesbot.sync.testing.Listeners;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.Postgres;
 import dev.salesbot.sync.testing.ShopifyWebhooks;
@@ -49,7 +50,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * {@code src/test/resources/upgrade/0.1.0/} — is opened by this version's WAR, on H2 and on
  * PostgreSQL: the migrations adopt it in place; every connection is listed active with the same
  * merchant; its tokens open; poll now syncs all four; a product edited in the store reaches the
- * snapshot through a webhook; nobody reconnects.
+ * snapshot through a webhook; nobody reconnects. (The H2 server, started as the run command starts
+ * it, also proves that it listens on loopback only.)
  *
  * <p>The platforms are simulated (the sandbox, in the same server): Shopify and Meta keep the
  * tokens they issued to release 0.1.0, so the test gives the new sandbox those tokens, read from
@@ -118,6 +120,13 @@ class UpgradeIT {
                 Optional.of(MicroProcess.sandboxWar()), port, settings, pool)) {
             URI base = server.base();
             assertThat(Files.readString(server.log())).contains("Database schema up to date");
+            if (pool instanceof MicroProcess.H2) {
+                // Started as the run command starts it (its pre-boot file, -Dh2.bindAddress): the HTTP
+                // listener and H2's AUTO_SERVER port, on loopback only, and no data grid port.
+                assertThat(Listeners.of(server.process().toHandle())).as("the server's listening sockets").isNotEmpty()
+                        .allSatisfy(a -> assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue())
+                        .noneSatisfy(a -> assertThat(a.getPort()).isEqualTo(6900));
+            }
             restoreTokens(base, database, shop, pages);
 
             for (String target : before.keySet()) {

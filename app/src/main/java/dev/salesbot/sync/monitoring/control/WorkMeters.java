@@ -50,10 +50,10 @@ public class WorkMeters {
                 m -> m.queue().retrying());
         meters.gauge("salesbot.sync.queue.oldest.due", "How long the oldest due sync request has waited", "seconds", this,
                 m -> age(m.queue().oldestDueSince()));
-        meters.gauge("salesbot.tokens.older.keys", "Stored tokens still sealed under an older key (re-sealed within minutes)", "tokens",
-                this, m -> m.tokens().olderKeys());
-        meters.gauge("salesbot.tokens.unreadable", "Stored tokens no configured key opens (check TOKEN_ENCRYPTION_KEY)", "tokens",
-                this, m -> m.tokens().unreadable());
+        meters.gauge("salesbot.tokens.sealed.older", "Stored tokens still sealed under an older key (sealed again within a minute)",
+                null, this, m -> m.tokens().olderKeys());
+        meters.gauge("salesbot.tokens.sealed.unreadable", "Stored tokens no configured key opens (check TOKEN_ENCRYPTION_KEY)",
+                null, this, m -> m.tokens().unreadable());
     }
 
     void attempted(@Observes SyncAttempt attempt) {
