@@ -11,6 +11,11 @@
  * <li>Release 0.1.0's schema is the baseline: a table that exists already belongs to a database
  * 0.1.0 made, and is adopted as it is; an empty database is created by the changesets alone. JPA
  * never creates or alters a table.</li>
+ * <li>A start with nothing to migrate does not start Liquibase: {@code ChangeLog} reads the
+ * changesets the changelog declares (JDK XML parser), and when {@code DATABASECHANGELOG} holds
+ * exactly those, the schema is this version's. Any difference, or any doubt, goes to Liquibase. A
+ * released changelog file is never edited ({@code MigrationsTest} pins each file's digest), so
+ * Liquibase's checksum check would have nothing to find.</li>
  * <li>Several servers starting at once: Liquibase's lock ({@code DATABASECHANGELOGLOCK}) lets one
  * migrate while the others wait for it.</li>
  * <li>A changeset that fails, or a database that a newer version migrated (changesets this version

@@ -98,6 +98,53 @@ class MigrationsTest {
         assertThat(rows("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).isEqualTo(changelog);
     }
 
+    @Test
+    void aStartWithNothingToMigrateReadsOneTableAndSkipsLiquibase() throws SQLException {
+        execute("RUNSCRIPT FROM '" + RELEASE_0_1_0.toAbsolutePath() + "'");
+        try (Connection c = database.getConnection()) {
+            assertThat(new Migrations().upToDate(c)).as("0.1.0's database, never migrated").isFalse();
+        }
+        migrate();
+        try (Connection c = database.getConnection()) {
+            assertThat(new Migrations().upToDate(c)).as("every declared changeset ran, as Liquibase records it").isTrue();
+        }
+        execute("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM)"
+                + " VALUES ('9.9.9-from-a-later-release', 'salesbot-sync', 'db/9.9.9.xml', CURRENT_TIMESTAMP, 99, 'EXECUTED', NULL)");
+        try (Connection c = database.getConnection()) {
+            assertThat(new Migrations().upToDate(c)).as("one changeset more: Liquibase refuses it").isFalse();
+        }
+        execute("DELETE FROM DATABASECHANGELOG WHERE ID = '9.9.9-from-a-later-release'");
+        execute("DELETE FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'");
+        try (Connection c = database.getConnection()) {
+            assertThat(new Migrations().upToDate(c)).as("one changeset missing: Liquibase runs it").isFalse();
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseIsNotUpToDate() throws SQLException {
+        try (Connection c = database.getConnection()) {
+            assertThat(new Migrations().upToDate(c)).isFalse();
+        }
+    }
+
+    /**
+     * A released changelog file is never edited: a database that ran it would not run the edit, and
+     * a start with nothing to migrate does not ask Liquibase to compare checksums. A new release
+     * adds a file (and a line here); it never changes one.
+     */
+    @Test
+    void releasedChangelogFilesAreNeverEdited() throws Exception {
+        assertThat(sha256("db/0.1.0-baseline.xml")).isEqualTo("b90e9fe0941805870041d0f519882e296c26654569e7329848025b9bc08383a9");
+        assertThat(sha256("db/0.2.0.xml")).isEqualTo("90175e15c566968902a82d35c61528520def88c212db2235f319df7a75086e52");
+    }
+
+    private static String sha256(String resource) throws Exception {
+        try (var in = MigrationsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+    }
+
     private void migrate() {
         migrate(startup);
     }
