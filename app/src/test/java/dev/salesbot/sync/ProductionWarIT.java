@@ -1,6 +1,7 @@
 package dev.salesbot.sync;
 
 import dev.salesbot.sync.testing.Browser;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 8, item 1: the WAR operators deploy holds no sandbox, and answers 404 under /sandbox in
  * every spelling. Deploys that WAR alone (no sandbox.war beside it), as production does, on a
  * Payara Micro of its own with SANDBOX_ENABLED unset.
  */
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class ProductionWarIT {
 
     static final List<String> SANDBOX_PATHS = List.of(
@@ -81,7 +82,6 @@ class ProductionWarIT {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void answers404OnEverySandboxPathInEverySpelling() throws IOException {
-        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         Path work = ItSettings.itDir().resolveSibling("it-production");
         Files.createDirectories(work);
         int port = MicroProcess.freePort();

@@ -5,6 +5,7 @@ import dev.salesbot.sync.poll.PollS3Tests;
 import dev.salesbot.sync.shopify.ShopifyWebhooksS3Tests;
 import dev.salesbot.sync.shopify.SnapshotS3Tests;
 import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.SpacesStandIn;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({SpacesStandIn.class, ArquillianExtension.class})
 @RunAsClient
+@ItExecution(ItExecution.SPACES)
 class SpacesS3IT implements SnapshotS3Tests, ShopifyWebhooksS3Tests, FacebookWebhooksS3Tests, PollS3Tests {
 
     @Deployment(testable = false)

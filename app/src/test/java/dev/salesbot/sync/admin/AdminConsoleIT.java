@@ -6,6 +6,7 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Chromium;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.Jmx;
 import dev.salesbot.sync.testing.SandboxAdmin;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class AdminConsoleIT implements MerchantPagesTests {
 
     private static final Pattern PRODUCT = Pattern.compile("gid://shopify/Product/\\d+");
@@ -286,7 +288,7 @@ class AdminConsoleIT implements MerchantPagesTests {
         for (String name : List.of("SHOPIFY_API_SECRET", "FACEBOOK_APP_SECRET", "TOKEN_ENCRYPTION_KEY", "STATE_TOKEN_SECRET", "ADMIN_PASSWORD_HASH")) {
             secrets.add(ItSettings.get(name));
         }
-        secrets.addAll(Database.everyStoredValue().stream().filter(v -> v.startsWith("v1:")).toList());
+        secrets.addAll(Database.everyStoredValue().stream().filter(v -> v.startsWith("v2:")).toList());
         assertThat(secrets).hasSizeGreaterThan(5);
         for (String answer : answers) {
             for (String secret : secrets) {
@@ -338,7 +340,7 @@ class AdminConsoleIT implements MerchantPagesTests {
         JsonObject json = Json.createReader(new StringReader(ready.body())).readObject();
         assertThat(json.getString("status")).isEqualTo("UP");
         assertThat(json.getJsonArray("checks").getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")))
-                .containsExactlyInAnyOrder("database", "storage", "sync-worker", "sync-queue");
+                .containsExactlyInAnyOrder("startup", "tokens", "database", "storage", "sync-worker", "sync-queue");
         HttpResponse<String> live = new Browser().get("/health/live");
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("sync-worker");

@@ -211,7 +211,7 @@ public interface FacebookConnectTests {
         String log = Files.readString(ItSettings.serverLog());
         List<String> stored = Database.everyStoredValue();
         List<String> objects = storedObjects();
-        assertThat(stored).anyMatch(v -> v.startsWith("v1:"));
+        assertThat(stored).anyMatch(v -> v.startsWith("v2:"));
         for (String token : tokens) {
             assertThat(browser.bodiesSeen()).noneMatch(body -> body.contains(token));
             assertThat(log).doesNotContain(token);

@@ -6,6 +6,7 @@ import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ItExecution(ItExecution.LOCAL_STORAGE)
 public class FacebookWebhooksIT implements FacebookConnectTests {
 
     public static final List<String> PAGES = SamplePages.seed(3, false).stream().map(p -> p.id()).toList();

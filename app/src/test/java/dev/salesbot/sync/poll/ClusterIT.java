@@ -3,6 +3,7 @@ package dev.salesbot.sync.poll;
 import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.PollNowTool;
@@ -41,7 +42,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 11, "several servers, one database": two Payara Micro servers on one real PostgreSQL
@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * <p>Server A serves the sandbox too (it plays Shopify for both, as the platform would); B is
  * the one killed. Not Arquillian: the test starts and kills the servers itself ({@link MicroProcess}).
  */
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class ClusterIT {
 
     static final int STORES = 200;
@@ -67,8 +68,6 @@ class ClusterIT {
 
     @BeforeEach
     void emptyWorkDirectory() throws IOException {
-        // -Dit.test=ClusterIT runs it in the S3 execution too; the scenario is about the database.
-        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         work = ItSettings.itDir().resolveSibling("it-cluster");
         Dirs.deleteTree(work);
         Files.createDirectories(work.resolve("data"));

@@ -3,6 +3,7 @@ package dev.salesbot.sync.queue;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Dirs;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 4, "requests survive a restart and resume": a connect accepted while storage is down is
@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * Not Arquillian: the test starts and stops Payara Micro itself ({@link MicroProcess}), on its
  * own ports, database and DATA_DIR under {@code target/it-restart}, so no other IT is affected.
  */
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class RestartIT {
 
     static final String SHOP = "restart-outfitters";
@@ -66,9 +67,6 @@ class RestartIT {
         work = ItSettings.itDir().resolveSibling("it-restart").resolve(test.getTestMethod().orElseThrow().getName());
         dataDir = work.resolve("data");
         database = work.resolve("db/salesbot");
-        // -Dit.test=RestartIT runs it in the S3 execution too; the scenario is about DATA_DIR.
-        // Skipped per test, not per class: failsafe writes no summary for an execution that ran no test.
-        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         Dirs.deleteTree(work);
         Files.createDirectories(dataDir);
     }

@@ -2,9 +2,11 @@ package dev.salesbot.sync.security;
 
 import dev.salesbot.sync.security.control.TokenCipher;
 import dev.salesbot.sync.testing.AdminClient;
+import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Dirs;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxFacebook;
@@ -30,10 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 22: {@code TOKEN_ENCRYPTION_KEY} rotates, and a wrong key never disconnects a merchant. One
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * is sealed again under K2, readiness UP, every connection polls healthy: nobody reconnected.</li>
  * </ol>
  */
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class KeyRotationIT {
 
     static final String SHOP = "key-rotation-goods";
@@ -63,7 +65,6 @@ class KeyRotationIT {
 
     @BeforeEach
     void emptyWorkDirectory() throws IOException {
-        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         work = ItSettings.itDir().resolveSibling("it-keys");
         database = work.resolve("db/salesbot");
         Dirs.deleteTree(work);
@@ -211,21 +212,10 @@ class KeyRotationIT {
         return new Browser(base).send(request);
     }
 
-    private static void await(Supplier<Boolean> condition, String what, MicroProcess server) {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within " + WITHIN.toSeconds() + " s: " + what + "; see " + server.log());
+    private static void await(BooleanSupplier condition, String what, MicroProcess server) {
+        Await.await(condition, WITHIN, what + "; see " + server.log());
     }
+
 
     private static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();

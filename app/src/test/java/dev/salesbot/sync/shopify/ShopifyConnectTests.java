@@ -259,7 +259,7 @@ public interface ShopifyConnectTests {
 
         String log = Files.readString(ItSettings.serverLog());
         List<String> stored = Database.everyStoredValue();
-        assertThat(stored).anyMatch(v -> v.startsWith("v1:")); // the sealed token is there…
+        assertThat(stored).anyMatch(v -> v.startsWith("v2:")); // the sealed token is there…
         for (String token : tokens) {
             assertThat(browser.bodiesSeen()).noneMatch(body -> body.contains(token));
             assertThat(log).doesNotContain(token);

@@ -3,6 +3,7 @@ package dev.salesbot.sync.shopify;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxAdmin;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests {
 
     /** What the app subscribes every store to (issue 9). */

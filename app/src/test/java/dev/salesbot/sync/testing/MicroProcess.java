@@ -202,40 +202,46 @@ public final class MicroProcess implements AutoCloseable {
 
     /** Until readiness shows the application's start-up checks decided: passed, or refusing with a reason. */
     private void awaitStartupDecided() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                String body = client.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (body.contains("\"name\":\"startup\",\"status\":\"UP\"") || body.contains("\"reason\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("Payara Micro's start-up checks did not decide within " + READY_WITHIN.toSeconds() + " s; see " + log);
+        awaitUntil("its start-up checks decided", client -> {
+            String body = client.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return (body.contains("\"name\":\"startup\",\"status\":\"UP\"") || body.contains("\"reason\"")) && applicationAnswers(client);
+        });
+    }
+
+    /**
+     * Whether the application itself answers, ready or refusing (its 503 is problem+json): Payara
+     * serves MicroProfile Health before it has finished loading the application, and meanwhile
+     * answers the application's paths with an HTML 503 of its own.
+     */
+    private boolean applicationAnswers(HttpClient client) throws IOException, InterruptedException {
+        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base.resolve("admin/api/summary")).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        return answer.statusCode() != 503
+                || answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
     private void awaitReady(URI address) {
+        awaitUntil(address.getPath() + " answering 200", client -> client.send(
+                HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
+    }
+
+    /** A question put to the starting server; an IOException means it is not listening yet. */
+    private interface Probe {
+        boolean holds(HttpClient client) throws IOException, InterruptedException;
+    }
+
+    /** Asks {@code probe} every 500 ms until it holds, for at most {@link #READY_WITHIN}; fails at once if the server exits. */
+    private void awaitUntil(String what, Probe probe) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + " before it was ready; see " + log);
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + " before " + what + "; see " + log);
             }
             try {
-                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
+                if (probe.holds(client)) {
                     return;
                 }
             } catch (IOException e) {
@@ -246,7 +252,7 @@ public final class MicroProcess implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Payara Micro was not ready within " + READY_WITHIN.toSeconds() + " s; see " + log);
+        throw new IllegalStateException("Payara Micro: not " + what + " within " + READY_WITHIN.toSeconds() + " s; see " + log);
     }
 
     /**

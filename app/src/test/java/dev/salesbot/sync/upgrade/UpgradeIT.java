@@ -2,8 +2,10 @@ package dev.salesbot.sync.upgrade;
 
 import dev.salesbot.sync.security.control.TokenCipher;
 import dev.salesbot.sync.testing.AdminClient;
+import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
+import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.Listeners;
 import dev.salesbot.sync.testing.MicroProcess;
@@ -38,10 +40,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 22: an upgrade keeps every connection. A database exactly as release 0.1.0 left it — its
@@ -58,6 +60,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * the captured rows with the capture's key. Times move with the capture's age, as if 0.1.0 had run
  * until just now: the access and refresh tokens' expiry columns and the store's next poll.
  */
+@ItExecution(ItExecution.LOCAL_STORAGE)
 class UpgradeIT {
 
     static final Path CAPTURE = Path.of("src/test/resources/upgrade/0.1.0");
@@ -68,7 +71,6 @@ class UpgradeIT {
 
     @BeforeEach
     void loadCapture(org.junit.jupiter.api.TestInfo test) throws IOException {
-        assumeFalse("it-s3.properties".equals(System.getProperty("it.settings")), "local-storage execution only");
         try (var in = Files.newBufferedReader(CAPTURE.resolve("capture.properties"))) {
             capture.load(in);
         }
@@ -303,21 +305,10 @@ class UpgradeIT {
         assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isBetween(200, 204);
     }
 
-    private static void await(Supplier<Boolean> condition, String what, MicroProcess server) {
-        long deadline = System.nanoTime() + SYNCED_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within " + SYNCED_WITHIN.toSeconds() + " s: " + what + "; see " + server.log());
+    private static void await(BooleanSupplier condition, String what, MicroProcess server) {
+        Await.await(condition, SYNCED_WITHIN, what + "; see " + server.log());
     }
+
 
     private static String read(Path file) {
         try {
