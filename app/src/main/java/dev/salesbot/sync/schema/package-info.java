@@ -17,7 +17,10 @@
  * released changelog file is never edited ({@code MigrationsTest} pins each file's digest), so
  * Liquibase's checksum check would have nothing to find.</li>
  * <li>Several servers starting at once: Liquibase's lock ({@code DATABASECHANGELOGLOCK}) lets one
- * migrate while the others wait for it.</li>
+ * migrate while the others wait for it. The lock is taken before Liquibase reads its history, and
+ * the history is read again once it is held: a server that waited finds the schema migrated and
+ * runs nothing (Liquibase alone reads the history first and would run every changeset again,
+ * liquibase/liquibase#5254; {@code MigrationsTest} starts three at once).</li>
  * <li>A changeset that fails, or a database that a newer version migrated (changesets this version
  * does not know: a downgrade), keeps the server out of service — readiness DOWN naming the
  * changeset and the error, the worker and requests stopped — and changes no row. Each changeset is

@@ -16,6 +16,8 @@ import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 import javax.sql.DataSource;
@@ -59,25 +61,45 @@ public class Migrations {
                 return;
             }
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            // The lock first, before Liquibase reads its history: a history read while another
+            // server migrates is stale once the lock is ours, and would run the changesets twice.
+            LockService lock = LockServiceFactory.getInstance().getLockService(database);
+            lock.waitForLock();
             try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database)) {
-                Collection<RanChangeSet> unknown = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression());
-                if (!unknown.isEmpty()) {
-                    List<String> ids = unknown.stream().map(RanChangeSet::getId).sorted().toList();
-                    refuse("The database was migrated by a newer version of salesbot-sync (changesets " + String.join(", ", ids)
-                            + " are unknown to this one): deploy that version or a later one; nothing was changed.", null);
-                    return;
+                try {
+                    update(liquibase, connection, started);
+                } finally {
+                    if (lock.hasChangeLogLock()) { // update() gives it back itself; never free another server's
+                        lock.releaseLock();      // (and before close(), which closes the connection)
+                    }
                 }
-                List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
-                        .map(ChangeSet::getId).toList();
-                liquibase.update(new Contexts(), new LabelExpression());
-                LOGGER.log(System.Logger.Level.INFO, "Database schema up to date: {0} changeset(s) run or adopted ({1}) in {2} ms",
-                        pending.size(), String.join(", ", pending), (System.nanoTime() - started) / 1_000_000);
             }
-            startup.passed("schema");
         } catch (Exception e) {
             refuse("The database schema could not be migrated: " + causes(e)
                     + ". The server stays out of service; fix the cause and start it again.", e);
         }
+    }
+
+    private void update(Liquibase liquibase, Connection connection, long started) throws Exception {
+        if (upToDate(connection)) {
+            LOGGER.log(System.Logger.Level.INFO, "Database schema up to date: another server migrated it while this one waited ({0} ms)",
+                    (System.nanoTime() - started) / 1_000_000);
+            startup.passed("schema");
+            return;
+        }
+        Collection<RanChangeSet> unknown = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression());
+        if (!unknown.isEmpty()) {
+            List<String> ids = unknown.stream().map(RanChangeSet::getId).sorted().toList();
+            refuse("The database was migrated by a newer version of salesbot-sync (changesets " + String.join(", ", ids)
+                    + " are unknown to this one): deploy that version or a later one; nothing was changed.", null);
+            return;
+        }
+        List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                .map(ChangeSet::getId).toList();
+        liquibase.update(new Contexts(), new LabelExpression());
+        LOGGER.log(System.Logger.Level.INFO, "Database schema up to date: {0} changeset(s) run or adopted ({1}) in {2} ms",
+                pending.size(), String.join(", ", pending), (System.nanoTime() - started) / 1_000_000);
+        startup.passed("schema");
     }
 
     /**
@@ -104,9 +126,20 @@ public class Migrations {
                 ran.add(new ChangeLog.Entry(rows.getString(1), rows.getString(2), rows.getString(3)));
             }
         } catch (SQLException e) {
+            endFailedTransaction(connection); // PostgreSQL refuses every later statement of a failed transaction
             return false; // no DATABASECHANGELOG: a database no version of Liquibase has seen yet
         }
         return ran.equals(declared);
+    }
+
+    private static void endFailedTransaction(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // nothing of ours in it: Liquibase committed the lock it took
+            }
+        } catch (SQLException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Rolling back a failed read of DATABASECHANGELOG failed: " + e.getMessage());
+        }
     }
 
     private void refuse(String reason, Exception cause) {

@@ -13,6 +13,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +123,38 @@ class MigrationsTest {
         try (Connection c = database.getConnection()) {
             assertThat(new Migrations().upToDate(c)).as("one changeset missing: Liquibase runs it").isFalse();
         }
+    }
+
+    /** Several servers starting at once on an empty database: Liquibase's lock lets one migrate, the others wait for it. */
+    @Test
+    void serversStartingAtOnceMigrateOnceAndAllBecomeReady() throws Exception {
+        int servers = 3;
+        List<StartupState> states = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(servers);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (int i = 0; i < servers; i++) {
+                StartupState state = new StartupState();
+                states.add(state);
+                started.add(pool.submit(() -> {
+                    go.await();
+                    migrate(state);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : started) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(states).allSatisfy(state -> assertThat(state.isMigrated()).as(String.valueOf(state.reasons())).isTrue());
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(DISTINCT ID) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED")).as("the lock given back").isZero();
     }
 
     @Test
