@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -298,6 +299,55 @@ class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests {
         assertThat(snapshot.resolveSibling("preprocessed_data.json")).doesNotExist();
         assertThat(Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_REDACT' and STATE = 'DONE'", shop))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Deliveries about an earlier installation change nothing: a retried {@code app/uninstalled}
+     * triggered before the reinstall, a {@code shop/redact} for a store installed again. A lifecycle
+     * body naming another shop than the header is refused. A current uninstall still applies.
+     */
+    @Test
+    void deliveriesAboutAnEarlierInstallationChangeNothing() throws Exception {
+        String shop = "returning-roaster.myshopify.com";
+        connect(new Browser(), "returning-roaster");
+        ShopifyWebhooks.uninstall(shop);
+        await(() -> "UNINSTALLED".equals(connection(shop).get("STATUS")), Duration.ofSeconds(10), "uninstalled");
+        String uninstalledAt = Instant.now().toString();
+        JsonObject again = connect(new Browser(), "returning-roaster");
+        assertThat(connection(shop)).containsEntry("STATUS", "ACTIVE");
+        String uninstall = "{\"id\":1,\"myshopify_domain\":\"" + shop + "\"}";
+
+        // Its first attempts failed; Shopify's retry arrives after the merchant installed the app again.
+        HttpResponse<String> late = ShopifyWebhooks.send(Delivery.signed("app/uninstalled", shop, uninstall).triggeredAt(uninstalledAt));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertThat(json(late).getString("status")).isEqualTo("stale");
+        assertThat(connection(shop)).containsEntry("STATUS", "ACTIVE");
+        assertThat(connection(shop).get("ACCESS_TOKEN_SEALED")).as("the new token kept").isNotNull();
+
+        HttpResponse<String> redact = ShopifyWebhooks.send(Delivery.signed("shop/redact", shop,
+                "{\"shop_id\":1,\"shop_domain\":\"" + shop + "\"}").triggeredAt(Instant.now().toString()));
+        assertThat(redact.statusCode()).as(redact.body()).isEqualTo(200);
+        assertThat(json(redact).getString("status")).isEqualTo("stale");
+        assertThat(Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_REDACT'", shop)).isZero();
+
+        Delivery foreign = Delivery.signed("app/uninstalled", shop, "{\"id\":1,\"myshopify_domain\":\"other-roaster.myshopify.com\"}")
+                .triggeredAt(Instant.now().toString());
+        HttpResponse<String> refused = ShopifyWebhooks.send(foreign);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertProblem(refused);
+        assertThat(json(refused).getString("type")).endsWith("/problems/shop-mismatch");
+        assertThat(Database.count("select count(*) from WEBHOOK_DELIVERY where ID = ?", "shopify:" + foreign.webhookId())).isZero();
+        HttpResponse<String> badTime = ShopifyWebhooks.send(Delivery.signed("app/uninstalled", shop, uninstall).triggeredAt("yesterday"));
+        assertThat(badTime.statusCode()).as(badTime.body()).isEqualTo(400);
+        assertThat(json(badTime).getString("type")).endsWith("/problems/invalid-header");
+        assertThat(connection(shop)).containsEntry("STATUS", "ACTIVE");
+        assertThat(snapshotOf(again)).exists();
+        assertThat(log()).contains("Ignored an app/uninstalled webhook from " + shop + " triggered at " + uninstalledAt,
+                "Ignored a shop/redact webhook for " + shop + ": the app is installed on the store now (ACTIVE); nothing deleted");
+
+        HttpResponse<String> now = ShopifyWebhooks.send(Delivery.signed("app/uninstalled", shop, uninstall).triggeredAt(Instant.now().toString()));
+        assertThat(json(now).getString("status")).isEqualTo("recorded");
+        assertThat(connection(shop)).containsEntry("STATUS", "UNINSTALLED");
     }
 
     @Test

@@ -24,8 +24,12 @@ public final class ShopifyWebhooks {
     private ShopifyWebhooks() {
     }
 
-    /** One delivery's parts; {@code hmac} null sends no signature header. */
-    public record Delivery(String topic, String shop, String webhookId, byte[] body, String hmac) {
+    /** One delivery's parts; {@code hmac} null sends no signature header, {@code triggeredAt} null no X-Shopify-Triggered-At. */
+    public record Delivery(String topic, String shop, String webhookId, byte[] body, String hmac, String triggeredAt) {
+
+        public Delivery(String topic, String shop, String webhookId, byte[] body, String hmac) {
+            this(topic, shop, webhookId, body, hmac, null);
+        }
 
         public static Delivery signed(String topic, String shop, String json) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -33,15 +37,19 @@ public final class ShopifyWebhooks {
         }
 
         public Delivery withHmac(String value) {
-            return new Delivery(topic, shop, webhookId, body, value);
+            return new Delivery(topic, shop, webhookId, body, value, triggeredAt);
         }
 
         public Delivery withShop(String value) {
-            return new Delivery(topic, value, webhookId, body, hmac);
+            return new Delivery(topic, value, webhookId, body, hmac, triggeredAt);
         }
 
         public Delivery withWebhookId(String value) {
-            return new Delivery(topic, shop, value, body, hmac);
+            return new Delivery(topic, shop, value, body, hmac, triggeredAt);
+        }
+
+        public Delivery triggeredAt(String value) {
+            return new Delivery(topic, shop, webhookId, body, hmac, value);
         }
     }
 
@@ -62,6 +70,9 @@ public final class ShopifyWebhooks {
         }
         if (d.hmac() != null) {
             request.header("X-Shopify-Hmac-Sha256", d.hmac());
+        }
+        if (d.triggeredAt() != null) {
+            request.header("X-Shopify-Triggered-At", d.triggeredAt());
         }
         return new Browser().send(request);
     }

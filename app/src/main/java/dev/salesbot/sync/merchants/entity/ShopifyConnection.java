@@ -52,6 +52,13 @@ public class ShopifyConnection extends MerchantConnection {
     @Column(name = "WEBHOOKS_CHECKED_AT")
     private OffsetDateTime webhooksCheckedAt;
 
+    /**
+     * When the app was last installed (the latest connect through OAuth): lifecycle deliveries
+     * triggered before it are about an earlier installation.
+     */
+    @Column(name = "INSTALLED_AT", nullable = false)
+    private OffsetDateTime installedAt;
+
     protected ShopifyConnection() {
         // for JPA
     }
@@ -59,12 +66,19 @@ public class ShopifyConnection extends MerchantConnection {
     public ShopifyConnection(String shop, UUID merchantId, OffsetDateTime now) {
         super(merchantId, now);
         this.shop = shop;
+        this.installedAt = now;
     }
 
     /** A (re)install: fresh tokens, and the store is synced again whatever it was before. */
     public void connect(SealedTokens tokens, OffsetDateTime now) {
         seal(tokens, now);
         activate(now);
+        this.installedAt = now;
+    }
+
+    /** When the app was last installed on the store. */
+    public OffsetDateTime installedAt() {
+        return installedAt;
     }
 
     /** New tokens for the same grant (a refresh): the status is left as it is. */

@@ -43,11 +43,12 @@ public class ShopifyWebhookResource {
                             @HeaderParam("X-Shopify-Hmac-Sha256") String hmac,
                             @HeaderParam("X-Shopify-Topic") String topic,
                             @HeaderParam("X-Shopify-Shop-Domain") String shop,
-                            @HeaderParam("X-Shopify-Webhook-Id") String webhookId) {
+                            @HeaderParam("X-Shopify-Webhook-Id") String webhookId,
+                            @HeaderParam("X-Shopify-Triggered-At") String triggeredAt) {
         Receipt receipt;
         try {
             byte[] raw = RawBodies.read(body, contentLength, maxBytes);
-            receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId));
+            receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId, triggeredAt));
         } catch (dev.salesbot.sync.problems.control.Refusal e) {
             meters.webhookRejected("shopify");
             throw e;

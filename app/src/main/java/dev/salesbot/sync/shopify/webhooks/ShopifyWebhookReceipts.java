@@ -10,9 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,8 +32,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ShopifyWebhookReceipts {
 
-    /** A delivery as it arrived: the signed bytes and Shopify's headers. */
-    public record Incoming(byte[] body, String hmac, String topic, String shopDomain, String webhookId) {
+    /** A delivery as it arrived: the signed bytes and Shopify's headers ({@code triggeredAt} may be null). */
+    public record Incoming(byte[] body, String hmac, String topic, String shopDomain, String webhookId, String triggeredAt) {
     }
 
     /** The body of this server's own test delivery ({@link WebhookCheck}). */
@@ -54,6 +59,7 @@ public class ShopifyWebhookReceipts {
         if (in.webhookId() == null || !WEBHOOK_ID.matcher(in.webhookId()).matches()) {
             throw Refusal.badInput("missing-header", "X-Shopify-Webhook-Id is missing or not a webhook id.");
         }
+        Instant triggeredAt = triggeredAt(in.triggeredAt());
         JsonObject body = parse(in.body(), shop, in.topic());
         if (body.containsKey(TEST_MARKER)) {
             LOGGER.log(System.Logger.Level.INFO, "Received the webhook test delivery for {0}", shop);
@@ -65,8 +71,9 @@ public class ShopifyWebhookReceipts {
                     printable(in.topic()), shop);
             return Receipt.IGNORED;
         }
+        topic.get().shopField().ifPresent(field -> sameShop(body, field, shop, topic.get()));
         try {
-            return recorder.record(shop, topic.get(), in.webhookId(), body);
+            return recorder.record(shop, topic.get(), in.webhookId(), triggeredAt, body);
         } catch (RuntimeException e) {
             // Two copies at once: the second commit fails on the delivery's primary key.
             if (recorder.seen(in.webhookId())) {
@@ -79,6 +86,34 @@ public class ShopifyWebhookReceipts {
     private boolean signed(byte[] body, String hmac) {
         return Hmac.matchesBase64(app.apiSecret(), body, hmac)
                 || app.apiSecretPrevious().map(previous -> Hmac.matchesBase64(previous, body, hmac)).orElse(false);
+    }
+
+    /**
+     * {@code X-Shopify-Triggered-At}, when the event happened on Shopify's side (ISO 8601, e.g.
+     * {@code 2026-12-07T05:00:00.123456789Z}; https://shopify.dev/docs/apps/build/webhooks — deliveries
+     * are not ordered, and a retry keeps its original time). Null when absent: the delivery is then
+     * taken as current.
+     */
+    private static Instant triggeredAt(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(header.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Refusal.badInput("invalid-header", "X-Shopify-Triggered-At is not an ISO 8601 time with an offset.");
+        }
+    }
+
+    /** A lifecycle or privacy body names its shop: it must be the shop of the header, or nothing is done. */
+    private static void sameShop(JsonObject body, String field, ShopDomain shop, WebhookTopic topic) {
+        JsonValue named = body.get(field);
+        if (named instanceof JsonString s && s.getString().equalsIgnoreCase(shop.value())) {
+            return;
+        }
+        LOGGER.log(System.Logger.Level.WARNING, "A signed {0} webhook for {1} names another shop (or none) in {2}; refused, nothing recorded",
+                topic.header(), shop, field);
+        throw Refusal.badInput("shop-mismatch", "The body's " + field + " must name the shop of X-Shopify-Shop-Domain.");
     }
 
     private static JsonObject parse(byte[] body, ShopDomain shop, String topic) {

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public class WebhookRecorder {
     }
 
     @Transactional
-    public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
+    public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, Instant triggeredAt, JsonObject body) {
         String id = PLATFORM + ":" + webhookId;
         if (deliveries.seen(id)) {
             LOGGER.log(System.Logger.Level.DEBUG, "Duplicate {0} webhook {1} from {2}: nothing to do", topic.header(), webhookId, shop);
@@ -81,7 +82,7 @@ public class WebhookRecorder {
         return switch (topic) {
             case CUSTOMERS_DATA_REQUEST, CUSTOMERS_REDACT -> customerPrivacy.handle(shop, topic, body);
             case SHOP_REDACT -> connection.map(c -> shopRedact.handle(shop, c)).orElseGet(() -> dropped(shop, topic));
-            case APP_UNINSTALLED -> installed.map(c -> appUninstalled.handle(shop)).orElseGet(() -> dropped(shop, topic));
+            case APP_UNINSTALLED -> installed.map(c -> appUninstalled.handle(shop, c, triggeredAt)).orElseGet(() -> dropped(shop, topic));
             case BULK_OPERATIONS_FINISH -> installed.map(c -> bulkOperationsFinish.handle(shop, body)).orElseGet(() -> dropped(shop, topic));
             case PRODUCTS_CREATE, PRODUCTS_UPDATE, PRODUCTS_DELETE, INVENTORY_LEVELS_UPDATE, COLLECTIONS_CREATE, COLLECTIONS_UPDATE,
                  COLLECTIONS_DELETE, DISCOUNTS_CREATE, DISCOUNTS_UPDATE, DISCOUNTS_DELETE, DISCOUNTS_REDEEMCODE_ADDED,

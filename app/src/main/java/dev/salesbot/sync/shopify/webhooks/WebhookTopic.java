@@ -43,6 +43,21 @@ public enum WebhookTopic {
         this.subscribed = subscribed;
     }
 
+    /**
+     * The body field that names the shop, for the topics whose body must name the shop of
+     * {@code X-Shopify-Shop-Domain} (lifecycle and privacy: what they change is the whole store).
+     * Exhaustive, so a new topic says whether its body is checked.
+     */
+    public Optional<String> shopField() {
+        return switch (this) {
+            case APP_UNINSTALLED -> Optional.of("myshopify_domain");
+            case SHOP_REDACT, CUSTOMERS_DATA_REQUEST, CUSTOMERS_REDACT -> Optional.of("shop_domain");
+            case PRODUCTS_CREATE, PRODUCTS_UPDATE, PRODUCTS_DELETE, INVENTORY_LEVELS_UPDATE, COLLECTIONS_CREATE,
+                 COLLECTIONS_UPDATE, COLLECTIONS_DELETE, DISCOUNTS_CREATE, DISCOUNTS_UPDATE, DISCOUNTS_DELETE,
+                 DISCOUNTS_REDEEMCODE_ADDED, DISCOUNTS_REDEEMCODE_REMOVED, SHOP_UPDATE, BULK_OPERATIONS_FINISH -> Optional.empty();
+        };
+    }
+
     /** The form of {@code X-Shopify-Topic} and of the seed's log lines. */
     public String header() {
         return header;

@@ -13,7 +13,10 @@
  *   <li>Receipt ({@link dev.salesbot.sync.shopify.webhooks.ShopifyWebhookReceipts}): the HMAC of the
  *   raw bytes is checked first, in constant time, under {@code SHOPIFY_API_SECRET} or
  *   {@code SHOPIFY_API_SECRET_PREVIOUS} (401 otherwise); then the shop header (anchored pattern,
- *   400), the webhook id, the JSON (400 and a WARN line, nothing recorded). No Admin API call and no
+ *   400), the webhook id, {@code X-Shopify-Triggered-At} when sent, the JSON (400 and a WARN line,
+ *   nothing recorded), and for the lifecycle and privacy topics the shop their body names
+ *   ({@link dev.salesbot.sync.shopify.webhooks.WebhookTopic#shopField()}), which must be the
+ *   header's (400 {@code shop-mismatch}: what they change is the whole store). No Admin API call and no
  *   storage I/O happen on the request thread.</li>
  *   <li>Recording ({@link dev.salesbot.sync.shopify.webhooks.WebhookRecorder}), one transaction: the
  *   delivery's id (a repeat answers 200 {@code duplicate} and does nothing), then the topic, routed
@@ -21,7 +24,10 @@
  *   after {@code WEBHOOK_QUIET_SECONDS} ({@link dev.salesbot.sync.shopify.webhooks.ChangeSet}: a
  *   topic, a kind and a validated gid); each lifecycle and privacy topic has its handler:
  *   {@code app/uninstalled} deletes the tokens, marks the store uninstalled and abandons its pending
- *   work; {@code shop/redact} becomes a {@code SHOPIFY_REDACT} request; the two customer topics are
+ *   work — unless {@code X-Shopify-Triggered-At} is before the store's latest install (a retry
+ *   arriving after a reinstall: 200 {@code stale}, nothing changed); {@code shop/redact} becomes a
+ *   {@code SHOPIFY_REDACT} request, but only for a store that is uninstalled ({@code stale} for one
+ *   installed again); the two customer topics are
  *   logged with their request id (no customer data is held); {@code bulk_operations/finish} is
  *   recorded on the operation's row. A store that is unknown or uninstalled: 200 {@code dropped}
  *   and an INFO line.</li>

@@ -14,6 +14,12 @@ public enum Receipt {
     DROPPED,
     /** A topic, object or event this app does not act on. */
     IGNORED,
+    /**
+     * About an earlier state than the one it would change (an uninstall triggered before the
+     * store's latest install, an erasure of a store that is installed again): nothing changed, with
+     * an INFO line.
+     */
+    STALE,
     /** This server's own test delivery ({@code webhook_test}): recognised, no work. */
     TEST
 }

@@ -67,7 +67,7 @@ class MigrationsTest {
 
         migrate(); // every later start: nothing left to do
         assertThat(startup.isMigrated()).isTrue();
-        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(declared());
     }
 
     @Test
@@ -152,8 +152,8 @@ class MigrationsTest {
         }
 
         assertThat(states).allSatisfy(state -> assertThat(state.isMigrated()).as(String.valueOf(state.reasons())).isTrue());
-        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
-        assertThat(count("SELECT COUNT(DISTINCT ID) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(declared());
+        assertThat(count("SELECT COUNT(DISTINCT ID) FROM DATABASECHANGELOG")).isEqualTo(declared());
         assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED")).as("the lock given back").isZero();
     }
 
@@ -173,6 +173,15 @@ class MigrationsTest {
     void releasedChangelogFilesAreNeverEdited() throws Exception {
         assertThat(sha256("db/0.1.0-baseline.xml")).isEqualTo("b90e9fe0941805870041d0f519882e296c26654569e7329848025b9bc08383a9");
         assertThat(sha256("db/0.2.0.xml")).isEqualTo("90175e15c566968902a82d35c61528520def88c212db2235f319df7a75086e52");
+    }
+
+    /** How many changesets the changelog declares: every one runs once. */
+    private static int declared() {
+        try {
+            return ChangeLog.declared(Migrations.class.getClassLoader(), Migrations.CHANGELOG).size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256(String resource) throws Exception {

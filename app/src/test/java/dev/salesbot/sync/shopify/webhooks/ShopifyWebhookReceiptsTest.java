@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,8 +35,8 @@ class ShopifyWebhookReceiptsTest {
         receipts.app = ShopifyApps.withSecrets(SECRET, PREVIOUS);
         receipts.recorder = new WebhookRecorder() {
             @Override
-            public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, JsonObject body) {
-                recorded.add(topic.header() + " " + webhookId);
+            public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, Instant triggeredAt, JsonObject body) {
+                recorded.add(topic.header() + " " + webhookId + " " + triggeredAt);
                 return Receipt.RECORDED;
             }
         };
@@ -65,9 +66,9 @@ class ShopifyWebhookReceiptsTest {
         assertThatThrownBy(() -> receipts.receive(incoming(broken, sign(SECRET, broken))))
                 .isInstanceOf(Refusal.class).hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> receipts.receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
-                "evil.com/.myshopify.com", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"))).isInstanceOf(ShopDomain.InvalidShop.class);
+                "evil.com/.myshopify.com", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", null))).isInstanceOf(ShopDomain.InvalidShop.class);
         assertThatThrownBy(() -> receipts.receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
-                SHOP, "../x"))).isInstanceOf(Refusal.class).hasMessageContaining("X-Shopify-Webhook-Id");
+                SHOP, "../x", null))).isInstanceOf(Refusal.class).hasMessageContaining("X-Shopify-Webhook-Id");
         assertThat(recorded).isEmpty();
     }
 
@@ -81,13 +82,57 @@ class ShopifyWebhookReceiptsTest {
     @Test
     void ignoresATopicItDoesNotListenTo() {
         ShopifyWebhookReceipts.Incoming orders = new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "orders/create", SHOP,
-                "0f6e3c8b-6d54-4e49-9a4c-2d33b0c8f001");
+                "0f6e3c8b-6d54-4e49-9a4c-2d33b0c8f001", null);
         assertThat(receipts.receive(orders)).isEqualTo(Receipt.IGNORED);
         assertThat(recorded).isEmpty();
     }
 
+    @Test
+    void aLifecycleOrPrivacyBodyMustNameTheShopOfTheHeader() {
+        String other = "other-store.myshopify.com";
+        for (String[] row : new String[][]{
+                {"app/uninstalled", "{\"myshopify_domain\":\"" + other + "\"}"},
+                {"app/uninstalled", "{\"domain\":\"" + SHOP + "\"}"},
+                {"shop/redact", "{\"shop_id\":1,\"shop_domain\":\"" + other + "\"}"},
+                {"shop/redact", "{\"shop_id\":1,\"shop_domain\":7}"},
+                {"customers/redact", "{\"shop_id\":1}"},
+                {"customers/data_request", "{\"shop_domain\":\"" + other + "\"}"}}) {
+            assertThatThrownBy(() -> receipts.receive(lifecycle(row[0], row[1], null))).as(row[0] + " " + row[1])
+                    .isInstanceOf(Refusal.class).hasMessageContaining("must name the shop of X-Shopify-Shop-Domain")
+                    .satisfies(e -> assertThat(((Refusal) e).kind()).isEqualTo(Refusal.Kind.BAD_INPUT));
+        }
+        assertThat(recorded).isEmpty();
+
+        assertThat(receipts.receive(lifecycle("app/uninstalled", "{\"myshopify_domain\":\"ACME-outdoor.myshopify.com\"}", null)))
+                .isEqualTo(Receipt.RECORDED);
+        assertThat(receipts.receive(lifecycle("shop/redact", "{\"shop_id\":1,\"shop_domain\":\"" + SHOP + "\"}", null)))
+                .isEqualTo(Receipt.RECORDED);
+        assertThat(recorded).hasSize(2);
+    }
+
+    @Test
+    void readsWhenTheEventWasTriggeredAndRefusesATimeThatIsNotOne() {
+        String body = "{\"myshopify_domain\":\"" + SHOP + "\"}";
+        receipts.receive(lifecycle("app/uninstalled", body, "2026-12-07T05:00:00.123456789Z"));
+        receipts.receive(lifecycle("app/uninstalled", body, "2026-12-07T00:00:00-05:00"));
+        assertThat(recorded).satisfiesExactly(
+                first -> assertThat(first).startsWith("app/uninstalled ").endsWith(" 2026-12-07T05:00:00.123456789Z"),
+                second -> assertThat(second).endsWith(" 2026-12-07T05:00:00Z"));
+        for (String bad : new String[]{"yesterday", "2026-12-07", "2026-12-07T05:00:00", ""}) {
+            assertThatThrownBy(() -> receipts.receive(lifecycle("app/uninstalled", body, bad))).as(bad)
+                    .isInstanceOf(Refusal.class).hasMessageContaining("X-Shopify-Triggered-At");
+        }
+        assertThat(recorded).hasSize(2);
+    }
+
     static ShopifyWebhookReceipts.Incoming incoming(byte[] body, String hmac) {
-        return new ShopifyWebhookReceipts.Incoming(body, hmac, "products/update", SHOP, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
+        return new ShopifyWebhookReceipts.Incoming(body, hmac, "products/update", SHOP, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", null);
+    }
+
+    static ShopifyWebhookReceipts.Incoming lifecycle(String topic, String json, String triggeredAt) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return new ShopifyWebhookReceipts.Incoming(body, sign(SECRET, body), topic, SHOP, "7c1d2e3f-0000-4000-8000-00000000000" + topic.length(),
+                triggeredAt);
     }
 
     static String sign(String secret, byte[] body) {
