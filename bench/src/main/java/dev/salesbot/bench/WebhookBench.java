@@ -296,7 +296,7 @@ public final class WebhookBench {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
     }
 
-    private static byte[] bytes(int n) {
+    static byte[] bytes(int n) {
         byte[] b = new byte[n];
         new SecureRandom().nextBytes(b);
         return b;

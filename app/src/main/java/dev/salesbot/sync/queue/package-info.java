@@ -12,8 +12,9 @@
  * awaited once, together; a request another server ran is read from its row.</li>
  * <li>{@link dev.salesbot.sync.queue.control.SyncWorker} runs due requests, woken by new work, by
  * each finished task and by a non-persistent EJB timer every second; it coalesces those of one
- * target into one task of the highest-ranked kind (an erasure swallows everything, a full sync
- * swallows changes), runs at most {@code SYNC_CONCURRENCY} at a time and never two for one target.
+ * target into one task of the highest-ranked kind (an erasure swallows everything asked before it
+ * — what is asked after it, a reconnect's full sync, stays pending and runs after it — and a full
+ * sync swallows changes), runs at most {@code SYNC_CONCURRENCY} at a time and never two for one target.
  * A task names no merchant: its handler reads the target's connection.</li>
  * <li>Partial requests (webhook changes) wait for a quiet window ({@code WEBHOOK_QUIET_SECONDS})
  * after the last one of their target, but never more than {@code WEBHOOK_MAX_DELAY_SECONDS} after
@@ -24,11 +25,17 @@
  * other throwable, errors included, backs off under a generic message and a log reference; the
  * worker survives it. Messages shown to merchants name a storage key and a plain reason, never a
  * path, an endpoint, a bucket or a secret.</li>
- * <li>Servers sharing one database never run one target at once: the worker claims it in
- * {@code SYNC_LEASE} ({@link dev.salesbot.sync.queue.control.SyncLeases}: an insert the primary key
- * refuses to a second server, or a conditional update of an expired lease), renews its leases every
- * third of {@code SYNC_LEASE_SECONDS}, reads the target's requests again after the claim and
- * releases it when done. A server killed mid-sync leaves its lease to expire.</li>
+ * <li>Servers sharing one database never run one target at once, and a server that lost a target
+ * writes nothing more for it: the worker claims it in {@code SYNC_LEASE}
+ * ({@link dev.salesbot.sync.queue.control.SyncLeases}: an insert the primary key refuses to a second
+ * server, or a conditional update of an expired lease, by the database's clock), each claim with a
+ * higher generation (a fencing token). Its leases are renewed every third of
+ * {@code SYNC_LEASE_SECONDS} on a timer of their own; a handler confirms the generation before each
+ * storage write ({@code SyncTask.fence()}), and the outcome is recorded in the transaction that
+ * confirms it. A server that lost it — stalled past the lease, another server took the target —
+ * stops at its next write with {@code LeaseLost}, logs that it lost the lease, and records nothing:
+ * the requests, still pending, are the new holder's. A server killed mid-sync leaves its lease to
+ * expire.</li>
  * <li>Each run's end is a {@code SyncAttempt} event; {@code TargetStatuses} keeps
  * {@code TARGET_STATUS} from it for the consoles, and a full sync's progress is kept
  * ({@code SyncProgresses}), best effort, for the merchant's pages. A row this version cannot read is

@@ -95,17 +95,22 @@ public class Dashboard {
         OffsetDateTime now = now();
         Map<String, TargetStatus> status = statuses.all();
         Map<String, Long> nextPolls = slots.nextPolls();
-        Map<String, WebhookDelivery> webhooks = deliveries.latestPerSource();
+        List<ShopifyConnection> stores = shops.all();
+        List<FacebookPageConnection> connectedPages = pages.all();
+        List<String> sources = new ArrayList<>();
+        stores.forEach(c -> sources.add(c.shop()));
+        connectedPages.forEach(c -> sources.add(c.pageId()));
+        Map<String, WebhookDelivery> webhooks = deliveries.latestOf(sources);
         Duration interval = polls.interval();
         List<ConnectionView> views = new ArrayList<>();
-        for (ShopifyConnection c : shops.all()) {
+        for (ShopifyConnection c : stores) {
             TargetStatus t = status.get(c.shop());
             List<String> present = c.webhookTopics() == null || c.webhookTopics().isBlank() ? List.of()
                     : Arrays.stream(c.webhookTopics().split(",")).sorted().toList();
             views.add(view(c, c.shop(), t, nextPolls.get(c.shop()), webhooks.get(c.shop()), present, c.webhooksCheckedAt(),
                     interval, now));
         }
-        for (FacebookPageConnection c : pages.all()) {
+        for (FacebookPageConnection c : connectedPages) {
             TargetStatus t = status.get(c.pageId());
             List<String> present = t == null || t.webhooksPresent() == null || t.webhooksPresent().isBlank() ? List.of()
                     : Arrays.stream(t.webhooksPresent().split(",")).sorted().toList();

@@ -3,7 +3,8 @@ package dev.salesbot.sync.queue.control;
 /**
  * What a pending sync request asks for; the target is a shop domain or a Page id. When requests of
  * one target run together, the task is of the kind with the highest {@link #rank()}: an erasure
- * swallows everything, a full read swallows changes.
+ * swallows everything asked before it (what is asked after it runs after it), a full read swallows
+ * changes.
  */
 public enum SyncKind {
     /** The whole store, every connection paged to its end (connect, poll). */
@@ -30,6 +31,11 @@ public enum SyncKind {
     /** 2 erases, 1 reads everything, 0 reads what changed. */
     public int rank() {
         return rank;
+    }
+
+    /** A deletion: it swallows what was asked before it, never what was asked after it. */
+    public boolean erases() {
+        return rank == 2;
     }
 
     /**

@@ -98,17 +98,26 @@ public class SyncRequests {
         return new Due(r.id(), kind, r.target(), r.payload(), r.attempts(), r.createdAt(), r.notBefore());
     }
 
-    public void complete(List<String> ids, String outcome, String message) {
+    /**
+     * Closes the requests a task ran, in the transaction that confirms the task's lease
+     * ({@link SyncLeases.Lease#confirmWithin()}): a server that lost it records nothing
+     * ({@link LeaseLost}), and the requests stay the new holder's. The same for {@link #retry} and
+     * {@link #abandon}.
+     */
+    public void complete(SyncLeases.Lease lease, List<String> ids, String outcome, String message) {
+        lease.confirmWithin();
         close(ids, SyncRequest.State.DONE, outcome, message);
     }
 
-    public void retry(List<String> ids, Duration delay, String error) {
+    public void retry(SyncLeases.Lease lease, List<String> ids, Duration delay, String error) {
+        lease.confirmWithin();
         OffsetDateTime when = now().plus(delay);
         inChunks(ids, chunk -> em.createNamedQuery(SyncRequest.RETRY).setParameter("ids", chunk).setParameter("when", when)
                 .setParameter("message", SyncRequest.clip(error)).executeUpdate());
     }
 
-    public void abandon(List<String> ids, String reason) {
+    public void abandon(SyncLeases.Lease lease, List<String> ids, String reason) {
+        lease.confirmWithin();
         close(ids, SyncRequest.State.ABANDONED, "failed", reason);
     }
 

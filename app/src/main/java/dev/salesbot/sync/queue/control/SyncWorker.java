@@ -53,6 +53,8 @@ public class SyncWorker {
     private int maxDelaySeconds;
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The leases of the targets this server runs now, renewed on their own schedule ({@link #renewLeases()}). */
+    private final Map<String, SyncLeases.Lease> held = new ConcurrentHashMap<>();
     /** Targets another server held when this one tried, not tried again before the time given. */
     private final Map<String, Instant> heldElsewhere = new ConcurrentHashMap<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
@@ -147,27 +149,30 @@ public class SyncWorker {
      * them between this server's read and its claim.
      */
     private void claimAndRun(String target, List<SyncRequests.Due> group) {
-        boolean claimed;
+        Optional<SyncLeases.Lease> claimed;
         try {
             claimed = leases.claim(target);
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Could not claim {0} ({1}); the next tick tries again", target, e.toString());
             return;
         }
-        if (!claimed) {
+        if (claimed.isEmpty()) {
             heldElsewhere.put(target, Instant.now().plusSeconds(2));
             return;
         }
+        SyncLeases.Lease lease = claimed.get();
         heldElsewhere.remove(target);
+        held.put(target, lease);
         try {
             List<SyncRequests.Due> fresh = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
                     Duration.ofSeconds(maxDelaySeconds));
             if (!fresh.isEmpty()) {
-                run(fresh);
+                run(fresh, lease);
             }
         } finally {
+            held.remove(target);
             try {
-                leases.release(target);
+                leases.release(lease);
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "Could not release the lease of {0} ({1}); it expires by itself", target, e.toString());
             }
@@ -189,16 +194,35 @@ public class SyncWorker {
         return running.contains(target);
     }
 
+    /**
+     * Renews the leases of the targets this server runs, every third of a lease, on a timer of its
+     * own ({@link SyncClock}): never behind the worker's reads and purges. A lease this server no
+     * longer holds is lost for good: its task stops at its next write ({@link LeaseLost}).
+     */
+    void renewLeases() {
+        Instant now = Instant.now();
+        if (held.isEmpty() || !now.isAfter(nextRenewal)) {
+            return;
+        }
+        nextRenewal = now.plus(leases.lease().dividedBy(3));
+        for (SyncLeases.Lease lease : List.copyOf(held.values())) {
+            try {
+                if (!lease.lost() && !lease.renew()) {
+                    LOGGER.log(System.Logger.Level.WARNING, "Lost the lease of {0}: another server may run it now; this server"
+                            + " stops its task before its next write", lease);
+                }
+            } catch (RuntimeException e) {
+                // The database is unreachable: the lease may run out; the next write's confirmation decides.
+                LOGGER.log(System.Logger.Level.WARNING, "Could not renew the lease of {0} ({1}); retrying", lease, e.toString());
+                nextRenewal = now.plusSeconds(1);
+            }
+        }
+    }
+
     private void housekeeping() {
         Instant now = Instant.now();
         waits.dropStale();
         heldElsewhere.values().removeIf(until -> !until.isAfter(now));
-        if (now.isAfter(nextRenewal)) {
-            nextRenewal = now.plus(leases.lease().dividedBy(3));
-            if (!running.isEmpty()) {
-                leases.renew(Set.copyOf(running));
-            }
-        }
         if (now.isAfter(nextPurge)) {
             nextPurge = now.plus(PURGE_EVERY);
             int purged = requests.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(Math.max(1, historyDays)));
@@ -212,9 +236,19 @@ public class SyncWorker {
      * The requests a task for one target closes now, of all its pending ones, or none if it must
      * wait: without coalescible changes, those due; with them, all of them once the last one's quiet
      * window has passed, or once the first is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes
-     * first (a due full sync or redaction does not wait).
+     * first (a due full sync or redaction does not wait). A deletion takes only the requests made
+     * up to it; those made after it wait for it.
      */
     static List<SyncRequests.Due> group(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
+        Optional<SyncRequests.Due> erasure = pending.stream().filter(d -> d.kind().erases())
+                .max(java.util.Comparator.comparing(SyncRequests.Due::createdAt));
+        if (erasure.isPresent()) {
+            // A deletion closes what was asked up to it, at once when due; what was asked after it
+            // (a reconnect's full sync) waits for it, even while it backs off, and runs after it.
+            OffsetDateTime asked = erasure.get().createdAt();
+            return erasure.get().notBefore().isAfter(now) ? List.of()
+                    : pending.stream().filter(d -> !d.createdAt().isAfter(asked)).toList();
+        }
         if (pending.stream().noneMatch(d -> d.kind().coalescible())) {
             return pending.stream().filter(d -> !d.notBefore().isAfter(now)).toList();
         }
@@ -234,27 +268,36 @@ public class SyncWorker {
 
     /**
      * One task for a group, of the kind of highest {@link SyncKind#rank()} (the first of those if
-     * several): an erasure swallows everything else, a full sync swallows partial ones; the attempt
+     * several): an erasure swallows everything asked before it, a full sync partial ones; the attempt
      * is the group's highest, the payloads all the group's own.
      */
-    static SyncTask task(List<SyncRequests.Due> group) {
+    static SyncTask task(List<SyncRequests.Due> group, Fence fence) {
         SyncKind kind = group.stream().map(SyncRequests.Due::kind)
                 .max(java.util.Comparator.comparingInt(SyncKind::rank)).orElseThrow();
         int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
         List<String> payloads = group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList();
-        return new SyncTask(kind, group.get(0).target(), payloads, attempt);
+        OffsetDateTime requestedAt = group.stream().map(SyncRequests.Due::createdAt).max(OffsetDateTime::compareTo).orElseThrow();
+        return new SyncTask(kind, group.get(0).target(), payloads, attempt, requestedAt, fence);
     }
 
-    /** Never throws: whatever the handler does, the group ends closed, abandoned or postponed. */
-    void run(List<SyncRequests.Due> group) {
-        SyncTask task = task(group);
+    /**
+     * Never throws: whatever the handler does, the group ends closed, abandoned or postponed — or,
+     * when this server lost the lease, untouched, for the server that holds it now.
+     */
+    void run(List<SyncRequests.Due> group, SyncLeases.Lease lease) {
+        SyncTask task = task(group, lease::confirm);
         List<String> ids = group.stream().map(SyncRequests.Due::id).toList();
         long started = System.nanoTime();
         SyncResult result;
         try {
             result = handler(task.kind()).run(task);
+        } catch (LeaseLost e) {
+            lost(task, e);
+            return;
         } catch (SyncAbandoned e) {
-            record(() -> requests.abandon(ids, e.getMessage()), task);
+            if (!record(() -> requests.abandon(lease, ids, e.getMessage()), task)) {
+                return;
+            }
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
             waits.settle(ids, SyncOutcome.failed(e.getMessage()));
             attempted(task, SyncAttempt.Result.ABANDONED, e.getMessage(), started, null);
@@ -267,7 +310,7 @@ public class SyncWorker {
             String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} postponed (attempt {1}), retrying in {2} s: {3}{4}",
                     task.target(), task.attempt(), delay.toSeconds(), e.getMessage(), cause);
-            postpone(ids, task, delay, e.getMessage());
+            postpone(lease, ids, task, delay, e.getMessage());
             attempted(task, SyncAttempt.Result.POSTPONED, e.getMessage(), started, null);
             return;
         } catch (Throwable e) {
@@ -277,11 +320,13 @@ public class SyncWorker {
                     + ", attempt " + task.attempt() + "), retrying in " + delay.toSeconds() + " s", e);
             String reason = "An unexpected error interrupted the sync (reference " + reference
                     + "); the operator can find it in the server log.";
-            postpone(ids, task, delay, reason);
+            postpone(lease, ids, task, delay, reason);
             attempted(task, SyncAttempt.Result.POSTPONED, reason, started, null);
             return;
         }
-        record(() -> requests.complete(ids, result.status(), result.message()), task);
+        if (!record(() -> requests.complete(lease, ids, result.status(), result.message()), task)) {
+            return;
+        }
         waits.settle(ids, SyncOutcome.done(result));
         attempted(task, result.written() ? SyncAttempt.Result.WRITTEN : SyncAttempt.Result.UNCHANGED, result.message(),
                 started, result.summary());
@@ -297,19 +342,34 @@ public class SyncWorker {
         }
     }
 
-    private void postpone(List<String> ids, SyncTask task, Duration delay, String reason) {
-        record(() -> requests.retry(ids, delay, reason), task);
+    private void postpone(SyncLeases.Lease lease, List<String> ids, SyncTask task, Duration delay, String reason) {
+        if (!record(() -> requests.retry(lease, ids, delay, reason), task)) {
+            return;
+        }
         waits.postponed(ids, reason + " Retrying automatically in " + delay.toSeconds() + " s.");
     }
 
-    /** A failure to record the outcome leaves the rows pending: they are simply due again. */
-    private static void record(Runnable write, SyncTask task) {
+    /**
+     * False when the outcome was not recorded because this server lost the lease (the task then
+     * ends as {@link #lost}). A failure to record it leaves the rows pending: they are simply due again.
+     */
+    private static boolean record(Runnable write, SyncTask task) {
         try {
             write.run();
+        } catch (LeaseLost e) {
+            lost(task, e);
+            return false;
         } catch (RuntimeException e) {
             LOGGER.log(System.Logger.Level.WARNING, "Could not record the outcome of the sync of {0}; it stays pending: {1}",
                     task.target(), e.toString());
         }
+        return true;
+    }
+
+    /** The task stopped without writing or recording anything more: its requests are the new holder's. */
+    private static void lost(SyncTask task, LeaseLost e) {
+        LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} stopped: {1}. Nothing more was written or recorded; the server"
+                + " that holds the lease now runs its requests.", task.target(), e.getMessage());
     }
 
     private SyncHandler handler(SyncKind kind) {

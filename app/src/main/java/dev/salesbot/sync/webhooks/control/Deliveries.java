@@ -36,12 +36,18 @@ public class Deliveries {
         em.persist(new WebhookDelivery(id, platform, source, topic, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    /** Each source's latest delivery (shop domain or Page id → delivery), for the admin console. */
-    public java.util.Map<String, WebhookDelivery> latestPerSource() {
+    /**
+     * The latest delivery of each of {@code sources} (shop domains or Page ids) that has one, for the
+     * admin console: one look-up per source, each the first entry of the index on
+     * {@code (SOURCE, RECEIVED_AT)} read backwards, so the cost follows the number of connections,
+     * not the week of deliveries kept (millions of rows on a busy server; {@code bench/dashboard.sh}).
+     */
+    public java.util.Map<String, WebhookDelivery> latestOf(java.util.Collection<String> sources) {
         java.util.Map<String, WebhookDelivery> latest = new java.util.HashMap<>();
-        em.createQuery("select d from WebhookDelivery d where d.receivedAt ="
-                        + " (select max(e.receivedAt) from WebhookDelivery e where e.source = d.source)", WebhookDelivery.class)
-                .getResultList().forEach(d -> latest.merge(d.source(), d, (a, b) -> a.receivedAt().isAfter(b.receivedAt()) ? a : b));
+        for (String source : sources) {
+            em.createNamedQuery(WebhookDelivery.LATEST_OF, WebhookDelivery.class).setParameter("source", source)
+                    .setMaxResults(1).getResultStream().findFirst().ifPresent(d -> latest.put(source, d));
+        }
         return latest;
     }
 

@@ -1,10 +1,37 @@
 package dev.salesbot.sync.queue.control;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.OptionalLong;
 
-/** Leases of a server alone on its database, for unit tests of the worker: every claim succeeds. */
+/** Leases of a server alone on its database, for unit tests of the worker: every claim succeeds and holds until {@link #holds} says otherwise. */
 final class OneServer extends SyncLeases {
+
+    /** False: another server took every lease this one holds (it stalled past them). */
+    volatile boolean holds = true;
+
+    OneServer() {
+        rows = new SyncLeaseRows() {
+            @Override
+            public OptionalLong claim(String target, String holder, long leaseMillis) {
+                return OptionalLong.of(1);
+            }
+
+            @Override
+            public int extend(String target, String holder, long generation, long leaseMillis) {
+                return holds ? 1 : 0;
+            }
+
+            @Override
+            public int extendWith(String target, String holder, long generation, long leaseMillis) {
+                return holds ? 1 : 0;
+            }
+
+            @Override
+            public void release(String target, String holder, long generation) {
+                // nothing is held anywhere but here
+            }
+        };
+    }
 
     @Override
     public String holder() {
@@ -14,20 +41,5 @@ final class OneServer extends SyncLeases {
     @Override
     public Duration lease() {
         return Duration.ofMinutes(2);
-    }
-
-    @Override
-    public boolean claim(String target) {
-        return true;
-    }
-
-    @Override
-    public int renew(Collection<String> targets) {
-        return targets.size();
-    }
-
-    @Override
-    public void release(String target) {
-        // nothing is held anywhere but here
     }
 }

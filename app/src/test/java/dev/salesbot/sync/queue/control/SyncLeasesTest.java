@@ -2,71 +2,72 @@ package dev.salesbot.sync.queue.control;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The claim rules of {@link SyncLeases}, over rows that behave as the table does (a primary key on
- * the target; updates conditional on their where clause). The Arquillian and cluster tests run the
- * same rules on H2 and PostgreSQL.
+ * The claim and fencing rules of {@link SyncLeases}, over rows that behave as the table does (a
+ * primary key on the target; updates conditional on their where clause; one clock, the
+ * database's, for every server). The Arquillian and cluster tests run the same rules on H2 and
+ * PostgreSQL.
  */
 class SyncLeasesTest {
 
-    /** The SYNC_LEASE table: target → (holder, expiresAt). */
+    /** The SYNC_LEASE table and the database's clock: target → (holder, expiresAt, generation). */
     static class TableRows extends SyncLeaseRows {
-        record Row(String holder, long expiresAt) {
+        record Row(String holder, long expiresAt, long generation) {
         }
 
         final Map<String, Row> rows = new HashMap<>();
+        long databaseNow = 1_796_112_000_000L; // 2026-12-01T10:00:00Z
+
+        void advance(Duration by) {
+            databaseNow += by.toMillis();
+        }
 
         @Override
-        public synchronized int takeExpired(String target, String holder, long now, long until) {
+        public synchronized OptionalLong claim(String target, String holder, long leaseMillis) {
             Row row = rows.get(target);
-            if (row == null || row.expiresAt() >= now) {
+            if (row == null) {
+                rows.put(target, new Row(holder, databaseNow + leaseMillis, 1));
+                return OptionalLong.of(1);
+            }
+            if (row.expiresAt() >= databaseNow) {
+                return OptionalLong.empty();
+            }
+            rows.put(target, new Row(holder, databaseNow + leaseMillis, row.generation() + 1));
+            return OptionalLong.of(row.generation() + 1);
+        }
+
+        @Override
+        public synchronized int extend(String target, String holder, long generation, long leaseMillis) {
+            Row row = rows.get(target);
+            if (row == null || !row.holder().equals(holder) || row.generation() != generation || row.expiresAt() < databaseNow) {
                 return 0;
             }
-            rows.put(target, new Row(holder, until));
+            rows.put(target, new Row(holder, databaseNow + leaseMillis, generation));
             return 1;
         }
 
         @Override
-        public synchronized boolean insert(String target, String holder, long until) {
-            if (rows.containsKey(target)) {
-                throw new IllegalStateException("duplicate key value violates unique constraint \"sync_lease_pkey\"");
-            }
-            rows.put(target, new Row(holder, until));
-            return true;
+        public int extendWith(String target, String holder, long generation, long leaseMillis) {
+            return extend(target, holder, generation, leaseMillis);
         }
 
         @Override
-        public synchronized int renew(Collection<String> targets, String holder, long until) {
-            int renewed = 0;
-            for (String target : targets) {
-                Row row = rows.get(target);
-                if (row != null && row.holder().equals(holder)) {
-                    rows.put(target, new Row(holder, until));
-                    renewed++;
-                }
-            }
-            return renewed;
-        }
-
-        @Override
-        public synchronized void release(String target, String holder) {
-            rows.computeIfPresent(target, (t, row) -> row.holder().equals(holder) ? null : row);
+        public synchronized void release(String target, String holder, long generation) {
+            rows.computeIfPresent(target, (t, row) -> row.holder().equals(holder) && row.generation() == generation
+                    ? new Row("", 0, generation) : row);
         }
     }
 
     final TableRows table = new TableRows();
-    final MutableClock time = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     final SyncLeases serverA = server("server-a");
     final SyncLeases serverB = server("server-b");
 
@@ -75,51 +76,77 @@ class SyncLeasesTest {
         leases.instance = dev.salesbot.sync.config.ServerInstance.named(name);
         leases.rows = table;
         leases.leaseSeconds = 120;
-        leases.clock = time;
         return leases;
     }
 
     @Test
     void aTargetIsHeldByOneServerAtATime() {
-        assertThat(serverA.claim("acme.myshopify.com")).isTrue();
-        assertThat(serverB.claim("acme.myshopify.com")).isFalse();
-        assertThat(serverA.claim("acme.myshopify.com")).as("not even twice by its holder").isFalse();
-        assertThat(serverB.claim("101368371725791")).as("other targets are free").isTrue();
+        assertThat(serverA.claim("acme.myshopify.com")).isPresent();
+        assertThat(serverB.claim("acme.myshopify.com")).isEmpty();
+        assertThat(serverA.claim("acme.myshopify.com")).as("not even twice by its holder").isEmpty();
+        assertThat(serverB.claim("101368371725791")).as("other targets are free").isPresent();
     }
 
     @Test
-    void aReleasedTargetCanBeClaimedByAnother() {
-        serverA.claim("acme.myshopify.com");
-        serverA.release("acme.myshopify.com");
-        assertThat(serverB.claim("acme.myshopify.com")).isTrue();
+    void eachClaimOfATargetHasAHigherGenerationThanEveryOneBefore() {
+        SyncLeases.Lease first = serverA.claim("acme.myshopify.com").orElseThrow();
+        serverA.release(first);
+        SyncLeases.Lease second = serverB.claim("acme.myshopify.com").orElseThrow();
+        table.advance(Duration.ofSeconds(121)); // B stalls past its lease
+        SyncLeases.Lease third = serverA.claim("acme.myshopify.com").orElseThrow();
+
+        assertThat(first.generation()).isEqualTo(1);
+        assertThat(second.generation()).isEqualTo(2);
+        assertThat(third.generation()).isEqualTo(3);
+        assertThat(table.rows.get("acme.myshopify.com").holder()).startsWith("server-a");
     }
 
     @Test
-    void onlyTheHolderReleasesOrRenews() {
-        serverA.claim("acme.myshopify.com");
-        serverB.release("acme.myshopify.com");
-        assertThat(serverB.renew(List.of("acme.myshopify.com"))).isZero();
-        assertThat(serverB.claim("acme.myshopify.com")).isFalse();
-        assertThat(serverA.renew(List.of("acme.myshopify.com"))).isEqualTo(1);
+    void onlyTheHolderOfThatGenerationReleasesRenewsOrConfirms() {
+        SyncLeases.Lease lease = serverA.claim("acme.myshopify.com").orElseThrow();
+        serverB.release(serverB.new Lease("acme.myshopify.com", lease.generation()));
+        SyncLeases.Lease forged = serverB.new Lease("acme.myshopify.com", lease.generation());
+        assertThat(forged.renew()).isFalse();
+        assertThatThrownBy(forged::confirm).isInstanceOf(LeaseLost.class).hasMessageContaining("acme.myshopify.com (generation 1)");
+        assertThat(serverB.claim("acme.myshopify.com")).isEmpty();
+        assertThat(lease.renew()).isTrue();
+        lease.confirm();
     }
 
     @Test
-    void aDeadServersLeaseExpiresAndIsTakenOver() {
-        serverA.claim("acme.myshopify.com");
-        time.advance(Duration.ofSeconds(119));
-        assertThat(serverB.claim("acme.myshopify.com")).as("still within the lease").isFalse();
-        time.advance(Duration.ofSeconds(2));
-        assertThat(serverB.claim("acme.myshopify.com")).as("after SYNC_LEASE_SECONDS").isTrue();
-        assertThat(serverA.renew(List.of("acme.myshopify.com"))).as("the stalled server learns it lost it").isZero();
+    void aStalledServerLosesItsLeaseForGoodAndIsRefusedEveryWrite() {
+        SyncLeases.Lease stalled = serverA.claim("acme.myshopify.com").orElseThrow();
+        table.advance(Duration.ofSeconds(119));
+        assertThat(serverB.claim("acme.myshopify.com")).as("still within the lease").isEmpty();
+        table.advance(Duration.ofSeconds(2));
+        SyncLeases.Lease taken = serverB.claim("acme.myshopify.com").orElseThrow();
+
+        assertThat(stalled.renew()).as("the stalled server learns it lost it").isFalse();
+        assertThat(stalled.lost()).isTrue();
+        assertThatThrownBy(stalled::confirm).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(stalled::confirmWithin).isInstanceOf(LeaseLost.class);
+        serverA.release(stalled);
+        assertThat(taken.renew()).as("the stalled server's release frees nothing of the new holder's").isTrue();
     }
 
     @Test
-    void aRenewedLeaseOutlivesTheFirstTerm() {
-        serverA.claim("acme.myshopify.com");
-        time.advance(Duration.ofSeconds(100));
-        serverA.renew(List.of("acme.myshopify.com"));
-        time.advance(Duration.ofSeconds(100));
-        assertThat(serverB.claim("acme.myshopify.com")).isFalse();
+    void anExpiredLeaseNotYetTakenIsLostToo() {
+        SyncLeases.Lease lease = serverA.claim("acme.myshopify.com").orElseThrow();
+        table.advance(Duration.ofSeconds(121));
+        assertThat(lease.renew()).as("expiry is decided by the database's clock, taken or not").isFalse();
+        assertThat(lease.renew()).as("and stays lost").isFalse();
+    }
+
+    @Test
+    void aRenewedOrConfirmedLeaseOutlivesTheFirstTerm() {
+        SyncLeases.Lease lease = serverA.claim("acme.myshopify.com").orElseThrow();
+        table.advance(Duration.ofSeconds(100));
+        lease.renew();
+        table.advance(Duration.ofSeconds(100));
+        assertThat(serverB.claim("acme.myshopify.com")).isEmpty();
+        lease.confirm();
+        table.advance(Duration.ofSeconds(119));
+        assertThat(serverB.claim("acme.myshopify.com")).as("a confirmation gives the write a whole lease").isEmpty();
     }
 
     @Test
@@ -127,37 +154,10 @@ class SyncLeasesTest {
         SyncLeases leases = server("server-c");
         leases.rows = new TableRows() {
             @Override
-            public synchronized boolean insert(String target, String holder, long until) {
+            public synchronized OptionalLong claim(String target, String holder, long leaseMillis) {
                 throw new IllegalStateException("connection refused");
             }
         };
-        assertThat(leases.claim("acme.myshopify.com")).isFalse();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        assertThat(leases.claim("acme.myshopify.com")).isEqualTo(Optional.empty());
     }
 }

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SyncWorkerTest {
 
+    static final Fence NO_FENCE = () -> { };
+
     static final String SHOP = "acme-outdoor.myshopify.com";
     static final String OTHER_SHOP = "north-gear.myshopify.com";
 
@@ -28,12 +30,13 @@ class SyncWorkerTest {
     final ScriptedHandler handler = new ScriptedHandler();
     final SyncWaits waits = new SyncWaits(queue);
     final List<SyncAttempt> attempts = new ArrayList<>();
+    final OneServer leases = new OneServer();
     SyncWorker worker;
     boolean executorRefuses;
 
     @BeforeEach
     void wire() {
-        worker = new SyncWorker(queue, new FixedInstance<>(List.of(handler)), new OneServer(), recording(attempts), waits, 1, 7, 20);
+        worker = new SyncWorker(queue, new FixedInstance<>(List.of(handler)), leases, recording(attempts), waits, 1, 7, 20);
         worker.executor = inlineExecutor();
     }
 
@@ -79,6 +82,44 @@ class SyncWorkerTest {
         handler.behaviour = task -> new SyncResult(true, "Uploaded", null, null);
         worker.tick();
         assertThat(queue.completed).containsExactly("r2");
+    }
+
+    /** Fencing: a server that lost the lease (it stalled, another took the target) stops before its next write. */
+    @Test
+    void aTaskWhoseLeaseIsLostStopsAtItsNextWriteAndRecordsNothing() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        List<String> written = new ArrayList<>();
+        handler.behaviour = task -> {
+            leases.holds = false; // the server stalls mid-sync past its lease; another server takes the target
+            task.fence().confirm();
+            written.add(task.target());
+            return new SyncResult(true, "Uploaded", null, null);
+        };
+
+        worker.tick();
+
+        assertThat(handler.ran).containsExactly(SHOP);
+        assertThat(written).as("the write after the confirmation").isEmpty();
+        assertThat(queue.completed).isEmpty();
+        assertThat(queue.retries).isEmpty();
+        assertThat(queue.abandoned).isEmpty();
+        assertThat(queue.pending).as("still the new holder's to run").containsKey("r1");
+        assertThat(attempts).isEmpty();
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnlyWhileTheLeaseHolds() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> {
+            leases.holds = false; // lost after the last write, before the outcome is recorded
+            return new SyncResult(true, "Uploaded", null, null);
+        };
+
+        worker.tick();
+
+        assertThat(queue.completed).isEmpty();
+        assertThat(queue.pending).containsKey("r1");
+        assertThat(attempts).isEmpty();
     }
 
     @Test
@@ -261,10 +302,32 @@ class SyncWorkerTest {
         SyncRequests.Due full = new SyncRequests.Due("b", SyncKind.SHOPIFY_FULL, SHOP, null, 2, now, now);
         SyncRequests.Due redact = new SyncRequests.Due("c", SyncKind.SHOPIFY_REDACT, SHOP, null, 0, now, now);
 
-        assertThat(SyncWorker.task(List.of(change, change("e", now, now))).payloads()).hasSize(2);
-        assertThat(SyncWorker.task(List.of(change, full)).kind()).isEqualTo(SyncKind.SHOPIFY_FULL);
-        assertThat(SyncWorker.task(List.of(change, full)).attempt()).isEqualTo(3);
-        assertThat(SyncWorker.task(List.of(change, full, redact)).kind()).isEqualTo(SyncKind.SHOPIFY_REDACT);
+        assertThat(SyncWorker.task(List.of(change, change("e", now, now)), NO_FENCE).payloads()).hasSize(2);
+        assertThat(SyncWorker.task(List.of(change, full), NO_FENCE).kind()).isEqualTo(SyncKind.SHOPIFY_FULL);
+        assertThat(SyncWorker.task(List.of(change, full), NO_FENCE).attempt()).isEqualTo(3);
+        assertThat(SyncWorker.task(List.of(change, full, redact), NO_FENCE).kind()).isEqualTo(SyncKind.SHOPIFY_REDACT);
+    }
+
+    /** Issue 23: a deletion never eats newer work — a reconnect's full sync asked after it runs after it. */
+    @Test
+    void aDeletionTakesOnlyWhatWasAskedBeforeIt() {
+        OffsetDateTime now = OffsetDateTime.now();
+        SyncRequests.Due change = change("a", now.minusSeconds(30), now.minusSeconds(28));
+        SyncRequests.Due redact = new SyncRequests.Due("b", SyncKind.SHOPIFY_REDACT, SHOP, null, 4, now.minusSeconds(20), now.minusSeconds(1));
+        SyncRequests.Due reconnect = new SyncRequests.Due("c", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusSeconds(10), now.minusSeconds(10));
+        SyncRequests.Due later = change("d", now.minusSeconds(5), now.plusSeconds(2));
+
+        List<SyncRequests.Due> group = SyncWorker.group(List.of(change, redact, reconnect, later), now, Duration.ofSeconds(20));
+
+        assertThat(group).containsExactly(change, redact);
+        SyncTask task = SyncWorker.task(group, NO_FENCE);
+        assertThat(task.kind()).isEqualTo(SyncKind.SHOPIFY_REDACT);
+        assertThat(task.requestedAt()).as("what the deletion removes is as of its request").isEqualTo(redact.createdAt());
+        assertThat(SyncWorker.group(List.of(reconnect, later), now, Duration.ofSeconds(20)))
+                .as("then the reconnect's sync, with what came after (the full sync does not wait)").containsExactly(reconnect, later);
+        SyncRequests.Due backingOff = new SyncRequests.Due("e", SyncKind.SHOPIFY_REDACT, SHOP, null, 4, now.minusSeconds(20), now.plusSeconds(30));
+        assertThat(SyncWorker.group(List.of(backingOff, reconnect), now, Duration.ofSeconds(20)))
+                .as("while the deletion backs off (storage down), what was asked after it waits for it").isEmpty();
     }
 
     private static SyncRequests.Due change(String id, OffsetDateTime created, OffsetDateTime notBefore) {
@@ -352,13 +415,15 @@ class SyncWorkerTest {
         }
 
         @Override
-        public void complete(List<String> ids, String outcome, String message) {
+        public void complete(SyncLeases.Lease lease, List<String> ids, String outcome, String message) {
+            lease.confirmWithin();
             ids.forEach(pending::remove);
             completed.addAll(ids);
         }
 
         @Override
-        public void retry(List<String> ids, Duration delay, String error) {
+        public void retry(SyncLeases.Lease lease, List<String> ids, Duration delay, String error) {
+            lease.confirmWithin();
             ids.forEach(id -> {
                 Due due = pending.remove(id);
                 retries.put(id, new Retry(delay, error));
@@ -369,7 +434,8 @@ class SyncWorkerTest {
         }
 
         @Override
-        public void abandon(List<String> ids, String reason) {
+        public void abandon(SyncLeases.Lease lease, List<String> ids, String reason) {
+            lease.confirmWithin();
             ids.forEach(id -> {
                 pending.remove(id);
                 abandoned.put(id, reason);
