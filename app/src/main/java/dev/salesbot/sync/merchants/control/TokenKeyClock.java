@@ -2,7 +2,6 @@ package dev.salesbot.sync.merchants.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.config.StartupState;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -14,9 +13,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * At start (after the migrations): the key check, which keeps the server out of service when the
- * configured key opens none of the stored tokens. Then every 15 seconds, on every server: the re-seal
- * of stored tokens not under the current key, in batches. Only schedules and delegates.
+ * At start (the first second after the migrations): the key check, which keeps the server out of
+ * service when the configured key opens none of the stored tokens. Then every 15 seconds, on every
+ * server: the re-seal of stored tokens not under the current key, in batches. Only schedules and
+ * delegates. The check runs on the timer, not in {@code @PostConstruct}: while the application is
+ * still being deployed, Payara may not have its persistence unit ready for a start-up bean
+ * ({@code EntityManagerFactory} null: the deployment failed in one start of a few dozen).
  */
 @Singleton
 @Startup
@@ -26,6 +28,7 @@ public class TokenKeyClock {
 
     static final int SAMPLE = 20;
     static final int BATCH = 200;
+    static final Duration RESEAL_EVERY = Duration.ofSeconds(15);
     /** Within the 15 s between two runs, so that runs never overlap on one server. */
     static final Duration BUDGET = Duration.ofSeconds(10);
     private static final System.Logger LOGGER = System.getLogger(TokenKeyClock.class.getName());
@@ -36,15 +39,33 @@ public class TokenKeyClock {
     @Inject
     StartupState startup;
 
-    @PostConstruct
+    private volatile boolean checked;
+    private volatile long nextReseal;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void tick() {
+        if (!checked) {
+            checkKey();
+        } else if (System.nanoTime() - nextReseal >= 0) {
+            nextReseal = System.nanoTime() + RESEAL_EVERY.toNanos();
+            reseal();
+        }
+    }
+
     void checkKey() {
         if (!startup.isMigrated()) {
+            checked = true;
             return; // the schema's refusal says why; no table can be read
         }
         try {
             keys.keyCheck(SAMPLE).ifPresentOrElse(this::refuse, () -> startup.passed("keys"));
+            checked = true;
+            nextReseal = System.nanoTime() + RESEAL_EVERY.toNanos();
         } catch (RequiredSetting e) {
             refuse(e.getMessage());
+            checked = true;
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "The key check could not read the stored tokens ({0}); trying again", e.toString());
         }
     }
 
@@ -53,7 +74,6 @@ public class TokenKeyClock {
         startup.refuse("keys", reason);
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     void reseal() {
         if (!startup.ready()) {
             return;
