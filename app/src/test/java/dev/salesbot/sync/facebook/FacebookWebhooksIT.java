@@ -243,8 +243,9 @@ public class FacebookWebhooksIT implements FacebookConnectTests {
         }
         // Another Facebook user's Page, connected to another merchant: it must survive.
         UUID other = UUID.randomUUID();
-        Database.execute("insert into FACEBOOK_PAGE_CONNECTION (ID, MERCHANT_ID, STATUS, CONNECTED_AT, UPDATED_AT, VERSION, PAGE_ID, PAGE_NAME,"
-                + " PAGE_TOKEN_SEALED, FACEBOOK_USER_ID) values (?, ?, 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, '555000111', 'Other', 'x', '777')",
+        Database.execute("insert into FACEBOOK_PAGE_CONNECTION (ID, MERCHANT_ID, STATUS, CONNECTED_AT, UPDATED_AT, LAST_CONNECTED_AT, VERSION,"
+                + " PAGE_ID, PAGE_NAME, PAGE_TOKEN_SEALED, FACEBOOK_USER_ID)"
+                + " values (?, ?, 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, '555000111', 'Other', 'x', '777')",
                 UUID.randomUUID().toString(), other.toString());
         Path otherData = Files.createDirectories(pageData(other, "555000111").getParent()).resolve("page_data.json");
         Files.writeString(otherData, "{\"data\":[{\"id\":\"555000111\"}]}");

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.poll;
 
+import dev.salesbot.sync.testing.AdminClient;
 import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
@@ -9,6 +10,7 @@ import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.PollNowTool;
 import dev.salesbot.sync.testing.Postgres;
 import dev.salesbot.sync.testing.SandboxShopify;
+import dev.salesbot.sync.testing.ShopifyWebhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -90,6 +92,7 @@ class ClusterIT {
                             () -> db.count("select count(*) from SYNC_REQUEST where STATE = 'PENDING'") == 0);
                     assertThat(db.count("select count(*) from SYNC_REQUEST where STATE = 'DONE' and OUTCOME = 'success'"))
                             .as("every connect's first sync").isEqualTo(STORES);
+                    aServerPausedPastItsLeaseWritesNothingAfterTheOtherDeletedTheStore(db, a, b);
                     for (String shop : shops) {
                         control(a.base(), "POST", "sandbox/shopify/_control/shops/" + shop + "/stats/reset", null);
                         // Each Admin call takes 40 ms longer: a store's poll lasts long enough for the kill to land mid-poll.
@@ -127,6 +130,86 @@ class ClusterIT {
                 }
             }
         }
+    }
+
+    /**
+     * Issue 23, fencing: a store's full sync is slowed down (each Admin call 1.5 s); the server that
+     * claims it is paused (SIGSTOP) until its lease has expired by the database's clock; the other
+     * server receives the store's {@code app/uninstalled} and {@code shop/redact} and deletes it;
+     * the paused server resumes (SIGCONT) and finds it lost the lease: nothing of the store is
+     * written again, and its log says why.
+     */
+    private void aServerPausedPastItsLeaseWritesNothingAfterTheOtherDeletedTheStore(Postgres db, MicroProcess a, MicroProcess b)
+            throws Exception {
+        String shop = "cluster-fenced.myshopify.com";
+        connectAll(a.base(), List.of(shop));
+        await("the fenced store's first sync", Duration.ofSeconds(60), a,
+                () -> db.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop) == 0);
+        Map<String, Object> connection = db.rows("select ID, MERCHANT_ID from SHOPIFY_CONNECTION where SHOP = ?", shop).get(0);
+        Path objects = work.resolve("data").resolve("users").resolve((String) connection.get("merchant_id")).resolve("shopify");
+        assertThat(objects.resolve("shopify_data.json")).exists();
+        control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":1500}");
+
+        adminSync(a.base(), (String) connection.get("id"));
+        await("a server claiming the store", Duration.ofSeconds(30), a,
+                () -> db.count("select count(*) from SYNC_LEASE where TARGET = ? and HOLDER <> ''", shop) == 1);
+        String holder = (String) db.rows("select HOLDER from SYNC_LEASE where TARGET = ?", shop).get(0).get("holder");
+        MicroProcess paused = holder.startsWith("server-a/") ? a : b;
+        MicroProcess other = paused == a ? b : a;
+        signal("STOP", paused);
+        try {
+            await("the paused server's lease to expire by the database's clock", Duration.ofSeconds(LEASE_SECONDS * 3L), other,
+                    () -> db.count("select count(*) from SYNC_LEASE where TARGET = ? and EXPIRES_AT < "
+                            + "EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000", shop) == 1);
+            String uninstall = "{\"id\":1,\"myshopify_domain\":\"" + shop + "\"}";
+            assertThat(webhook(other.base(), "app/uninstalled", shop, uninstall).statusCode()).isEqualTo(200);
+            assertThat(webhook(other.base(), "shop/redact", shop, "{\"shop_id\":1,\"shop_domain\":\"" + shop + "\"}").statusCode())
+                    .isEqualTo(200);
+            await("the other server's redaction", Duration.ofSeconds(60), other,
+                    () -> db.count("select count(*) from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_REDACT' and STATE = 'DONE'", shop) == 1);
+            assertThat(db.count("select count(*) from SHOPIFY_CONNECTION where SHOP = ?", shop)).isZero();
+        } finally {
+            signal("CONT", paused);
+        }
+        await("the resumed server to find it lost the lease", Duration.ofSeconds(90), paused,
+                () -> log(paused).contains("Sync of " + shop + " stopped: This server lost the lease of " + shop));
+        try (Stream<Path> left = Files.exists(objects) ? Files.walk(objects).filter(Files::isRegularFile) : Stream.empty()) {
+            assertThat(left.toList()).as("nothing of the deleted store written again").isEmpty();
+        }
+        control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":0}");
+    }
+
+    private static void signal(String signal, MicroProcess server) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.process().pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+    }
+
+    private static String log(MicroProcess server) {
+        try {
+            return Files.readString(server.log());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The console's "sync now", through the admin API with the tests' admin. */
+    private static void adminSync(URI base, String connectionId) {
+        HttpResponse<String> answer = new Browser(base).send(HttpRequest.newBuilder(Browser.resolve(base, "admin/api/connections/" + connectionId + "/sync"))
+                .header("Authorization", AdminClient.basic(AdminClient.USER, AdminClient.PASSWORD))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 202);
+    }
+
+    /** A delivery signed as Shopify signs it, sent to {@code base} (one server, as a load balancer would). */
+    private static HttpResponse<String> webhook(URI base, String topic, String shop, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Browser(base).send(HttpRequest.newBuilder(Browser.resolve(base, "shopify/webhook"))
+                .header("Content-Type", "application/json").header("X-Shopify-Topic", topic).header("X-Shopify-Shop-Domain", shop)
+                .header("X-Shopify-Webhook-Id", java.util.UUID.randomUUID().toString())
+                .header("X-Shopify-Triggered-At", java.time.Instant.now().toString())
+                .header("X-Shopify-Hmac-Sha256", ShopifyWebhooks.sign(SandboxShopify.appSecret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Polls finished this cycle (poll now's requests carry the {@code poll} payload). */

@@ -49,6 +49,10 @@ public class FacebookPageConnection extends MerchantConnection {
     @Column(name = "FACEBOOK_USER_ID", length = 30)
     private String facebookUserId;
 
+    /** When the Page was last connected (granted through the Facebook dialog). */
+    @Column(name = "LAST_CONNECTED_AT", nullable = false)
+    private OffsetDateTime lastConnectedAt;
+
     protected FacebookPageConnection() {
         // for JPA
     }
@@ -56,6 +60,7 @@ public class FacebookPageConnection extends MerchantConnection {
     public FacebookPageConnection(String pageId, UUID merchant, OffsetDateTime now) {
         super(merchant, now);
         this.pageId = pageId;
+        this.lastConnectedAt = now;
     }
 
     /** A (re)connect: the Page joins {@code merchant} with a fresh sealed token and is active again. */
@@ -65,6 +70,12 @@ public class FacebookPageConnection extends MerchantConnection {
         this.pageTokenSealed = sealedPageToken;
         this.facebookUserId = facebookUserId;
         activate(now);
+        this.lastConnectedAt = now;
+    }
+
+    @Override
+    public OffsetDateTime lastConnectedAt() {
+        return lastConnectedAt;
     }
 
     /** The user who connected the Page removed the app: its token is deleted, and it waits for a new connect. */

@@ -90,6 +90,12 @@ public abstract class MerchantConnection {
         changed(now);
     }
 
+    /**
+     * When the merchant last connected it (a store's latest install, a Page's latest grant): a
+     * deletion asked before it removes the data of then, and keeps the connection made since.
+     */
+    public abstract OffsetDateTime lastConnectedAt();
+
     /** What its syncs name: the shop domain of a store, the id of a Page. */
     public abstract String target();
 

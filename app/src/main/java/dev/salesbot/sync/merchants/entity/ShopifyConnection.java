@@ -81,6 +81,11 @@ public class ShopifyConnection extends MerchantConnection {
         return installedAt;
     }
 
+    @Override
+    public OffsetDateTime lastConnectedAt() {
+        return installedAt;
+    }
+
     /** New tokens for the same grant (a refresh): the status is left as it is. */
     public void seal(SealedTokens tokens, OffsetDateTime now) {
         this.accessTokenSealed = tokens.accessToken();
