@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 public class Deliveries {
 
     public static final Duration KEPT = Duration.ofDays(7);
+    static final int SOURCES_PER_QUERY = 100;
 
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;
@@ -38,15 +39,28 @@ public class Deliveries {
 
     /**
      * The latest delivery of each of {@code sources} (shop domains or Page ids) that has one, for the
-     * admin console: one look-up per source, each the first entry of the index on
-     * {@code (SOURCE, RECEIVED_AT)} read backwards, so the cost follows the number of connections,
-     * not the week of deliveries kept (millions of rows on a busy server; {@code bench/dashboard.sh}).
+     * admin console: for each source, the first entry of the index on {@code (SOURCE, RECEIVED_AT)}
+     * read backwards, {@value #SOURCES_PER_QUERY} sources to a statement (standard SQL that H2 and
+     * PostgreSQL both run: one {@code FETCH FIRST} derived table per source, joined by
+     * {@code UNION ALL}). The cost follows the number of connections, not the week of deliveries
+     * kept (millions of rows on a busy server; {@code bench/dashboard.sh}).
      */
+    @SuppressWarnings("unchecked")
     public java.util.Map<String, WebhookDelivery> latestOf(java.util.Collection<String> sources) {
         java.util.Map<String, WebhookDelivery> latest = new java.util.HashMap<>();
-        for (String source : sources) {
-            em.createNamedQuery(WebhookDelivery.LATEST_OF, WebhookDelivery.class).setParameter("source", source)
-                    .setMaxResults(1).getResultStream().findFirst().ifPresent(d -> latest.put(source, d));
+        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(sources));
+        for (int from = 0; from < all.size(); from += SOURCES_PER_QUERY) {
+            java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + SOURCES_PER_QUERY));
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ID, PLATFORM, SOURCE, TOPIC, RECEIVED_AT")
+                        .append(" FROM WEBHOOK_DELIVERY WHERE SOURCE = ? ORDER BY RECEIVED_AT DESC FETCH FIRST 1 ROWS ONLY) L").append(i);
+            }
+            jakarta.persistence.Query query = em.createNativeQuery(sql.toString(), WebhookDelivery.class);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            ((java.util.List<WebhookDelivery>) query.getResultList()).forEach(d -> latest.put(d.source(), d));
         }
         return latest;
     }

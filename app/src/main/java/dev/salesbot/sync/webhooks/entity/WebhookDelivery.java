@@ -19,12 +19,9 @@ import java.time.OffsetDateTime;
         @Index(name = "WEBHOOK_DELIVERY_RECEIVED", columnList = "RECEIVED_AT"),
         @Index(name = "WEBHOOK_DELIVERY_SOURCE", columnList = "SOURCE, RECEIVED_AT")})
 @NamedQuery(name = WebhookDelivery.PURGE, query = "delete from WebhookDelivery d where d.receivedAt < :before")
-@NamedQuery(name = WebhookDelivery.LATEST_OF, query = "select d from WebhookDelivery d where d.source = :source order by d.receivedAt desc")
 public class WebhookDelivery {
 
     public static final String PURGE = "WebhookDelivery.purge";
-    /** A source's deliveries, newest first (the index on SOURCE, RECEIVED_AT). */
-    public static final String LATEST_OF = "WebhookDelivery.latestOf";
 
     @Id
     @Column(name = "ID", length = 128)
