@@ -19,8 +19,8 @@ import java.util.Optional;
  * {@link SyncKind#SHOPIFY_REDACT}: Shopify's {@code shop/redact}, sent 48 hours after an uninstall
  * (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance): the store's objects
  * ({@code users/<uuid>/shopify/*}, every key ever recorded for the store) are deleted, then its
- * connection row. Durable like every sync,
- * so storage being down only delays it; a repeat finds nothing left and is done.
+ * connection row. Durable like every sync, so storage being down only delays it; a repeat finds
+ * nothing left and is done.
  */
 @ApplicationScoped
 public class StoreRedactionHandler implements SyncHandler {

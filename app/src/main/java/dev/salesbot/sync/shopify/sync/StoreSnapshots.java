@@ -54,8 +54,9 @@ public class StoreSnapshots {
     public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         // The digest is computed afresh every time: it depends on the time too (discounts start and end).
-        boolean changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, CanonicalJson.bytes(document), StorageKey.shopifyDigest(merchant),
-                CanonicalJson.bytes(BotDigest.of(document, Instant.now()))) == SnapshotStore.Outcome.WRITTEN;
+        boolean changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, CanonicalJson.bytes(document),
+                StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())))
+                == SnapshotStore.Outcome.WRITTEN;
         String message = (changed ? written + " for " + shop + (via == null ? "" : " via " + via)
                 : "No upload needed: data unchanged for " + shop) + (how == null ? "" : " (fetched " + how + ")");
         LOGGER.log(System.Logger.Level.INFO, message);
