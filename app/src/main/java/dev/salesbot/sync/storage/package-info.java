@@ -1,7 +1,8 @@
 /**
  * Where snapshots are written: a DigitalOcean Spaces bucket ({@code SpacesRepository}, AWS SDK v2)
  * when {@code SPACES_BUCKET} is set, otherwise the same layout under {@code DATA_DIR}
- * ({@code LocalDirectoryStore}); {@code SnapshotStores} produces exactly one.
+ * ({@code LocalDirectoryStore}); {@code SnapshotStores} produces exactly one. The platforms' sync
+ * handlers write, read and delete through {@code TargetObjects}, never the store itself.
  *
  * <p><b>Rules.</b>
  * <ul>
@@ -17,6 +18,15 @@
  * plain reason only (it reaches merchants); the directory, endpoint, bucket and the SDK's detail
  * are logged, never a credential. A bucket without its key pair fails at selection, naming the
  * variable.</li>
+ * <li>Every key ever written for a target — a store (its shop domain) or a Page (its id),
+ * {@code StorageTarget} — is known: {@code TargetObjects} records it in {@code STORAGE_OBJECT}
+ * ({@code StorageObjectRows}, its own committed transaction) before the object is written, so a
+ * stop in between leaves a row for a key that may not exist, never an object no row knows; what
+ * must hold before any write sits in its one {@code beforeWrite}. A target's deletion deletes every
+ * recorded key (every merchant prefix a Page was written under) and the keys of its connection
+ * now, then forgets the rows, each only if no write was recorded for it meanwhile; storage trouble
+ * keeps every row for the retried deletion. A key names one target (a Page's key holds its id, a
+ * store's key its merchant's UUID, which is that store's alone).</li>
  * </ul>
  *
  * <p><b>Decisions.</b> One {@code S3Client} ({@code UrlConnectionHttpClient}: no Apache or Netty
@@ -30,7 +40,7 @@
  * {@code S3RequestCounter} counts requests for tests and metrics.
  *
  * <p><b>Out of scope.</b> Assembling and patching snapshots (the platforms' {@code sync}
- * packages), retries (the queue), several processes sharing one {@code DATA_DIR}, presigned URLs,
+ * packages), when a target is deleted (the platforms' deletion handlers), retries (the queue), several processes sharing one {@code DATA_DIR}, presigned URLs,
  * multipart uploads and bucket creation.
  */
 package dev.salesbot.sync.storage;

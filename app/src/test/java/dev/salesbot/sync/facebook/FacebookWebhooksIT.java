@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10 end to end on local storage: Meta's verification request, the app subscription at
  * connect, Page changes from the sandbox's real notifications, the bad-input table, and the
- * deauthorize and data-deletion callbacks. {@code appsecret_proof} is required by the sandbox
- * throughout ({@code SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF=true}), so a call without it fails.
+ * deauthorize and data-deletion callbacks, which delete a Page's copies under every merchant that
+ * held it. {@code appsecret_proof} is required by the sandbox throughout
+ * ({@code SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF=true}), so a call without it fails.
  * The connect flow's tests ({@link FacebookConnectTests}) run in this server too.
  */
 @EnabledIfSystemProperty(named = "it.http.port", matches = "\\d+")
@@ -275,6 +276,58 @@ public class FacebookWebhooksIT implements FacebookConnectTests {
         assertThat(new Browser().get(callback.getString("url"), Browser.HTML).body()).contains("Status: <strong>done</strong>");
         assertThat(new Browser().get("/facebook/data-deletion/not-a-code", Browser.JSON).statusCode()).isEqualTo(404);
         Database.execute("delete from FACEBOOK_PAGE_CONNECTION where PAGE_ID = '555000111'");
+    }
+
+    /**
+     * Issue 23: a Page belongs to the merchant whose session connected it last, and each owner's
+     * sync wrote its own copy; the Page's deletion removes the copies of both.
+     */
+    @Test
+    void dataDeletionOfPagesReconnectedUnderAnotherMerchantLeavesNoCopyAnywhere() throws Exception {
+        SandboxFacebook.reset();
+        Browser firstSession = new Browser();
+        UUID first = connectStore(firstSession, "fb-first-owner");
+        connectPages(firstSession);
+        Browser secondSession = new Browser();
+        UUID second = connectStore(secondSession, "fb-second-owner");
+        connectPages(secondSession);
+        for (String page : PAGES) {
+            assertThat(pageData(first, page)).as("the first owner's copy of " + page).exists();
+            assertThat(pageData(second, page)).as("the second owner's copy of " + page).exists();
+            assertThat(Database.row("select MERCHANT_ID from FACEBOOK_PAGE_CONNECTION where PAGE_ID = ?", page))
+                    .containsEntry("MERCHANT_ID", second.toString());
+            assertThat(Database.count("select count(*) from STORAGE_OBJECT where TARGET_KIND = 'FACEBOOK_PAGE' and TARGET = ?"
+                    + " and OBJECT_KEY in (?, ?)", page, key(first, page), key(second, page))).as("both keys recorded").isEqualTo(2);
+        }
+
+        JsonObject answer = SandboxFacebook.requestDataDeletion();
+
+        assertThat(answer.getInt("status")).as(answer.toString()).isEqualTo(200);
+        String status = json(answer.getString("body")).getString("url");
+        await(() -> "done".equals(json(new Browser().get(status, Browser.JSON).body()).getString("status")), SETTLED, "the deletion is done");
+        assertThat(filesOf(PAGES)).as("every copy of the Pages, under any merchant").isEmpty();
+        for (String page : PAGES) {
+            assertThat(Database.count("select count(*) from STORAGE_OBJECT where TARGET = ?", page)).as("keys of " + page).isZero();
+        }
+        for (UUID merchant : List.of(first, second)) {
+            assertThat(Path.of(ItSettings.get("DATA_DIR"), "users", merchant.toString(), "shopify", "shopify_data.json"))
+                    .as("the stores' snapshots stay").exists();
+        }
+    }
+
+    private static String key(UUID merchant, String pageId) {
+        return "users/" + merchant + "/facebook_messenger/" + pageId + "/page_data.json";
+    }
+
+    /** Every file, anywhere under DATA_DIR, in the folder of one of {@code pageIds} (objects and hash files). */
+    private static List<Path> filesOf(List<String> pageIds) throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of(ItSettings.get("DATA_DIR")))) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getParent() != null && pageIds.contains(f.getParent().getFileName().toString())
+                            && f.getParent().getParent() != null
+                            && "facebook_messenger".equals(f.getParent().getParent().getFileName().toString()))
+                    .toList();
+        }
     }
 
     @Test

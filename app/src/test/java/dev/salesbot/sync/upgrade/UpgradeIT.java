@@ -152,6 +152,12 @@ class UpgradeIT {
 
             assertThat(database.connections()).as("the same connections, the same merchant: nobody reconnected").isEqualTo(before);
             assertThat(database.statuses()).as("every connection still active").containsOnly("ACTIVE");
+            List<String> keys = new ArrayList<>();
+            before.forEach((target, owner) -> keys.addAll(target.equals(shop)
+                    ? List.of("users/" + owner + "/shopify/shopify_data.json", "users/" + owner + "/shopify/preprocessed_data.json")
+                    : List.of("users/" + owner + "/facebook_messenger/" + target + "/page_data.json")));
+            assertThat(database.recordedKeys()).as("the upgrade recorded each connection's storage keys; the polls wrote no other")
+                    .containsExactlyInAnyOrderElementsOf(keys);
         }
     }
 
@@ -233,6 +239,13 @@ class UpgradeIT {
                         .forEach(r -> statuses.add((String) r.get("s")));
             }
             return statuses;
+        }
+
+        /** The storage keys recorded in STORAGE_OBJECT (added in 0.3.0). */
+        List<String> recordedKeys() throws SQLException {
+            try (Connection c = connections.get()) {
+                return rows(c, "select OBJECT_KEY as K from STORAGE_OBJECT").stream().map(r -> (String) r.get("k")).toList();
+            }
         }
 
         Map<String, Object> row(String sql, Object... params) throws SQLException {

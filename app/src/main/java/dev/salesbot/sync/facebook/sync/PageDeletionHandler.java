@@ -10,9 +10,10 @@ import dev.salesbot.sync.queue.control.SyncKind;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.queue.control.SyncResult;
 import dev.salesbot.sync.queue.control.SyncTask;
-import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.StorageTarget;
 import dev.salesbot.sync.storage.control.StorageUnavailableException;
+import dev.salesbot.sync.storage.control.TargetObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,10 +21,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link SyncKind#FACEBOOK_PAGE_DELETE}: a data-deletion request's share for one Page — its
- * {@code page_data.json} is deleted (retried while storage is down), then its connection row, and
- * the request's count moves. The Page id is the sync target, so no sync of the Page can run at the
- * same time, and the deletion swallows any pending one.
+ * {@link SyncKind#FACEBOOK_PAGE_DELETE}: a data-deletion request's share for one Page — every
+ * {@code page_data.json} ever written for it, under each merchant that held it, is deleted
+ * (retried while storage is down), then its connection row, and the request's count moves. The
+ * Page id is the sync target, so no sync of the Page can run at the same time, and the deletion
+ * swallows any pending one.
  */
 @ApplicationScoped
 public class PageDeletionHandler implements SyncHandler {
@@ -34,7 +36,7 @@ public class PageDeletionHandler implements SyncHandler {
     PageConnections connections;
 
     @Inject
-    SnapshotStore store;
+    TargetObjects objects;
 
     @Inject
     DataDeletions deletions;
@@ -52,17 +54,17 @@ public class PageDeletionHandler implements SyncHandler {
         }
         List<String> codes = DataDeletions.codes(task.payloads());
         Optional<FacebookPageConnection> connection = connections.find(pageId);
-        boolean deleted = false;
-        if (connection.isPresent()) {
-            try {
-                deleted = store.delete(StorageKey.facebookPage(connection.get().merchantId(), pageId));
-            } catch (StorageUnavailableException e) {
-                throw new SyncPostponed(e.getMessage() + ".", e);
-            }
+        List<StorageKey> current = connection.map(c -> List.of(StorageKey.facebookPage(c.merchantId(), pageId))).orElse(List.of());
+        int deleted;
+        try {
+            deleted = objects.delete(StorageTarget.page(pageId), current);
+        } catch (StorageUnavailableException e) {
+            throw new SyncPostponed(e.getMessage() + ".", e);
         }
         deletions.pageErased(pageId, codes);
-        LOGGER.log(System.Logger.Level.INFO, "Deleted the data of page {0} (data deletion {1})", pageId, String.join(", ", codes));
+        LOGGER.log(System.Logger.Level.INFO, "Deleted the data of page {0}: {1} object(s) (data deletion {2})", pageId, deleted,
+                String.join(", ", codes));
         String message = "Deleted the data of page " + pageId;
-        return new SyncResult(deleted, message, Jsonp.createObjectBuilder().add("page_id", pageId).build(), null);
+        return new SyncResult(deleted > 0, message, Jsonp.createObjectBuilder().add("page_id", pageId).build(), null);
     }
 }

@@ -20,7 +20,9 @@ import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.StorageTarget;
 import dev.salesbot.sync.storage.control.StorageUnavailableException;
+import dev.salesbot.sync.storage.control.TargetObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,7 +32,7 @@ import java.time.Duration;
 /**
  * {@link SyncKind#FACEBOOK_PAGE}: reads the Page node with its stored token and writes
  * {@code users/<uuid>/facebook_messenger/<page_id>/page_data.json} (the uuid of the merchant the
- * Page belongs to now) when it changed. Failures are classified here (see the package notes):
+ * Page belongs to now, the key recorded for the Page first) when it changed. Failures are classified here (see the package notes):
  * a token Graph refuses (190) or a permission it lacks (10, 200–299) marks the connection as
  * needing a reconnect and ends the sync; rate limits, Graph down or unreachable, and storage
  * trouble are retried later; any other Graph error ends the sync with Graph's message.
@@ -56,7 +58,7 @@ public class PageSyncHandler implements SyncHandler {
     FacebookApp app;
 
     @Inject
-    SnapshotStore store;
+    TargetObjects objects;
 
     @Override
     public SyncKind kind() {
@@ -89,16 +91,16 @@ public class PageSyncHandler implements SyncHandler {
         JsonObject document = PageSnapshot.document(node, app.pageFields());
         boolean written;
         try {
-            written = store.put(key, CanonicalJson.bytes(document)) == SnapshotStore.Outcome.WRITTEN;
+            written = objects.put(StorageTarget.page(pageId), key, CanonicalJson.bytes(document)) == SnapshotStore.Outcome.WRITTEN;
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);
         }
         if (!written) {
             LOGGER.log(System.Logger.Level.INFO, "Data of page {0} unchanged; nothing uploaded", pageId);
         } else if (viaWebhook) {
-            LOGGER.log(System.Logger.Level.INFO, "Updated data in {0} for page {1}", store.where(), pageId);
+            LOGGER.log(System.Logger.Level.INFO, "Updated data in {0} for page {1}", objects.where(), pageId);
         } else {
-            LOGGER.log(System.Logger.Level.INFO, "Uploaded data to {0} for page {1}", store.where(), pageId);
+            LOGGER.log(System.Logger.Level.INFO, "Uploaded data to {0} for page {1}", objects.where(), pageId);
         }
         JsonObject summary = Jsonp.createObjectBuilder().add("page_id", pageId).add("key", key.value())
                 .add("fields", document.getJsonArray("data").getJsonObject(0).size()).build();

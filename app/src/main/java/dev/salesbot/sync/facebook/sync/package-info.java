@@ -12,8 +12,10 @@
  * connect gives it a new token; rate limits (retried no sooner than the minutes Graph announces),
  * codes 1/2, 5xx, Graph unreachable, storage trouble and a stored token no configured key opens
  * (the operator's key: "stored token unreadable: check TOKEN_ENCRYPTION_KEY") are retried later;
- * any other Graph error ends the sync with Graph's message. A deletion deletes the object,
- * then the row, and counts the Page on each data-deletion request naming it
+ * any other Graph error ends the sync with Graph's message. A deletion deletes every
+ * {@code page_data.json} ever written for the Page, under each merchant that held it (the keys
+ * {@code storage.control.TargetObjects} recorded, and the current owner's), then the row, and
+ * counts the Page on each data-deletion request naming it
  * ({@link dev.salesbot.sync.facebook.sync.DataDeletions}).
  */
 package dev.salesbot.sync.facebook.sync;

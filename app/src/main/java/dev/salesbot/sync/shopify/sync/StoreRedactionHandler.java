@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * {@link SyncKind#SHOPIFY_REDACT}: Shopify's {@code shop/redact}, sent 48 hours after an uninstall
  * (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance): the store's objects
- * ({@code users/<uuid>/shopify/*}) are deleted, then its connection row. Durable like every sync,
- * so storage being down only delays it; a repeat finds nothing left and is done.
+ * ({@code users/<uuid>/shopify/*}, every key ever recorded for the store) are deleted, then its
+ * connection row. Durable like every sync, so storage being down only delays it; a repeat finds
+ * nothing left and is done.
  */
 @ApplicationScoped
 public class StoreRedactionHandler implements SyncHandler {
@@ -41,14 +42,15 @@ public class StoreRedactionHandler implements SyncHandler {
     public SyncResult run(SyncTask task) {
         ShopDomain shop = new ShopDomain(task.target());
         Optional<ShopifyConnection> connection = connections.findShop(shop.value());
-        if (connection.isEmpty()) {
-            return new SyncResult(false, "Nothing left to redact for " + shop, Jsonp.createObjectBuilder().build(), null);
-        }
         int deleted;
         try {
-            deleted = snapshots.delete(connection.get().merchantId());
+            // Even with no connection left: an earlier attempt may have removed the row but not every object.
+            deleted = snapshots.delete(shop, connection.map(ShopifyConnection::merchantId));
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);
+        }
+        if (connection.isEmpty() && deleted == 0) {
+            return new SyncResult(false, "Nothing left to redact for " + shop, Jsonp.createObjectBuilder().build(), null);
         }
         connections.delete(shop.value());
         String message = "Redacted " + shop + ": " + deleted + " object(s) and its connection deleted";

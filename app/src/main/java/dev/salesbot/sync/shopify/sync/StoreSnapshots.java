@@ -7,6 +7,8 @@ import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.StorageTarget;
+import dev.salesbot.sync.storage.control.TargetObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -16,6 +18,7 @@ import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +26,8 @@ import java.util.UUID;
  * A store's two objects: {@code shopify_data.json} (the catalog document) and the bot's
  * {@code preprocessed_data.json}, written as a pair ({@link SnapshotStore#putPair}: each only if
  * its canonical bytes changed; on Spaces one HEAD of the snapshot when neither did), read back for
- * a partial sync to patch, and deleted for {@code shop/redact}.
+ * a partial sync to patch, and deleted for {@code shop/redact} — every key ever recorded for the
+ * store ({@link TargetObjects}).
  */
 @ApplicationScoped
 public class StoreSnapshots {
@@ -31,7 +35,7 @@ public class StoreSnapshots {
     private static final System.Logger LOGGER = System.getLogger(StoreSnapshots.class.getName());
 
     @Inject
-    SnapshotStore store;
+    TargetObjects objects;
 
     /**
      * Writes both objects; {@code written} says how ("Uploaded data to Spaces", "Updated data in
@@ -50,8 +54,9 @@ public class StoreSnapshots {
     public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         // The digest is computed afresh every time: it depends on the time too (discounts start and end).
-        boolean changed = store.putPair(snapshotKey, CanonicalJson.bytes(document), StorageKey.shopifyDigest(merchant),
-                CanonicalJson.bytes(BotDigest.of(document, Instant.now()))) == SnapshotStore.Outcome.WRITTEN;
+        boolean changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, CanonicalJson.bytes(document),
+                StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())))
+                == SnapshotStore.Outcome.WRITTEN;
         String message = (changed ? written + " for " + shop + (via == null ? "" : " via " + via)
                 : "No upload needed: data unchanged for " + shop) + (how == null ? "" : " (fetched " + how + ")");
         LOGGER.log(System.Logger.Level.INFO, message);
@@ -64,27 +69,25 @@ public class StoreSnapshots {
 
     /** "Spaces" or "the local store", for the seed's log lines. */
     public String where() {
-        return store.where();
+        return objects.where();
     }
 
     /** The stored catalog document of {@code merchant}, if there is one. */
     public Optional<JsonObject> read(UUID merchant) {
-        return store.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
+        return objects.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
             try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
                 return reader.readObject();
             }
         });
     }
 
-    /** Deletes both objects of {@code merchant}; answers how many existed. */
-    public int delete(UUID merchant) {
-        int deleted = 0;
-        for (StorageKey key : new StorageKey[]{StorageKey.shopifySnapshot(merchant), StorageKey.shopifyDigest(merchant)}) {
-            if (store.delete(key)) {
-                deleted++;
-            }
-        }
-        return deleted;
+    /**
+     * Deletes every object ever written for {@code shop} and both keys of {@code merchant} (its
+     * merchant now, if it is still connected); answers how many existed.
+     */
+    public int delete(ShopDomain shop, Optional<UUID> merchant) {
+        List<StorageKey> current = merchant.map(m -> List.of(StorageKey.shopifySnapshot(m), StorageKey.shopifyDigest(m))).orElse(List.of());
+        return objects.delete(StorageTarget.store(shop.value()), current);
     }
 
     /** Counts and the storage key, for the connect answer and the admin console. */

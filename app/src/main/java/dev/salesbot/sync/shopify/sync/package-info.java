@@ -15,6 +15,10 @@
  *   <li>Both objects are written by {@link dev.salesbot.sync.shopify.sync.StoreSnapshots} as a pair,
  *   each only when its canonical bytes changed, under the keys of the store's own merchant, read
  *   from its connection. A store that is not ACTIVE is not synced; a new connect makes it ACTIVE.</li>
+ *   <li>A redaction ({@code shop/redact}, the consoles' deletions) deletes every object ever
+ *   written for the store ({@code storage.control.TargetObjects}) and its current merchant's
+ *   two keys, then the connection row; with the row already gone it still deletes what is left
+ *   recorded. {@code app/uninstalled} deletes no object.</li>
  * </ul>
  *
  * <p><b>Failures</b> are classified in one place, {@link dev.salesbot.sync.shopify.sync.ShopifyFailures}:

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record StorageKey(String value) {
 
-    private static final Pattern PAGE_ID = Pattern.compile("^[0-9]{1,30}$");
+    static final Pattern PAGE_ID = Pattern.compile("^[0-9]{1,30}$");
 
     public StorageKey {
         Objects.requireNonNull(value, "value");

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.schema.control;
 
 import dev.salesbot.sync.config.StartupState;
+import dev.salesbot.sync.storage.control.StorageKey;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The migrations on H2 (the embedded default), without a server: an empty database is created by
  * the changesets alone; release 0.1.0's database, as captured from that release, is adopted in
- * place with its rows; a changeset that fails and a database from a newer version keep the server
+ * place with its rows (and the storage keys of its connections recorded); a changeset that fails and a database from a newer version keep the server
  * out of service and change no row. (PostgreSQL: {@code UpgradeIT}.)
  */
 class MigrationsTest {
@@ -46,7 +47,8 @@ class MigrationsTest {
 
         assertThat(startup.isMigrated()).isTrue();
         assertThat(tables()).contains("SHOPIFY_CONNECTION", "FACEBOOK_PAGE_CONNECTION", "SYNC_REQUEST", "SYNC_LEASE", "POLL_SLOT",
-                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION");
+                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION", "STORAGE_OBJECT");
+        assertThat(count("SELECT COUNT(*) FROM STORAGE_OBJECT")).as("no connection, no key").isZero();
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_DUE", "SYNC_REQUEST_FINISHED");
     }
 
@@ -64,6 +66,9 @@ class MigrationsTest {
                 .startsWith("0.1.0-webhook-delivery|MARK_RAN");
         assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'")).containsExactly("EXECUTED");
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_FINISHED");
+        assertThat(rows("SELECT OBJECT_KEY, TARGET_KIND, TARGET, WRITES FROM STORAGE_OBJECT ORDER BY OBJECT_KEY"))
+                .as("the keys of each connection's current merchant, as StorageKey builds them")
+                .containsExactlyInAnyOrderElementsOf(currentKeys()).hasSize(5);
 
         migrate(); // every later start: nothing left to do
         assertThat(startup.isMigrated()).isTrue();
@@ -189,6 +194,21 @@ class MigrationsTest {
             assertThat(in).as(resource).isNotNull();
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
         }
+    }
+
+    /** What STORAGE_OBJECT must hold after the upgrade, built in Java by {@link StorageKey} from the connections' rows. */
+    private List<String> currentKeys() throws SQLException {
+        List<String> keys = new ArrayList<>();
+        for (String row : rows("SELECT MERCHANT_ID, PAGE_ID FROM FACEBOOK_PAGE_CONNECTION")) {
+            String[] v = row.split("\\|");
+            keys.add(StorageKey.facebookPage(UUID.fromString(v[0]), v[1]) + "|FACEBOOK_PAGE|" + v[1] + "|0");
+        }
+        for (String row : rows("SELECT MERCHANT_ID, SHOP FROM SHOPIFY_CONNECTION")) {
+            String[] v = row.split("\\|");
+            keys.add(StorageKey.shopifySnapshot(UUID.fromString(v[0])) + "|SHOPIFY_STORE|" + v[1] + "|0");
+            keys.add(StorageKey.shopifyDigest(UUID.fromString(v[0])) + "|SHOPIFY_STORE|" + v[1] + "|0");
+        }
+        return keys;
     }
 
     private void migrate() {
