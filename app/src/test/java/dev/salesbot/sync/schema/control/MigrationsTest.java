@@ -46,7 +46,7 @@ class MigrationsTest {
 
         assertThat(startup.isMigrated()).isTrue();
         assertThat(tables()).contains("SHOPIFY_CONNECTION", "FACEBOOK_PAGE_CONNECTION", "SYNC_REQUEST", "SYNC_LEASE", "POLL_SLOT",
-                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION");
+                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION", "LOGIN_FAILURE");
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_DUE", "SYNC_REQUEST_FINISHED");
     }
 
@@ -63,11 +63,12 @@ class MigrationsTest {
         assertThat(rows("SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).first().asString()
                 .startsWith("0.1.0-webhook-delivery|MARK_RAN");
         assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'")).containsExactly("EXECUTED");
+        assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.3.0-login-failure'")).containsExactly("EXECUTED");
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_FINISHED");
 
         migrate(); // every later start: nothing left to do
         assertThat(startup.isMigrated()).isTrue();
-        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(12);
     }
 
     @Test
@@ -152,8 +153,8 @@ class MigrationsTest {
         }
 
         assertThat(states).allSatisfy(state -> assertThat(state.isMigrated()).as(String.valueOf(state.reasons())).isTrue());
-        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(11);
-        assertThat(count("SELECT COUNT(DISTINCT ID) FROM DATABASECHANGELOG")).isEqualTo(11);
+        assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(12);
+        assertThat(count("SELECT COUNT(DISTINCT ID) FROM DATABASECHANGELOG")).isEqualTo(12);
         assertThat(count("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED")).as("the lock given back").isZero();
     }
 
