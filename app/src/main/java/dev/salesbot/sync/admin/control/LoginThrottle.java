@@ -33,8 +33,9 @@ import java.util.Optional;
  * <li>Failures are recent for {@link #FORGET_AFTER} after a subject's last one; a client's row is
  * deleted some minutes later (at most {@value #PURGE_LIMIT} rows a minute per server).</li>
  * </ul>
- * Times are the database's clock, which all servers share. Plain JDBC rather than JPA: the rows
- * are read and written under a row lock with the database's clock, which JPQL cannot name.
+ * Times are the database's clock, which all servers share, in epoch milliseconds. Plain JDBC
+ * rather than JPA: JPQL cannot read that clock as a number, and the unit tests run the very SQL on
+ * H2 without a JPA provider.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED) // its own local transactions, never a caller's
@@ -66,7 +67,7 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** A step of a login: the database did not answer, so nothing may be decided. */
+    /** What one transaction does with the rows, at the database's time {@code now} (epoch ms). */
     private interface Step<T> {
         T run(LoginFailureRows rows, long now) throws SQLException;
     }
@@ -97,14 +98,20 @@ public class LoginThrottle {
     }
 
     /**
-     * The attempt {@code client} was admitted for failed: one more failure of the account's. Best
-     * effort: if the database does not answer, the client's own count (made by {@link #admit}) stands.
+     * The attempt {@code client} was admitted for failed: one more failure of the account's, and the
+     * client's wait runs from now (the password check took time since it was counted). Best effort:
+     * if the database does not answer, the count {@link #admit} made stands.
      */
     public void failed(InetAddress client) {
+        String subject = subject(client);
         try {
-            inTransaction(subject(client), (rows, now) -> {
+            inTransaction(subject, (rows, now) -> {
                 Count account = recent(rows.lockAccount(), now);
                 rows.write(LoginFailureRows.ACCOUNT, new Count(account.failures() + 1, now, now));
+                Count own = rows.read(subject);
+                if (own.failures() > 0) {
+                    rows.write(subject, new Count(own.failures(), now, Math.max(own.notBefore(), now + backoff(own.failures()).toMillis())));
+                }
                 return null;
             });
         } catch (LoginsUnavailable e) {
