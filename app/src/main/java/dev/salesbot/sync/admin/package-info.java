@@ -70,6 +70,10 @@
  * pass the wait before any was counted, and every refused guess would still cost the hash's
  * 210,000 iterations. The row lock makes the servers take turns for a few statements per attempt,
  * never during the hash.</li>
+ * <li><em>No count, no check</em>: a login the database cannot count is answered 503, never checked
+ * uncounted, or a guesser would only have to slow the database down. The cost: while the database
+ * is unreachable the admin cannot log in, and the Prometheus scrape of {@code /admin/api/metrics}
+ * fails too (readiness and the server's log still say why).</li>
  * <li><em>One account row, no username</em>: there is one admin, so the username needs no row of
  * its own; storing what was typed would sooner or later store a password typed in the wrong field,
  * and a row per username typed would tell a right username from a wrong one.</li>
