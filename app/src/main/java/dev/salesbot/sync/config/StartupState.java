@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Whether this server may touch its tables and connections: only once every start-up check has
  * passed — {@code schema} (the database migrated to this version) and {@code keys} (the token key
- * opens what is stored) — and never while one refuses. The worker, the poll and every request ask
+ * opens what is stored) — and never while one refuses (as {@link ConfigurationCheck} does for a
+ * malformed {@code TRUSTED_PROXIES}). The worker, the poll and every request ask
  * it; the readiness check says why not.
  */
 @ApplicationScoped

@@ -9,6 +9,7 @@ import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItExecution;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.Jmx;
+import dev.salesbot.sync.testing.OtherPeer;
 import dev.salesbot.sync.testing.SandboxAdmin;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -79,6 +80,7 @@ class AdminConsoleIT implements MerchantPagesTests {
 
     @Test
     void aWrongPasswordIs401AndLeavesNoAdminSession() {
+        forgetFailedLogins();
         Browser browser = new Browser();
         String csrf = AdminClient.csrf(browser.get("/admin/login", Browser.HTML).body());
 
@@ -348,6 +350,7 @@ class AdminConsoleIT implements MerchantPagesTests {
 
     @Test
     void repeatedFailedLoginsAreSlowedDown() throws Exception {
+        forgetFailedLogins();
         assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("a success clears the address").isEqualTo(200);
         HttpRequest.Builder wrong = HttpRequest.newBuilder(Browser.resolve("/admin/api/summary"))
                 .header("Authorization", AdminClient.basic(AdminClient.USER, "wrong-guess")).GET();
@@ -358,9 +361,77 @@ class AdminConsoleIT implements MerchantPagesTests {
         HttpResponse<String> slowed = AdminClient.get("/admin/api/summary");
 
         assertThat(slowed.statusCode()).as("even the right password waits").isEqualTo(429);
+        assertThat(slowed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(slowed.headers().firstValue("Retry-After")).isPresent();
         Thread.sleep(Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 200);
         assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("after the wait").isEqualTo(200);
+    }
+
+    /** 127.0.0.2 is no trusted proxy: what it writes in X-Forwarded-For is ignored, and its failures are its own. */
+    @Test
+    void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {
+        forgetFailedLogins();
+        for (int i = 1; i <= 6; i++) {
+            OtherPeer.Answer wrong = OtherPeer.get("127.0.0.2", "/admin/api/summary",
+                    Map.of("Authorization", AdminClient.basic(AdminClient.USER, "wrong-guess"), "X-Forwarded-For", "198.51.100." + i));
+            assertThat(wrong.status()).isEqualTo(401);
+        }
+
+        OtherPeer.Answer right = OtherPeer.get("127.0.0.2", "/admin/api/summary",
+                Map.of("Authorization", AdminClient.basic(AdminClient.USER, AdminClient.PASSWORD), "X-Forwarded-For", "198.51.100.99"));
+
+        assertThat(right.status()).as("six failures of one peer, whatever it claimed").isEqualTo(429);
+        assertThat(right.header("Retry-After")).isPresent();
+        assertThat(Database.count("select FAILURES from LOGIN_FAILURE where SUBJECT = 'client 127.0.0.2'")).isEqualTo(6);
+        assertThat(Database.count("select count(*) from LOGIN_FAILURE where SUBJECT like 'client 198.51.100.%'")).isZero();
+        assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("the proxy's own address is another client").isEqualTo(200);
+    }
+
+    /**
+     * Guessers behind the trusted proxy (127.0.0.1) put the account under attack: each address that
+     * failed is refused at once (429, before any password check), a clean address still gets in, by
+     * Basic and by the form.
+     */
+    @Test
+    void guessesFromOtherClientsNeverLockOutTheRightPasswordFromACleanOne() {
+        forgetFailedLogins();
+        List<Long> wrongMillis = new ArrayList<>(); // 4 clients x 5 failures: the account's 20, under attack
+        for (int client = 1; client <= 4; client++) {
+            for (int guess = 0; guess < 5; guess++) {
+                long start = System.nanoTime();
+                assertThat(basicFrom("203.0.113." + client, "wrong-guess-" + guess).statusCode()).isEqualTo(401);
+                wrongMillis.add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+
+        List<Long> refusedMillis = new ArrayList<>();
+        for (int client = 1; client <= 4; client++) {
+            long start = System.nanoTime();
+            HttpResponse<String> refused = basicFrom("203.0.113." + client, AdminClient.PASSWORD);
+            refusedMillis.add((System.nanoTime() - start) / 1_000_000);
+            assertThat(refused.statusCode()).as("a client that failed, while the account is under attack").isEqualTo(429);
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(3000);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+        assertThat(median(refusedMillis)).as("a refused guess costs no password hash: %s ms against %s ms", refusedMillis, wrongMillis)
+                .isLessThan(median(wrongMillis));
+
+        assertThat(basicFrom("192.0.2.50", AdminClient.PASSWORD).statusCode()).as("a clean client's right password").isEqualTo(200);
+        assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("the scrape, from the proxy's own address").isEqualTo(200);
+        Browser admin = new Browser();
+        AdminClient.login(admin);
+        assertThat(admin.get("/admin", Browser.HTML).statusCode()).as("the form login of a clean client").isEqualTo(200);
+
+        Browser guesser = new Browser();
+        String csrf = AdminClient.csrf(guesser.get("/admin/login", Browser.HTML).body());
+        HttpResponse<String> form = guesser.send(HttpRequest.newBuilder(Browser.resolve("/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", Browser.HTML)
+                .header("X-Forwarded-For", "203.0.113.1")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + Browser.enc(csrf) + "&username=" + AdminClient.USER
+                        + "&password=" + Browser.enc(AdminClient.PASSWORD))));
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(form.body()).contains("Too many failed logins", "<form method=\"post\" action=\"/admin/login\"");
     }
 
     @Test
@@ -391,6 +462,22 @@ class AdminConsoleIT implements MerchantPagesTests {
     }
 
     // --- helpers
+
+    /** A test that counts failed logins starts from none (they are kept an hour, for every server). */
+    private static void forgetFailedLogins() {
+        Database.execute("delete from LOGIN_FAILURE");
+    }
+
+    /** An HTTP Basic call with {@code password} from {@code client}, as the trusted proxy (127.0.0.1) forwards it. */
+    private static HttpResponse<String> basicFrom(String client, String password) {
+        return new Browser().send(HttpRequest.newBuilder(Browser.resolve("/admin/api/summary"))
+                .header("Authorization", AdminClient.basic(AdminClient.USER, password)).header("Accept", "application/json")
+                .header("X-Forwarded-For", client).GET());
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
 
     private static JsonObject connectStore(Browser browser, String shop) {
         URI callback = SandboxShopify.installUntilCallback(browser, shop);

@@ -3,6 +3,8 @@ package dev.salesbot.sync.admin.boundary;
 import dev.salesbot.sync.admin.control.AdminCredentials;
 import dev.salesbot.sync.admin.control.AdminIdentityStore;
 import dev.salesbot.sync.admin.control.LoginThrottle;
+import dev.salesbot.sync.admin.control.LoginsUnavailable;
+import dev.salesbot.sync.web.boundary.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,7 +33,7 @@ import java.util.Set;
  * <ul>
  * <li>No admin configured: 503, naming the variables. Never open.</li>
  * <li>{@code GET /admin/login} is the form; {@code POST /admin/login} checks its own CSRF token,
- * the throttle and the credentials; success changes the session id and stores the admin in the
+ * then the throttle, then the credentials; success changes the session id and stores the admin in the
  * session (303 to {@code /admin}); failure is 401 with the form again, and no admin session.</li>
  * <li>{@code /admin/api/*}: HTTP Basic on every request (no session is made for it), or the
  * admin's session. A state-changing call must send {@code Content-Type: application/json} (a
@@ -39,8 +42,10 @@ import java.util.Set;
  * Basic challenge.</li>
  * <li>Other admin pages: the admin's session only; a state-changing form must carry the session's
  * CSRF token (403 otherwise, nothing done); no session: 303 to the login form.</li>
- * <li>Failed logins, by form or Basic, are slowed down per client address ({@link LoginThrottle}):
- * 429 with {@code Retry-After} while an address must wait.</li>
+ * <li>Failed logins, by form or Basic, are slowed down per client ({@link LoginThrottle}, the
+ * client as {@link ClientAddress} tells it): every attempt is counted before its password is
+ * checked; 429 with {@code Retry-After} while the client must wait, 503 if the database cannot
+ * count the attempt (the password is then not checked).</li>
  * </ul>
  * The decision does not depend on container role mapping, which differs between servers; the
  * container is still told who the caller is, so {@code SecurityContext} works in the resources.
@@ -58,6 +63,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    ClientAddress clients;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -92,28 +100,27 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
-        String address = request.getRemoteAddr();
         HttpSession session = request.getSession();
-        Optional<Duration> wait = throttle.wait(address);
-        if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-            AdminResponses.page(response, 429, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
-                    "Too many failed logins from your address: try again in " + Math.max(1, wait.get().toSeconds()) + " s."));
-            return AuthenticationStatus.SEND_FAILURE;
-        }
         if (!AdminSessions.matches(session, AdminSessions.LOGIN_CSRF, request.getParameter(AdminSessions.CSRF_FIELD))) {
             AdminResponses.page(response, 403, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
                     "The login form had expired. Please log in again."));
             return AuthenticationStatus.SEND_FAILURE;
         }
+        InetAddress client = clients.of(request);
+        Optional<Refused> refused = admit(client, response);
+        if (refused.isPresent()) {
+            AdminResponses.page(response, refused.get().status(), AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
+                    refused.get().detail()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = validate(request.getParameter("username"), request.getParameter("password"));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(address);
+            throttle.failed(client);
             AdminResponses.page(response, 401, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
                     "Wrong username or password."));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttle.succeeded(address);
+        throttle.succeeded(client);
         // A new session id as soon as the admin is known: a fixated id is worth nothing.
         request.changeSessionId();
         session.removeAttribute(AdminSessions.LOGIN_CSRF);
@@ -124,24 +131,50 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
+    /** Why an attempt is not checked: the status to answer, and the sentence that says so. */
+    private record Refused(int status, String slug, String title, String detail) {
+    }
+
+    /**
+     * Counts the attempt before its password is checked ({@link LoginThrottle#admit}); empty if it
+     * may be checked, else why not — 429, or 503 when the database cannot count it — with the
+     * {@code Retry-After} header already set.
+     */
+    private Optional<Refused> admit(InetAddress client, HttpServletResponse response) {
+        Optional<Duration> wait;
+        try {
+            wait = throttle.admit(client);
+        } catch (LoginsUnavailable e) {
+            response.setHeader("Retry-After", "10");
+            return Optional.of(new Refused(503, "logins-unavailable", "Logins unavailable",
+                    "Logins cannot be checked right now (the database did not answer). Try again in a minute."));
+        }
+        if (wait.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return Optional.of(new Refused(429, "too-many-failed-logins", "Too many failed logins",
+                "Too many failed logins from your address: try again in " + seconds + " s."));
+    }
+
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String address = request.getRemoteAddr();
-            Optional<Duration> wait = throttle.wait(address);
-            if (wait.isPresent()) {
-                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-                AdminResponses.problem(response, 429, "too-many-failed-logins", "Too many failed logins",
-                        "Too many failed logins from this address: try again in " + Math.max(1, wait.get().toSeconds()) + " s.");
+            InetAddress client = clients.of(request);
+            Optional<Refused> refused = admit(client, response);
+            if (refused.isPresent()) {
+                Refused r = refused.get();
+                AdminResponses.problem(response, r.status(), r.slug(), r.title(), r.detail());
                 return AuthenticationStatus.SEND_FAILURE;
             }
             CredentialValidationResult result = basic(authorization.substring(6).strip());
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                throttle.failed(address);
+                throttle.failed(client);
                 return challenge(response, "Wrong username or password.");
             }
-            throttle.succeeded(address);
+            throttle.succeeded(client);
             if (!AdminPaths.safe(request) && !AdminPaths.json(request)) {
                 return jsonRequired(response);
             }

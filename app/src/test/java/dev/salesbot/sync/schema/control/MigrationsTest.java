@@ -47,7 +47,8 @@ class MigrationsTest {
 
         assertThat(startup.isMigrated()).isTrue();
         assertThat(tables()).contains("SHOPIFY_CONNECTION", "FACEBOOK_PAGE_CONNECTION", "SYNC_REQUEST", "SYNC_LEASE", "POLL_SLOT",
-                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION", "STORAGE_OBJECT");
+                "WEBHOOK_DELIVERY", "TARGET_STATUS", "SYNC_PROGRESS", "SHOPIFY_BULK_OPERATION", "FACEBOOK_DATA_DELETION", "STORAGE_OBJECT",
+                "LOGIN_FAILURE");
         assertThat(count("SELECT COUNT(*) FROM STORAGE_OBJECT")).as("no connection, no key").isZero();
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_DUE", "SYNC_REQUEST_FINISHED");
     }
@@ -65,6 +66,7 @@ class MigrationsTest {
         assertThat(rows("SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")).first().asString()
                 .startsWith("0.1.0-webhook-delivery|MARK_RAN");
         assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.2.0-sync-request-finished'")).containsExactly("EXECUTED");
+        assertThat(rows("SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = '0.3.0-login-failure'")).containsExactly("EXECUTED");
         assertThat(indexes("SYNC_REQUEST")).contains("SYNC_REQUEST_FINISHED");
         assertThat(rows("SELECT OBJECT_KEY, TARGET_KIND, TARGET, WRITES FROM STORAGE_OBJECT ORDER BY OBJECT_KEY"))
                 .as("the keys of each connection's current merchant, as StorageKey builds them")
