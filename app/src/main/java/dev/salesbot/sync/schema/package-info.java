@@ -20,7 +20,10 @@
  * migrate while the others wait for it. The lock is taken before Liquibase reads its history, and
  * the history is read again once it is held: a server that waited finds the schema migrated and
  * runs nothing (Liquibase alone reads the history first and would run every changeset again,
- * liquibase/liquibase#5254; {@code MigrationsTest} starts three at once).</li>
+ * liquibase/liquibase#5254). Its lock table is created and filled by {@code Migrations} before
+ * Liquibase looks: Liquibase's own initialisation of it (a delete and an insert, outside the lock)
+ * can wipe another server's lock (liquibase/liquibase#1584). {@code MigrationsTest} starts three
+ * servers at once.</li>
  * <li>A changeset that fails, or a database that a newer version migrated (changesets this version
  * does not know: a downgrade), keeps the server out of service — readiness DOWN naming the
  * changeset and the error, the worker and requests stopped — and changes no row. Each changeset is

@@ -60,6 +60,7 @@ public class Migrations {
                 startup.passed("schema");
                 return;
             }
+            prepareLock(connection);
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // The lock first, before Liquibase reads its history: a history read while another
             // server migrates is stale once the lock is ours, and would run the changesets twice.
@@ -130,6 +131,29 @@ public class Migrations {
             return false; // no DATABASECHANGELOG: a database no version of Liquibase has seen yet
         }
         return ran.equals(declared);
+    }
+
+    /**
+     * Liquibase's lock table, created and filled here, idempotently, before Liquibase looks at it.
+     * Liquibase creates and fills it outside its lock, and fills it with a delete and an insert: a
+     * server doing that while another holds the lock wipes the other's lock, and both migrate
+     * (liquibase/liquibase#1584; {@code MigrationsTest} starts three servers at once). Found ready,
+     * the table is never initialised by Liquibase. Each statement may fail because another server
+     * did the same at the same moment, which is the state wanted; Liquibase reports anything else.
+     * The same columns as Liquibase's own table, in SQL that H2 and PostgreSQL share.
+     */
+    static void prepareLock(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS DATABASECHANGELOGLOCK (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL,"
+                    + " LOCKGRANTED TIMESTAMP, LOCKEDBY VARCHAR(255), CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))");
+        } catch (SQLException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Lock table not created here (another server did): {0}", e.getMessage());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO DATABASECHANGELOGLOCK (ID, LOCKED) VALUES (1, FALSE)");
+        } catch (SQLException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Lock row there already: {0}", e.getMessage());
+        }
     }
 
     private static void endFailedTransaction(Connection connection) {
