@@ -124,6 +124,47 @@ public interface SnapshotS3Tests {
                 "the merchant's pages showing the copy written");
     }
 
+    /**
+     * Issue 23: a deletion never eats newer work. Storage is down when the operator deletes the
+     * store and the merchant connects it again; once storage is back the deletion runs first and
+     * removes the data of then, and the new connection, its tokens and a fresh snapshot are there.
+     */
+    @Test
+    default void aConnectAfterADeletionIsKeptWhenStorageReturns() throws Exception {
+        String shop = "phoenix-feathers.myshopify.com";
+        Browser browser = new Browser();
+        JsonObject first = json(browser.get(SandboxShopify.installUntilCallback(browser, "phoenix-feathers").toString(), Browser.JSON));
+        String key = snapshotKey(first);
+        assertThat(awaitObject(key, Duration.ofSeconds(30))).as("the first snapshot").isPresent();
+        SpacesStandIn.stop();
+        JsonObject again;
+        try {
+            HttpResponse<String> deleted = dev.salesbot.sync.testing.AdminClient.call("DELETE", "/admin/api/merchants/" + first.getString("user_uuid"));
+            assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 202);
+            await(() -> Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_REDACT' and ATTEMPTS > 0",
+                    shop) == 1, Duration.ofSeconds(30), "the deletion failing while storage is down");
+            HttpResponse<String> reconnect = browser.get(SandboxShopify.installUntilCallback(browser, "phoenix-feathers").toString(), Browser.JSON);
+            assertThat(reconnect.statusCode()).as(reconnect.body()).isEqualTo(200);
+            again = json(reconnect);
+        } finally {
+            SpacesStandIn.start();
+        }
+        assertThat(again.getString("user_uuid")).as("the same merchant").isEqualTo(first.getString("user_uuid"));
+
+        await(() -> Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop) == 0,
+                Duration.ofSeconds(90), "the deletion, then the reconnect's sync");
+        Map<String, Object> redaction = Database.row("select STATE, MESSAGE, FINISHED_AT from SYNC_REQUEST where TARGET = ?"
+                + " and KIND = 'SHOPIFY_REDACT'", shop);
+        assertThat(redaction).containsEntry("STATE", "DONE");
+        assertThat((String) redaction.get("MESSAGE")).contains("its connection is kept, made again since the request");
+        assertThat(Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and KIND = 'SHOPIFY_FULL' and STATE = 'DONE'"
+                + " and FINISHED_AT > ?", shop, redaction.get("FINISHED_AT"))).as("a full sync after the deletion").isPositive();
+        Map<String, Object> connection = Database.row("select STATUS, ACCESS_TOKEN_SEALED from SHOPIFY_CONNECTION where SHOP = ?", shop);
+        assertThat(connection).containsEntry("STATUS", "ACTIVE");
+        assertThat(connection.get("ACCESS_TOKEN_SEALED")).as("the new connection's token").isNotNull();
+        assertThat(awaitObject(key, Duration.ofSeconds(30))).as("the fresh snapshot").isPresent();
+    }
+
     private static JsonObject merchantStatus(Browser browser) {
         HttpResponse<String> status = browser.get("/connections/status", Browser.JSON);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);

@@ -67,10 +67,13 @@ public class DataDeletions {
                 .filter(c -> CODE.matcher(c).matches()).distinct().toList();
     }
 
-    /** The deletion handler's last step for a Page: the row goes, and each request naming it counts it. */
+    /**
+     * The deletion handler's last step for a Page: the row goes (unless {@code deleteConnection} is
+     * false: the Page was connected again after the request), and each request naming it counts it.
+     */
     @Transactional
-    public void pageErased(String pageId, List<String> codes) {
-        if (!connections.delete(pageId)) {
+    public void pageErased(String pageId, List<String> codes, boolean deleteConnection) {
+        if (deleteConnection && !connections.delete(pageId)) {
             return; // counted already, by an attempt whose commit went through before its request was closed
         }
         for (String code : codes) {

@@ -57,11 +57,15 @@ public class PageDeletionHandler implements SyncHandler {
         List<StorageKey> current = connection.map(c -> List.of(StorageKey.facebookPage(c.merchantId(), pageId))).orElse(List.of());
         int deleted;
         try {
+            task.fence().confirm();
             deleted = objects.delete(StorageTarget.page(pageId), current);
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);
         }
-        deletions.pageErased(pageId, codes);
+        // Connected again after the deletion was asked: its data as of the request is gone, the new
+        // connection stays, and the reconnect's sync (asked after) writes it afresh.
+        boolean reconnected = connection.isPresent() && connection.get().lastConnectedAt().isAfter(task.requestedAt());
+        deletions.pageErased(pageId, codes, !reconnected);
         LOGGER.log(System.Logger.Level.INFO, "Deleted the data of page {0}: {1} object(s) (data deletion {2})", pageId, deleted,
                 String.join(", ", codes));
         String message = "Deleted the data of page " + pageId;

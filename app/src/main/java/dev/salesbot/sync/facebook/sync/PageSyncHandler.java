@@ -91,6 +91,7 @@ public class PageSyncHandler implements SyncHandler {
         JsonObject document = PageSnapshot.document(node, app.pageFields());
         boolean written;
         try {
+            task.fence().confirm(); // a server that lost the Page's lease writes nothing
             written = objects.put(StorageTarget.page(pageId), key, CanonicalJson.bytes(document)) == SnapshotStore.Outcome.WRITTEN;
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.merchants.control.StoreConnections;
+import dev.salesbot.sync.queue.control.LeaseLost;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.security.control.UnreadableToken;
@@ -42,7 +43,7 @@ public class ShopifyFailures {
 
     /** What to throw instead of {@code failure}; marks the connection when the merchant must act. */
     public RuntimeException classify(ShopDomain shop, RuntimeException failure) {
-        if (failure instanceof SyncAbandoned || failure instanceof SyncPostponed) {
+        if (failure instanceof SyncAbandoned || failure instanceof SyncPostponed || failure instanceof LeaseLost) {
             return failure;
         }
         String reconnect = reconnectReason(shop, failure);

@@ -70,14 +70,14 @@ public class StoreChangesHandler implements SyncHandler {
             Optional<JsonObject> stored = snapshots.read(connection.merchantId());
             if (stored.isEmpty()) {
                 LOGGER.log(System.Logger.Level.INFO, "No stored snapshot of {0} to patch: syncing it in full", shop);
-                return full.full(shop, connection);
+                return full.full(shop, connection, task.fence());
             }
             JsonObject patched;
             try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
                 patched = patch(SnapshotPatch.of(stored.get()), changes, new CatalogFetch(shop.value(), session.graphql()),
                         CatalogFetch.policiesGranted(connection.scope()));
             }
-            return snapshots.write(shop, connection.merchantId(), patched,
+            return snapshots.write(task.fence(), shop, connection.merchantId(), patched,
                     "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));
         } catch (RuntimeException e) {
             throw failures.classify(shop, e);

@@ -45,12 +45,19 @@ public class StoreRedactionHandler implements SyncHandler {
         int deleted;
         try {
             // Even with no connection left: an earlier attempt may have removed the row but not every object.
-            deleted = snapshots.delete(shop, connection.map(ShopifyConnection::merchantId));
+            deleted = snapshots.delete(task.fence(), shop, connection.map(ShopifyConnection::merchantId));
         } catch (StorageUnavailableException e) {
             throw new SyncPostponed(e.getMessage() + ".", e);
         }
         if (connection.isEmpty() && deleted == 0) {
             return new SyncResult(false, "Nothing left to redact for " + shop, Jsonp.createObjectBuilder().build(), null);
+        }
+        if (connection.isPresent() && connection.get().lastConnectedAt().isAfter(task.requestedAt())) {
+            // Installed again after the deletion was asked: its data as of the request is gone, the new
+            // connection and its tokens stay, and the reconnect's sync (asked after) writes it afresh.
+            String message = "Redacted " + shop + ": " + deleted + " object(s) deleted; its connection is kept, made again since the request";
+            LOGGER.log(System.Logger.Level.INFO, message);
+            return new SyncResult(true, message, Jsonp.createObjectBuilder().add("deleted", deleted).build(), null);
         }
         connections.delete(shop.value());
         String message = "Redacted " + shop + ": " + deleted + " object(s) and its connection deleted";

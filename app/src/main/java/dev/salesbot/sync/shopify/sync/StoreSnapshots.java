@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.queue.control.Fence;
 import dev.salesbot.sync.queue.control.SyncResult;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -42,17 +43,19 @@ public class StoreSnapshots {
      * Spaces") and {@code via}, if not null, which webhook topics caused it: the seed's
      * {@code Updated data in Spaces for <shop> via products/update}.
      */
-    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
-        return write(shop, merchant, document, written, via, null);
+    public SyncResult write(Fence fence, ShopDomain shop, UUID merchant, JsonObject document, String written, String via) {
+        return write(fence, shop, merchant, document, written, via, null);
     }
 
     /**
-     * As {@link #write(ShopDomain, UUID, JsonObject, String, String)}; {@code how}, when not null,
-     * says how the catalog was fetched ("through bulk operations"): it ends the message and is the
-     * summary's {@code fetched}.
+     * As {@link #write(Fence, ShopDomain, UUID, JsonObject, String, String)}; {@code how}, when not
+     * null, says how the catalog was fetched ("through bulk operations"): it ends the message and is
+     * the summary's {@code fetched}. {@code fence} is confirmed first: a server that lost the store's
+     * lease writes nothing.
      */
-    public SyncResult write(ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
+    public SyncResult write(Fence fence, ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
+        fence.confirm();
         // The digest is computed afresh every time: it depends on the time too (discounts start and end).
         boolean changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, CanonicalJson.bytes(document),
                 StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())))
@@ -85,7 +88,8 @@ public class StoreSnapshots {
      * Deletes every object ever written for {@code shop} and both keys of {@code merchant} (its
      * merchant now, if it is still connected); answers how many existed.
      */
-    public int delete(ShopDomain shop, Optional<UUID> merchant) {
+    public int delete(Fence fence, ShopDomain shop, Optional<UUID> merchant) {
+        fence.confirm();
         List<StorageKey> current = merchant.map(m -> List.of(StorageKey.shopifySnapshot(m), StorageKey.shopifyDigest(m))).orElse(List.of());
         return objects.delete(StorageTarget.store(shop.value()), current);
     }

@@ -4,6 +4,7 @@ import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
+import dev.salesbot.sync.queue.control.Fence;
 import dev.salesbot.sync.queue.control.SyncHandler;
 import dev.salesbot.sync.queue.control.SyncKind;
 import dev.salesbot.sync.queue.control.SyncProgresses;
@@ -84,7 +85,7 @@ public class StoreSyncHandler implements SyncHandler {
     public SyncResult run(SyncTask task) {
         ShopDomain shop = new ShopDomain(task.target());
         try {
-            SyncResult result = full(shop, activeConnection(connections, shop));
+            SyncResult result = full(shop, activeConnection(connections, shop), task.fence());
             if (dev.salesbot.sync.poll.control.PollSlots.polled(task)) {
                 // The seed's lines for the daily poll.
                 LOGGER.log(System.Logger.Level.INFO, result.written() ? "Polled and uploaded data for {0}: Success"
@@ -102,7 +103,7 @@ public class StoreSyncHandler implements SyncHandler {
      * first), or one whose bulk operations an earlier attempt started, is read through bulk
      * operations ({@link BulkCatalogFetch}); a smaller one by paging. Both give the same bytes.
      */
-    SyncResult full(ShopDomain shop, ShopifyConnection connection) {
+    SyncResult full(ShopDomain shop, ShopifyConnection connection, Fence fence) {
         JsonObject document;
         String how = null;
         BulkCatalogFetch bulk = null;
@@ -122,7 +123,7 @@ public class StoreSyncHandler implements SyncHandler {
                 document = catalog.all(policies, progress.reporter(shop.value()));
             }
         }
-        SyncResult result = snapshots.write(shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
+        SyncResult result = snapshots.write(fence, shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
         if (bulk != null) {
             bulk.done();
         }
