@@ -207,7 +207,8 @@ public class SyncWorker {
         nextRenewal = now.plus(leases.lease().dividedBy(3));
         for (SyncLeases.Lease lease : List.copyOf(held.values())) {
             try {
-                if (!lease.lost() && !lease.renew()) {
+                // A task that ended meanwhile gave its lease up: that is no loss.
+                if (!lease.lost() && !lease.renew() && held.get(lease.target()) == lease) {
                     LOGGER.log(System.Logger.Level.WARNING, "Lost the lease of {0}: another server may run it now; this server"
                             + " stops its task before its next write", lease);
                 }
