@@ -17,7 +17,7 @@
  * released changelog file is never edited ({@code MigrationsTest} pins each file's digest), so
  * Liquibase's checksum check would have nothing to find.</li>
  * <li>Several servers starting at once: Liquibase's lock ({@code DATABASECHANGELOGLOCK}) lets one
- * migrate while the others wait for it. The lock is taken before Liquibase reads its history, and
+ * migrate while the others wait for it, looking again every second. The lock is taken before Liquibase reads its history, and
  * the history is read again once it is held: a server that waited finds the schema migrated and
  * runs nothing (Liquibase alone reads the history first and would run every changeset again,
  * liquibase/liquibase#5254). Its lock table is created and filled by {@code Migrations} before

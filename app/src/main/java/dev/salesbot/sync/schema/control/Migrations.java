@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import liquibase.Contexts;
+import liquibase.GlobalConfiguration;
+import liquibase.Scope;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeSet;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,6 +45,7 @@ import java.util.Set;
 public class Migrations {
 
     static final String CHANGELOG = "db/changelog.xml";
+    static final long LOCK_POLL_SECONDS = 1;
     private static final System.Logger LOGGER = System.getLogger(Migrations.class.getName());
 
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -64,17 +68,20 @@ public class Migrations {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // The lock first, before Liquibase reads its history: a history read while another
             // server migrates is stale once the lock is ours, and would run the changesets twice.
-            LockService lock = LockServiceFactory.getInstance().getLockService(database);
-            lock.waitForLock();
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database)) {
-                try {
-                    update(liquibase, connection, started);
-                } finally {
-                    if (lock.hasChangeLogLock()) { // update() gives it back itself; never free another server's
-                        lock.releaseLock();      // (and before close(), which closes the connection)
+            // A server that waits for another's migration looks again every second, not every ten.
+            Scope.child(Map.of(GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), LOCK_POLL_SECONDS), () -> {
+                LockService lock = LockServiceFactory.getInstance().getLockService(database);
+                lock.waitForLock();
+                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database)) {
+                    try {
+                        update(liquibase, connection, started);
+                    } finally {
+                        if (lock.hasChangeLogLock()) { // update() gives it back itself; never free another server's
+                            lock.releaseLock();      // (and before close(), which closes the connection)
+                        }
                     }
                 }
-            }
+            });
         } catch (Exception e) {
             refuse("The database schema could not be migrated: " + causes(e)
                     + ". The server stays out of service; fix the cause and start it again.", e);
