@@ -395,26 +395,20 @@ class AdminConsoleIT implements MerchantPagesTests {
     @Test
     void guessesFromOtherClientsNeverLockOutTheRightPasswordFromACleanOne() {
         forgetFailedLogins();
-        List<Long> wrongMillis = new ArrayList<>(); // 4 clients x 5 failures: the account's 20, under attack
+        // 4 clients x 5 failures: the account's 20, under attack
         for (int client = 1; client <= 4; client++) {
             for (int guess = 0; guess < 5; guess++) {
-                long start = System.nanoTime();
                 assertThat(basicFrom("203.0.113." + client, "wrong-guess-" + guess).statusCode()).isEqualTo(401);
-                wrongMillis.add((System.nanoTime() - start) / 1_000_000);
             }
         }
 
-        List<Long> refusedMillis = new ArrayList<>();
+        // That a refused guess reaches no password hash is LoginThrottleTest's (counted before the check).
         for (int client = 1; client <= 4; client++) {
-            long start = System.nanoTime();
             HttpResponse<String> refused = basicFrom("203.0.113." + client, AdminClient.PASSWORD);
-            refusedMillis.add((System.nanoTime() - start) / 1_000_000);
             assertThat(refused.statusCode()).as("a client that failed, while the account is under attack").isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(3000);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         }
-        assertThat(median(refusedMillis)).as("a refused guess costs no password hash: %s ms against %s ms", refusedMillis, wrongMillis)
-                .isLessThan(median(wrongMillis));
 
         assertThat(basicFrom("192.0.2.50", AdminClient.PASSWORD).statusCode()).as("a clean client's right password").isEqualTo(200);
         assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("the scrape, from the proxy's own address").isEqualTo(200);
@@ -473,10 +467,6 @@ class AdminConsoleIT implements MerchantPagesTests {
         return new Browser().send(HttpRequest.newBuilder(Browser.resolve("/admin/api/summary"))
                 .header("Authorization", AdminClient.basic(AdminClient.USER, password)).header("Accept", "application/json")
                 .header("X-Forwarded-For", client).GET());
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static JsonObject connectStore(Browser browser, String shop) {
