@@ -63,6 +63,8 @@ class ClusterIT {
     static final int LEASE_SECONDS = 10;
     /** A year: no store's spread-out poll falls due during the test, only poll now's. */
     static final String POLL_INTERVAL_HOURS = "8760";
+    /** Stores whose sync is paced on a small, slow bucket while both servers' consoles act on them. */
+    static final int PACED_STORES = 4;
     static final String A = "salesbot-sync (server-a)";
     static final String B = "salesbot-sync (server-b)";
 
@@ -92,6 +94,7 @@ class ClusterIT {
                             () -> db.count("select count(*) from SYNC_REQUEST where STATE = 'PENDING'") == 0);
                     assertThat(db.count("select count(*) from SYNC_REQUEST where STATE = 'DONE' and OUTCOME = 'success'"))
                             .as("every connect's first sync").isEqualTo(STORES);
+                    consoleActionsOnBothServersLeaveTheSyncsBucketRoom(db, a, b, shops.subList(0, PACED_STORES));
                     aServerPausedPastItsLeaseWritesNothingAfterTheOtherDeletedTheStore(db, a, b);
                     for (String shop : shops) {
                         control(a.base(), "POST", "sandbox/shopify/_control/shops/" + shop + "/stats/reset", null);
@@ -177,6 +180,72 @@ class ClusterIT {
             assertThat(left.toList()).as("nothing of the deleted store written again").isEmpty();
         }
         control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop + "/latency", "{\"millis\":0}");
+    }
+
+    /**
+     * Issue 23, pacing across servers: a few stores get a small, slow bucket (1,000 points, 25 a
+     * second: a sync's page requests up to 862, so it waits at the bucket's edge between pages), a
+     * sync of each is asked for, and while it runs the console re-registers the store's webhooks
+     * through both servers, again and again. The sync's lease holder and the other server's calls
+     * share the bucket through the database: Shopify (the sandbox) answers none of them THROTTLED.
+     */
+    private static void consoleActionsOnBothServersLeaveTheSyncsBucketRoom(Postgres db, MicroProcess a, MicroProcess b,
+                                                                          List<String> paced) throws Exception {
+        for (String shop : paced) {
+            control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop, "{\"bucketSize\":1000,\"restoreRate\":25}");
+            control(a.base(), "POST", "sandbox/shopify/_control/shops/" + shop + "/stats/reset", null);
+        }
+        ExecutorService consoles = Executors.newFixedThreadPool(paced.size());
+        // One admin call at a time: the login throttle counts each Basic attempt as its client's failure
+        // until it succeeds, so parallel calls from one address answer 429 (too-many-failed-logins).
+        Object oneLogin = new Object();
+        try {
+            List<Future<Integer>> actions = new ArrayList<>();
+            for (String shop : paced) {
+                String id = (String) db.rows("select ID from SHOPIFY_CONNECTION where SHOP = ?", shop).get(0).get("id");
+                adminSync(a.base(), id);
+                actions.add(consoles.submit(() -> {
+                    int calls = 0;
+                    // Bounded: at most 12 calls, alternately through B and A, until the store's sync has ended.
+                    while (calls < 12 && db.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop) > 0) {
+                        HttpResponse<String> answer;
+                        synchronized (oneLogin) {
+                            answer = adminPost(calls % 2 == 0 ? b.base() : a.base(), "admin/api/connections/" + id + "/webhooks");
+                        }
+                        assertThat(answer.statusCode()).as(shop + ": " + answer.body()).isEqualTo(200);
+                        calls++;
+                        Thread.sleep(300);
+                    }
+                    return calls;
+                }));
+            }
+            List<Integer> calls = new ArrayList<>();
+            for (Future<Integer> action : actions) {
+                calls.add(action.get(4, TimeUnit.MINUTES));
+            }
+            System.out.printf("ClusterIT: console calls per paced store during its sync: %s%n", calls);
+            assertThat(calls).as("console actions during each sync").allMatch(n -> n > 0);
+        } finally {
+            consoles.shutdownNow();
+        }
+        await("the paced stores' syncs", Duration.ofSeconds(120), a, () -> paced.stream().allMatch(shop ->
+                db.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop) == 0));
+        Map<String, Long> throttled = new java.util.TreeMap<>();
+        for (String shop : paced) {
+            JsonObject stats = json(control(a.base(), "GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null));
+            throttled.put(shop, stats.getJsonNumber("throttled").longValue());
+            control(a.base(), "PUT", "sandbox/shopify/_control/shops/" + shop, "{\"bucketSize\":2000,\"restoreRate\":100}");
+        }
+        System.out.printf("ClusterIT: THROTTLED answers per paced store while both servers worked it: %s%n", throttled);
+        assertThat(throttled.values()).as("THROTTLED answers while a sync and both servers' console shared the bucket")
+                .containsOnly(0L);
+    }
+
+    private static HttpResponse<String> adminPost(URI base, String path) {
+        return new Browser(base).send(HttpRequest.newBuilder(Browser.resolve(base, path))
+                .header("Authorization", AdminClient.basic(AdminClient.USER, AdminClient.PASSWORD))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
     private static void signal(String signal, MicroProcess server) throws Exception {

@@ -38,6 +38,9 @@ public class GraphqlSessions {
     @Inject
     dev.salesbot.sync.monitoring.control.Meters meters;
 
+    @Inject
+    ShopBuckets buckets;
+
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
     private volatile Client client;
     private final Clock clock = Clock.systemUTC();
@@ -48,11 +51,27 @@ public class GraphqlSessions {
         return new ShopAccess(shop.value(), app.baseUri(shop), accessToken);
     }
 
-    /** A session on the shop's Admin API, paced by the shop's bucket; close it when done. */
+    /**
+     * A session for a sync that holds the shop's lease, paced by the shop's bucket as every server
+     * last saw it; close it when done.
+     */
+    public GraphqlSession openInLease(ShopAccess access) {
+        return open(access, false);
+    }
+
+    /**
+     * A session for calls made outside any sync lease (a callback's live read, a console action):
+     * they leave the lease holder its reserve of the bucket, whichever server holds it.
+     */
     public GraphqlSession open(ShopAccess access) {
+        return open(access, true);
+    }
+
+    private GraphqlSession open(ShopAccess access, boolean outsideLease) {
         GraphqlTransport transport = new MeteredTransport(new HttpGraphqlTransport(access, app.apiVersion(), client()), meters);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
-        return new GraphqlSession(transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock));
+        return new GraphqlSession(transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock,
+                buckets, outsideLease));
     }
 
     /** The one client of every shop's Admin API calls: thread-safe, its runtime built once. */

@@ -26,6 +26,8 @@ public final class PacedGraphql {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final BucketBoard board;
+    private final boolean outsideLease;
 
     private int requests;
     private long requestedCost;
@@ -36,6 +38,18 @@ public final class PacedGraphql {
 
     public PacedGraphql(String shop, GraphqlTransport transport, ThrottlePacer pacer, RetryPolicy retry,
                       Sleeper sleeper, Clock clock) {
+        this(shop, transport, pacer, retry, sleeper, clock, BucketBoard.NONE, false);
+    }
+
+    /**
+     * {@code board} shares the shop's cost reports with the other servers; {@code outsideLease}
+     * when this server does not hold the shop's sync lease for these calls (a callback's live read,
+     * a console action): they then leave the holder its reserve ({@link ThrottlePacer#acquireOutsideLease}).
+     */
+    public PacedGraphql(String shop, GraphqlTransport transport, ThrottlePacer pacer, RetryPolicy retry,
+                        Sleeper sleeper, Clock clock, BucketBoard board, boolean outsideLease) {
+        this.board = board;
+        this.outsideLease = outsideLease;
         this.shop = shop;
         this.transport = transport;
         this.pacer = pacer;
@@ -48,7 +62,7 @@ public final class PacedGraphql {
     public JsonObject data(GraphqlQuery query, JsonObject variables, int expectedCost) {
         Instant started = clock.instant();
         for (int attempt = 1; ; attempt++) {
-            waited = waited.plus(pacer.acquire(pacer.expectedCost(query.name(), expectedCost)));
+            waited = waited.plus(acquire(pacer.expectedCost(query.name(), expectedCost)));
             Instant sentAt = clock.instant();
             ShopifyApiException failure;
             Duration delay;
@@ -58,6 +72,7 @@ public final class PacedGraphql {
                 QueryCost cost = QueryCost.of(answer).orElse(null);
                 if (cost != null) {
                     pacer.record(cost, clock.instant());
+                    share(cost);
                     pacer.learnCost(query.name(), cost.requested());
                     requestedCost += cost.requested();
                     actualCost += cost.actual() == null ? 0 : cost.actual();
@@ -95,6 +110,33 @@ public final class PacedGraphql {
                 waited = waited.plus(delay);
                 sleeper.sleep(delay);
             }
+        }
+    }
+
+    private Duration acquire(int cost) {
+        if (outsideLease) {
+            return pacer.acquireOutsideLease(cost, this::shared);
+        }
+        shared().ifPresent(pacer::merge);
+        return pacer.acquire(cost);
+    }
+
+    /** The shared report; none when the board cannot be read (its transaction may fail at commit, past its own catch). */
+    private java.util.Optional<BucketReport> shared() {
+        try {
+            return board.read(shop);
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Shared bucket of {0} not read: {1}", shop, e.toString());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void share(QueryCost cost) {
+        try {
+            board.write(shop, cost);
+        } catch (RuntimeException e) {
+            // A first INSERT another server made at the same moment: its report is as good as ours.
+            LOGGER.log(System.Logger.Level.DEBUG, "Shared bucket of {0} not written: {1}", shop, e.toString());
         }
     }
 

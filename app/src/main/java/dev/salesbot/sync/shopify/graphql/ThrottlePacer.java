@@ -3,6 +3,8 @@ package dev.salesbot.sync.shopify.graphql;
 import dev.salesbot.sync.queue.control.Sleeper;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,10 @@ public final class ThrottlePacer {
 
     private static final System.Logger LOGGER = System.getLogger(ThrottlePacer.class.getName());
 
+    /** The longest a call outside a sync's lease waits for the holder's reserve, in steps of at most {@link #STEP}. */
+    static final Duration OUTSIDE_LEASE_WAIT = Duration.ofSeconds(30);
+    static final Duration STEP = Duration.ofSeconds(1);
+
     private final Clock clock;
     private final Sleeper sleeper;
     private boolean known;
@@ -33,6 +39,8 @@ public final class ThrottlePacer {
     private Instant observedAt;
     /** Shopify's own requestedQueryCost per operation: our estimate may be lower than its count. */
     private final Map<String, Integer> learnedCosts = new HashMap<>();
+    /** The largest requested cost any server reported for the shop (the shared report's). */
+    private int largestShared;
 
     public ThrottlePacer(Clock clock, Sleeper sleeper) {
         this.clock = clock;
@@ -53,8 +61,64 @@ public final class ThrottlePacer {
         return wait;
     }
 
+    /**
+     * For a call outside the shop's sync lease: merges the shared report ({@code shared}, read
+     * again before each step) and waits until the estimate covers {@code cost} plus the holder's
+     * reserve ({@link #reserve()}), at most {@link #OUTSIDE_LEASE_WAIT} in all; then reserves
+     * {@code cost} as {@link #acquire} does. The bound keeps a console action or a callback from
+     * waiting on a sync for long: past it the call goes, and a THROTTLED answer is retried as usual.
+     */
+    public synchronized Duration acquireOutsideLease(int cost, Supplier<Optional<BucketReport>> shared) {
+        Duration waited = Duration.ZERO;
+        while (true) {
+            shared.get().ifPresent(this::merge);
+            Duration wait = waitFor(cost + reserve());
+            Duration left = OUTSIDE_LEASE_WAIT.minus(waited);
+            if (wait.isZero() || left.isNegative() || left.isZero()) {
+                break;
+            }
+            Duration step = min(min(wait, STEP), left);
+            LOGGER.log(System.Logger.Level.DEBUG, "Pacing outside the lease: waiting {0} ms for {1} points and the holder''s {2}",
+                    step.toMillis(), cost, (int) reserve());
+            sleeper.sleep(step);
+            waited = waited.plus(step);
+        }
+        return waited.plus(acquire(cost));
+    }
+
+    /**
+     * Takes another server's report (the shared one) into the estimate: the lower of the two
+     * estimates now wins, since both servers' spending comes out of the one bucket.
+     */
+    public synchronized void merge(BucketReport report) {
+        largestShared = Math.max(largestShared, report.largestRequested());
+        Instant now = clock.instant();
+        double theirs = Math.min(report.maximumAvailable(),
+                report.currentlyAvailable() + report.age().toNanos() / 1e9 * report.restoreRate());
+        if (!known || theirs < estimate()) {
+            known = true;
+            available = theirs;
+            maximum = report.maximumAvailable();
+            restoreRate = report.restoreRate();
+            observedAt = now;
+        }
+    }
+
+    /**
+     * What a call outside the lease leaves in the bucket for the holder: half the bucket, or the
+     * largest cost a query of this shop asked for if that is more, never more than the bucket.
+     */
+    synchronized double reserve() {
+        int largest = learnedCosts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return Math.min(maximum, Math.max(maximum / 2, Math.max(largest, largestShared)));
+    }
+
     /** How long until {@code cost} points are available; zero when unknown (nothing reported yet). */
     public synchronized Duration waitFor(int cost) {
+        return waitFor((double) cost);
+    }
+
+    private Duration waitFor(double cost) {
         if (!known || restoreRate <= 0) {
             return Duration.ZERO;
         }
@@ -84,6 +148,10 @@ public final class ThrottlePacer {
         maximum = cost.maximumAvailable();
         restoreRate = cost.restoreRate();
         observedAt = receivedAt;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private double estimate() {

@@ -73,7 +73,7 @@ public class StoreChangesHandler implements SyncHandler {
                 return full.full(shop, connection, task.fence());
             }
             JsonObject patched;
-            try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
+            try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
                 patched = patch(SnapshotPatch.of(stored.get()), changes, new CatalogFetch(shop.value(), session.graphql()),
                         CatalogFetch.policiesGranted(connection.scope()));
             }

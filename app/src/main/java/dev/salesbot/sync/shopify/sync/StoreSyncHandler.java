@@ -107,7 +107,7 @@ public class StoreSyncHandler implements SyncHandler {
         JsonObject document;
         String how = null;
         BulkCatalogFetch bulk = null;
-        try (GraphqlSession session = sessions.open(sessions.access(shop, tokens.accessToken(shop)))) {
+        try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
             WebhookRegistrations.State state = webhooks.ensure(shop, session.graphql());
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
             boolean policies = CatalogFetch.policiesGranted(connection.scope());

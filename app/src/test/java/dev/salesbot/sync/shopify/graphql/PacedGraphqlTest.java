@@ -62,6 +62,51 @@ class PacedGraphqlTest {
     }
 
     @Test
+    void sharesEachAnswersCostReportAndPacesOnTheLowerSharedEstimate() {
+        java.util.List<QueryCost> written = new java.util.ArrayList<>();
+        // Another server's report, a moment old: 100 points left.
+        BucketBoard board = new BucketBoard() {
+            @Override
+            public java.util.Optional<BucketReport> read(String shop) {
+                return java.util.Optional.of(new BucketReport(100, 1000, 50, COST, Duration.ZERO));
+            }
+
+            @Override
+            public void write(String shop, QueryCost cost) {
+                written.add(cost);
+            }
+        };
+        PacedGraphql holder = new PacedGraphql(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()), noJitter,
+                clock.sleeper(), clock, board, false);
+
+        holder.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST);
+
+        // (857 − 100) ÷ 50 = 15.14 s before the first request, though this server had seen nothing yet.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_140));
+        assertThat(written).extracting(QueryCost::currentlyAvailable).containsExactly(1000.0);
+    }
+
+    @Test
+    void aBoardThatFailsCostsTheSharedViewNotTheRequest() {
+        BucketBoard broken = new BucketBoard() {
+            @Override
+            public java.util.Optional<BucketReport> read(String shop) {
+                throw new IllegalStateException("database away");
+            }
+
+            @Override
+            public void write(String shop, QueryCost cost) {
+                throw new IllegalStateException("database away");
+            }
+        };
+        PacedGraphql outside = new PacedGraphql(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()), noJitter,
+                clock.sleeper(), clock, broken, true);
+
+        assertThat(outside.data(PRODUCTS, JsonValue.EMPTY_JSON_OBJECT, COST).containsKey("products")).isTrue();
+        assertThat(sent).isEqualTo(1);
+    }
+
+    @Test
     void honoursRetryAfterOnHttp429() {
         answers.add(() -> {
             throw new ShopifyThrottledException("HTTP 429", Duration.ofSeconds(7));

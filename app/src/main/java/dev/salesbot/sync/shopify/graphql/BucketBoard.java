@@ -1,0 +1,27 @@
+package dev.salesbot.sync.shopify.graphql;
+
+import java.util.Optional;
+
+/**
+ * Where the servers sharing a database leave each shop's last cost report for one another
+ * ({@link ShopBuckets}); {@link #NONE} for a single process (unit tests) that shares nothing.
+ * A board that cannot be reached costs the shared view, never the request.
+ */
+public interface BucketBoard {
+
+    BucketBoard NONE = new BucketBoard() {
+        @Override
+        public Optional<BucketReport> read(String shop) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void write(String shop, QueryCost cost) {
+            // nothing shared
+        }
+    };
+
+    Optional<BucketReport> read(String shop);
+
+    void write(String shop, QueryCost cost);
+}
