@@ -2,6 +2,7 @@ package dev.salesbot.sync.merchants.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.config.StartupState;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -13,12 +14,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * At start (the first second after the migrations): the key check, which keeps the server out of
- * service when the configured key opens none of the stored tokens. Then every 15 seconds, on every
- * server: the re-seal of stored tokens not under the current key, in batches. Only schedules and
- * delegates. The check runs on the timer, not in {@code @PostConstruct}: while the application is
- * still being deployed, Payara may not have its persistence unit ready for a start-up bean
- * ({@code EntityManagerFactory} null: the deployment failed in one start of a few dozen).
+ * At start (after the migrations): the key check, which keeps the server out of service when the
+ * configured key opens none of the stored tokens. Then every 15 seconds, on every server: the
+ * re-seal of stored tokens not under the current key, in batches. Only schedules and delegates.
+ * A key check that cannot read the tokens at start is tried again every second by the timer, and
+ * never fails the deployment: while the application is still being deployed, Payara may not have
+ * its persistence unit ready for a start-up bean ({@code EntityManagerFactory} null, in one start of
+ * a few dozen).
  */
 @Singleton
 @Startup
@@ -41,6 +43,11 @@ public class TokenKeyClock {
 
     private volatile boolean checked;
     private volatile long nextReseal;
+
+    @PostConstruct
+    void atStart() {
+        checkKey();
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
