@@ -161,11 +161,13 @@ class ClusterIT {
         MicroProcess other = paused == a ? b : a;
         signal("STOP", paused);
         try {
+            // The uninstall first, while the paused server's lease still holds: it ends the pending
+            // sync, so the other server, once the lease expires, runs the redaction and nothing else.
+            String uninstall = "{\"id\":1,\"myshopify_domain\":\"" + shop + "\"}";
+            assertThat(webhook(other.base(), "app/uninstalled", shop, uninstall).statusCode()).isEqualTo(200);
             await("the paused server's lease to expire by the database's clock", Duration.ofSeconds(LEASE_SECONDS * 3L), other,
                     () -> db.count("select count(*) from SYNC_LEASE where TARGET = ? and EXPIRES_AT < "
                             + "EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000", shop) == 1);
-            String uninstall = "{\"id\":1,\"myshopify_domain\":\"" + shop + "\"}";
-            assertThat(webhook(other.base(), "app/uninstalled", shop, uninstall).statusCode()).isEqualTo(200);
             assertThat(webhook(other.base(), "shop/redact", shop, "{\"shop_id\":1,\"shop_domain\":\"" + shop + "\"}").statusCode())
                     .isEqualTo(200);
             await("the other server's redaction", Duration.ofSeconds(60), other,
