@@ -68,18 +68,26 @@ public final class ThrottlePacer {
      * {@code cost} as {@link #acquire} does. The bound keeps a console action or a callback from
      * waiting on a sync for long: past it the call goes, and a THROTTLED answer is retried as usual.
      */
-    public synchronized Duration acquireOutsideLease(int cost, Supplier<Optional<BucketReport>> shared) {
+    public Duration acquireOutsideLease(int cost, Supplier<Optional<BucketReport>> shared) {
+        // Not synchronized as a whole: the steps sleep outside the monitor, so the same server's
+        // sync in its lease ({@link #acquire}) is never held up by a call that yields to it.
         Duration waited = Duration.ZERO;
         while (true) {
-            shared.get().ifPresent(this::merge);
-            Duration wait = waitFor(cost + reserve());
+            Optional<BucketReport> report = shared.get();
+            Duration wait;
+            double reserve;
+            synchronized (this) {
+                report.ifPresent(this::merge);
+                reserve = reserve();
+                wait = waitFor(cost + reserve);
+            }
             Duration left = OUTSIDE_LEASE_WAIT.minus(waited);
             if (wait.isZero() || left.isNegative() || left.isZero()) {
                 break;
             }
             Duration step = min(min(wait, STEP), left);
             LOGGER.log(System.Logger.Level.DEBUG, "Pacing outside the lease: waiting {0} ms for {1} points and the holder''s {2}",
-                    step.toMillis(), cost, (int) reserve());
+                    step.toMillis(), cost, (int) reserve);
             sleeper.sleep(step);
             waited = waited.plus(step);
         }

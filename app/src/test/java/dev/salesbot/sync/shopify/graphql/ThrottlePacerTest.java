@@ -92,6 +92,37 @@ class ThrottlePacerTest {
         assertThat(pacer.acquireOutsideLease(LIVE_READ, Optional::empty)).isZero();
     }
 
+    @Test
+    void aCallWaitingOutsideTheLeaseDoesNotHoldUpTheSyncInIt() throws Exception {
+        // The outside call's step blocks until released; the sync's own acquire must not wait for it.
+        java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ThrottlePacer shared = new ThrottlePacer(clock, duration -> {
+            stepping.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        shared.record(report(1000), clock.instant());
+        java.util.concurrent.ExecutorService outside = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Duration> call = outside.submit(() -> shared.acquireOutsideLease(LIVE_READ,
+                    () -> Optional.of(new BucketReport(1000, BUCKET, RESTORE, PAGE, Duration.ZERO))));
+            assertThat(stepping.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the outside call is waiting").isTrue();
+
+            java.util.concurrent.CompletableFuture<Duration> sync = java.util.concurrent.CompletableFuture.supplyAsync(() -> shared.acquire(PAGE));
+
+            assertThat(sync.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("the holder's page goes at once").isZero();
+            release.countDown();
+            call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            outside.shutdownNow();
+        }
+    }
+
     private static QueryCost report(double available) {
         return new QueryCost(PAGE, 100, BUCKET, available, RESTORE);
     }
