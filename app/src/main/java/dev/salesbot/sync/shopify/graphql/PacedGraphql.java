@@ -133,7 +133,7 @@ public final class PacedGraphql {
 
     private void share(QueryCost cost) {
         try {
-            board.write(shop, cost);
+            board.write(shop, cost.currentlyAvailable(), cost.maximumAvailable(), cost.restoreRate(), cost.requested());
         } catch (RuntimeException e) {
             // A first INSERT another server made at the same moment: its report is as good as ours.
             LOGGER.log(System.Logger.Level.DEBUG, "Shared bucket of {0} not written: {1}", shop, e.toString());

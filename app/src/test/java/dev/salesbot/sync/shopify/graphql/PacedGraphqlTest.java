@@ -63,7 +63,7 @@ class PacedGraphqlTest {
 
     @Test
     void sharesEachAnswersCostReportAndPacesOnTheLowerSharedEstimate() {
-        java.util.List<QueryCost> written = new java.util.ArrayList<>();
+        java.util.List<Double> written = new java.util.ArrayList<>();
         // Another server's report, a moment old: 100 points left.
         BucketBoard board = new BucketBoard() {
             @Override
@@ -72,8 +72,8 @@ class PacedGraphqlTest {
             }
 
             @Override
-            public void write(String shop, QueryCost cost) {
-                written.add(cost);
+            public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
+                written.add(currentlyAvailable);
             }
         };
         PacedGraphql holder = new PacedGraphql(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()), noJitter,
@@ -83,7 +83,7 @@ class PacedGraphqlTest {
 
         // (857 − 100) ÷ 50 = 15.14 s before the first request, though this server had seen nothing yet.
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_140));
-        assertThat(written).extracting(QueryCost::currentlyAvailable).containsExactly(1000.0);
+        assertThat(written).containsExactly(1000.0);
     }
 
     @Test
@@ -95,7 +95,7 @@ class PacedGraphqlTest {
             }
 
             @Override
-            public void write(String shop, QueryCost cost) {
+            public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
                 throw new IllegalStateException("database away");
             }
         };
