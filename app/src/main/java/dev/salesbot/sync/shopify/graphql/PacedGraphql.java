@@ -1,6 +1,8 @@
 package dev.salesbot.sync.shopify.graphql;
 
 import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketBoard;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

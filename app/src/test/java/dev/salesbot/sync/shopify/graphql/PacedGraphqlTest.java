@@ -4,6 +4,8 @@ import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
 import dev.salesbot.sync.shopify.catalog.CatalogQueries;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketBoard;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import dev.salesbot.sync.testing.FakeClock;
 import dev.salesbot.sync.testing.SampleCatalog;
 import jakarta.json.Json;
