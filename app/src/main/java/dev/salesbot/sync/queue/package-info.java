@@ -26,16 +26,12 @@
  * worker survives it. Messages shown to merchants name a storage key and a plain reason, never a
  * path, an endpoint, a bucket or a secret.</li>
  * <li>Servers sharing one database never run one target at once, and a server that lost a target
- * writes nothing more for it: the worker claims it in {@code SYNC_LEASE}
- * ({@link dev.salesbot.sync.queue.control.SyncLeases}: an insert the primary key refuses to a second
- * server, or a conditional update of an expired lease, by the database's clock), each claim with a
- * higher generation (a fencing token). Its leases are renewed every third of
- * {@code SYNC_LEASE_SECONDS} on a timer of their own; a handler confirms the generation before each
- * storage write ({@code SyncTask.fence()}), and the outcome is recorded in the transaction that
- * confirms it. A server that lost it — stalled past the lease, another server took the target —
- * stops at its next write with {@code LeaseLost}, logs that it lost the lease, and records nothing:
- * the requests, still pending, are the new holder's. A server killed mid-sync leaves its lease to
- * expire.</li>
+ * writes nothing more for it: the worker runs a target only under its lease ({@code queue.leases}).
+ * Its leases are renewed every third of {@code SYNC_LEASE_SECONDS} on a timer of their own; a
+ * handler confirms the lease before each storage write ({@code SyncTask.fence()}), and the outcome
+ * is recorded in the transaction that confirms it. A task whose lease was lost stops at its next
+ * write with {@code LeaseLost}, logs that it lost the lease, and records nothing: the requests,
+ * still pending, are the new holder's.</li>
  * <li>Each run's end is a {@code SyncAttempt} event; {@code TargetStatuses} keeps
  * {@code TARGET_STATUS} from it for the consoles, and a full sync's progress is kept
  * ({@code SyncProgresses}), best effort, for the merchant's pages. A row this version cannot read is

@@ -15,7 +15,8 @@
  *   <li>{@code catalog}: the catalog's queries, paging, reads by id, patching, the bot's digest;</li>
  *   <li>{@code oauth}: the token endpoint and the stored tokens, sealed and refreshed;</li>
  *   <li>{@code graphql}: one shop's Admin GraphQL endpoint, paced on its leaky bucket, with typed
- *   failures; the app's settings;</li>
+ *   failures; the app's settings; in {@code graphql.buckets}, the bucket's cost reports the servers
+ *   share;</li>
  *   <li>{@code entity}: the values every part shares (shop domain, access, scopes) and the bulk
  *   operation row.</li>
  * </ul>

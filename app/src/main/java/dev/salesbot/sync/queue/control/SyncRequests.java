@@ -1,6 +1,8 @@
 package dev.salesbot.sync.queue.control;
 
 import dev.salesbot.sync.queue.entity.SyncRequest;
+import dev.salesbot.sync.queue.leases.LeaseLost;
+import dev.salesbot.sync.queue.leases.SyncLeases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,5 +1,7 @@
 package dev.salesbot.sync.queue.control;
 
+import dev.salesbot.sync.queue.leases.Fence;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 

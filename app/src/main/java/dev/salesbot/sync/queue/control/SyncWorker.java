@@ -1,5 +1,8 @@
 package dev.salesbot.sync.queue.control;
 
+import dev.salesbot.sync.queue.leases.Fence;
+import dev.salesbot.sync.queue.leases.LeaseLost;
+import dev.salesbot.sync.queue.leases.SyncLeases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,6 +5,7 @@ import dev.salesbot.sync.config.UserAgentFilter;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.entity.ShopAccess;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
+import dev.salesbot.sync.shopify.graphql.buckets.ShopBuckets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,8 @@
 package dev.salesbot.sync.shopify.graphql;
 
 import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketBoard;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -133,7 +135,7 @@ public final class PacedGraphql {
 
     private void share(QueryCost cost) {
         try {
-            board.write(shop, cost);
+            board.write(shop, cost.currentlyAvailable(), cost.maximumAvailable(), cost.restoreRate(), cost.requested());
         } catch (RuntimeException e) {
             // A first INSERT another server made at the same moment: its report is as good as ours.
             LOGGER.log(System.Logger.Level.DEBUG, "Shared bucket of {0} not written: {1}", shop, e.toString());

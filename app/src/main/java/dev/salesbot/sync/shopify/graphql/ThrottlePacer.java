@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.graphql;
 
 import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -32,19 +32,16 @@
  * server at a time; but the callback's live read and {@code polling_test} and the console's actions
  * are made by whichever server took the request, and each server's pacer believed it had the whole
  * bucket, so together they could overdraw it (THROTTLED). Each answer's cost report is therefore
- * also written to one database row per shop ({@link dev.salesbot.sync.shopify.graphql.ShopBuckets}:
- * an UPDATE, an INSERT the first time, the time stamped by the database's clock so that its age
- * reads the same everywhere), and read before each request: the pacer takes the lower of its own
- * and the shared estimate. How the session was opened says which calls are outside a lease —
+ * also shared with the other servers through the database ({@code graphql.buckets}), and the shared
+ * report is read before each request: the pacer takes the lower of its own and the shared estimate.
+ * How the session was opened says which calls are outside a lease —
  * {@code GraphqlSessions.openInLease} for the sync handlers, {@code open} for everything else (the
  * safe default for a new caller) — not the call stack. Outside a lease a call waits until the
  * estimate covers its cost plus a reserve for the holder: half the bucket, or the largest cost any
- * server's query asked of the shop if more (shared in the row), so that the holder's next request
- * fits even when it has not yet seen the other's spending; the wait is re-checked each second and
- * bounded (30 s), after which the call goes and a THROTTLED answer is retried as any other. On
- * Shopify's plans half the bucket (1,000 of 2,000 points) already exceeds our largest query (862).
- * The row is a hint: a failed read or write is logged at DEBUG and pacing goes on from the server's
- * own view; a stale row has refilled in the estimate. It costs two small statements per Admin call,
- * which takes far longer itself.
+ * server's query asked of the shop if more (shared with the report), so that the holder's next
+ * request fits even when it has not yet seen the other's spending; the wait is re-checked each
+ * second and bounded (30 s), after which the call goes and a THROTTLED answer is retried as any
+ * other. On Shopify's plans half the bucket (1,000 of 2,000 points) already exceeds our largest
+ * query (862).
  */
 package dev.salesbot.sync.shopify.graphql;

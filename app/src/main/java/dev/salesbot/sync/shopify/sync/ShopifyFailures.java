@@ -1,9 +1,9 @@
 package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.merchants.control.StoreConnections;
-import dev.salesbot.sync.queue.control.LeaseLost;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
 import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.queue.leases.LeaseLost;
 import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;

@@ -1,8 +1,8 @@
 package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.json.Jsonp;
-import dev.salesbot.sync.queue.control.Fence;
 import dev.salesbot.sync.queue.control.SyncResult;
+import dev.salesbot.sync.queue.leases.Fence;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.storage.control.CanonicalJson;

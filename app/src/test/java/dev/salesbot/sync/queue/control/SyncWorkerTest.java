@@ -1,5 +1,8 @@
 package dev.salesbot.sync.queue.control;
 
+import dev.salesbot.sync.queue.leases.Fence;
+import dev.salesbot.sync.queue.leases.OneServer;
+import dev.salesbot.sync.queue.leases.SyncLeases;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,8 @@ import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
 import dev.salesbot.sync.shopify.catalog.CatalogQueries;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketBoard;
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import dev.salesbot.sync.testing.FakeClock;
 import dev.salesbot.sync.testing.SampleCatalog;
 import jakarta.json.Json;
@@ -63,7 +65,7 @@ class PacedGraphqlTest {
 
     @Test
     void sharesEachAnswersCostReportAndPacesOnTheLowerSharedEstimate() {
-        java.util.List<QueryCost> written = new java.util.ArrayList<>();
+        java.util.List<Double> written = new java.util.ArrayList<>();
         // Another server's report, a moment old: 100 points left.
         BucketBoard board = new BucketBoard() {
             @Override
@@ -72,8 +74,8 @@ class PacedGraphqlTest {
             }
 
             @Override
-            public void write(String shop, QueryCost cost) {
-                written.add(cost);
+            public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
+                written.add(currentlyAvailable);
             }
         };
         PacedGraphql holder = new PacedGraphql(SHOP, scripted, new ThrottlePacer(clock, clock.sleeper()), noJitter,
@@ -83,7 +85,7 @@ class PacedGraphqlTest {
 
         // (857 − 100) ÷ 50 = 15.14 s before the first request, though this server had seen nothing yet.
         assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(15_140));
-        assertThat(written).extracting(QueryCost::currentlyAvailable).containsExactly(1000.0);
+        assertThat(written).containsExactly(1000.0);
     }
 
     @Test
@@ -95,7 +97,7 @@ class PacedGraphqlTest {
             }
 
             @Override
-            public void write(String shop, QueryCost cost) {
+            public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
                 throw new IllegalStateException("database away");
             }
         };

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;
 import dev.salesbot.sync.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.buckets;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.buckets;
 
 import java.util.Optional;
 
@@ -16,12 +16,13 @@ public interface BucketBoard {
         }
 
         @Override
-        public void write(String shop, QueryCost cost) {
+        public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
             // nothing shared
         }
     };
 
     Optional<BucketReport> read(String shop);
 
-    void write(String shop, QueryCost cost);
+    /** The bucket as an answer for {@code shop} just reported it, and the cost its query requested. */
+    void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested);
 }

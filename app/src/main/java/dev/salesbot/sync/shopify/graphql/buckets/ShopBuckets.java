@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.buckets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,18 +45,18 @@ public class ShopBuckets implements BucketBoard {
     }
 
     @Override
-    public void write(String shop, QueryCost cost) {
+    public void write(String shop, double currentlyAvailable, double maximumAvailable, double restoreRate, int requested) {
         try {
             int updated = em.createNativeQuery("UPDATE SHOPIFY_BUCKET SET CURRENTLY_AVAILABLE = ?1, MAXIMUM_AVAILABLE = ?2, "
                             + "RESTORE_RATE = ?3, LARGEST_REQUESTED = CASE WHEN LARGEST_REQUESTED < ?4 THEN ?4 ELSE LARGEST_REQUESTED END, "
                             + "OBSERVED_AT = " + NOW + " WHERE SHOP = ?5")
-                    .setParameter(1, cost.currentlyAvailable()).setParameter(2, cost.maximumAvailable())
-                    .setParameter(3, cost.restoreRate()).setParameter(4, cost.requested()).setParameter(5, shop).executeUpdate();
+                    .setParameter(1, currentlyAvailable).setParameter(2, maximumAvailable)
+                    .setParameter(3, restoreRate).setParameter(4, requested).setParameter(5, shop).executeUpdate();
             if (updated == 0) {
                 em.createNativeQuery("INSERT INTO SHOPIFY_BUCKET (SHOP, CURRENTLY_AVAILABLE, MAXIMUM_AVAILABLE, RESTORE_RATE, "
                                 + "LARGEST_REQUESTED, OBSERVED_AT) VALUES (?1, ?2, ?3, ?4, ?5, " + NOW + ")")
-                        .setParameter(1, shop).setParameter(2, cost.currentlyAvailable()).setParameter(3, cost.maximumAvailable())
-                        .setParameter(4, cost.restoreRate()).setParameter(5, cost.requested()).executeUpdate();
+                        .setParameter(1, shop).setParameter(2, currentlyAvailable).setParameter(3, maximumAvailable)
+                        .setParameter(4, restoreRate).setParameter(5, requested).executeUpdate();
             }
         } catch (RuntimeException e) {
             // Another server inserted the row first, or the database is away: the next answer writes again.

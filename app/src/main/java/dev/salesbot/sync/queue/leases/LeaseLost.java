@@ -1,4 +1,4 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 /**
  * This server no longer holds the lease of the target it runs: it stalled past the lease (a long

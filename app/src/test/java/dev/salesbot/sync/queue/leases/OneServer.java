@@ -1,15 +1,15 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 import java.time.Duration;
 import java.util.OptionalLong;
 
 /** Leases of a server alone on its database, for unit tests of the worker: every claim succeeds and holds until {@link #holds} says otherwise. */
-final class OneServer extends SyncLeases {
+public final class OneServer extends SyncLeases {
 
     /** False: another server took every lease this one holds (it stalled past them). */
-    volatile boolean holds = true;
+    public volatile boolean holds = true;
 
-    OneServer() {
+    public OneServer() {
         rows = new SyncLeaseRows() {
             @Override
             public OptionalLong claim(String target, String holder, long leaseMillis) {

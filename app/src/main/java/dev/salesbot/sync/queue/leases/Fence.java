@@ -1,4 +1,4 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 /**
  * What a handler calls before each storage write of its task: it confirms, in the database, that

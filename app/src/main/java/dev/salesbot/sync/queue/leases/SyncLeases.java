@@ -1,4 +1,4 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 import dev.salesbot.sync.config.ServerInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * of an expired one (the database serialises two updates of one row; the second sees the first's
  * lease and changes nothing). Each claim has a generation, higher than every earlier claim of the
  * target (a fencing token), and every expiry is decided by the database's clock. The holder renews
- * its leases on a schedule of their own ({@link SyncWorker#renewLeases()}), and confirms its
+ * its leases on a schedule of their own (the worker's {@code renewLeases()}), and confirms its
  * generation before each storage write and in the transaction that records a sync's outcome
  * ({@link Lease#confirm()}): a confirmation extends the lease by a whole lease, so the write that
  * follows has that long before any other server may take the target. A server killed or stalled

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.queue.control;
+package dev.salesbot.sync.queue.leases;
 
 import dev.salesbot.sync.queue.entity.SyncLease;
 import jakarta.enterprise.context.ApplicationScoped;
