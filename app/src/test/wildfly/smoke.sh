@@ -141,9 +141,9 @@ grep -qi "^content-security-policy: default-src 'none'; script-src 'self'; style
 check "GET / carries the Content-Security-Policy, Referrer-Policy and nosniff" $?
 out=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -w '%{http_code} %{content_type}' "$B/assets/app.css")
 [[ "$out" == "200 text/css"* ]]; check "GET /assets/app.css is 200 text/css" $? "$out"
-cookie=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -D - "$B/shopify/acme/login" | grep -i '^set-cookie: JSESSIONID=')
+cookie=$(curl -s -m "$CURL_TIMEOUT" -o /dev/null -D - "$B/shopify/acme/login" | grep -i '^set-cookie: salesbot-session=')
 grep -qi 'HttpOnly' <<<"$cookie" && grep -qi 'SameSite=Lax' <<<"$cookie"
-check "the session cookie is HttpOnly and SameSite=Lax" $? "$(sed -E 's/=[^;]+/=…/' <<<"$cookie")"
+check "the session cookie (in the database, not a servlet session) is HttpOnly and SameSite=Lax" $? "$(sed -E 's/=[^;]+/=…/' <<<"$cookie")"
 
 out=$(get -o /dev/null -w '%{http_code} %{redirect_url}' "$B/shopify/acme/login")
 grant=${out#* }

@@ -2,8 +2,7 @@
  * Merchants and their connections.
  *
  * <p><b>Purpose.</b> A merchant is a UUID: the {@code users/<uuid>/} prefix of every object the
- * bot reads. {@link dev.salesbot.sync.merchants.boundary.MerchantSession} holds the merchant a
- * browser session acts for (with the session's CSRF token for the merchant's forms); {@link dev.salesbot.sync.merchants.control.StoreConnections} (stores) and
+ * bot reads (a browser session acts for one: {@code sessions}). {@link dev.salesbot.sync.merchants.control.StoreConnections} (stores) and
  * {@link dev.salesbot.sync.merchants.control.PageConnections} (Facebook Pages) store what was
  * connected (JPA, the platform's default datasource).
  *

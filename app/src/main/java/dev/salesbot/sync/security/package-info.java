@@ -8,8 +8,9 @@
  *   {@link java.security.MessageDigest#isEqual} (constant time).</li>
  *   <li>{@link dev.salesbot.sync.security.control.StateTokens}: an OAuth state is HMAC-signed with
  *   {@code STATE_TOKEN_SECRET} (≥ 32 characters), names its flow and subject, expires after 10
- *   minutes, carries a hash of the browser session id, and a nonce that
- *   {@link dev.salesbot.sync.security.boundary.PendingStates} (session-scoped) lets be used once.
+ *   minutes, carries a hash of the browser session id, and a nonce that the session's
+ *   {@link dev.salesbot.sync.security.control.StateNonces} let be used once (kept in the database
+ *   by {@code sessions}, so the callback may reach any server).
  *   {@code check} and {@code use} are the one check of a returning state both connects make;
  *   controls are handed the session's nonces as {@code StateNonces}, never the session.</li>
  *   <li>{@link dev.salesbot.sync.security.control.TokenCipher}: AES-256-GCM under

@@ -4,8 +4,8 @@
  * ({@link dev.salesbot.sync.web.Negotiation}: the first of JSON or HTML the {@code Accept} header
  * names wins; {@code *}{@code /*} alone means JSON), the served style sheet and script
  * ({@link dev.salesbot.sync.web.boundary.Assets}), the headers every answer carries
- * ({@link dev.salesbot.sync.web.boundary.SecurityHeaders}) and the session cookie's flags
- * ({@link dev.salesbot.sync.web.boundary.SessionCookies}).
+ * ({@link dev.salesbot.sync.web.boundary.SecurityHeaders}) and the client's address
+ * ({@link dev.salesbot.sync.web.boundary.ClientAddress}).
  *
  * <p><b>Rules.</b> No inline script, style or event handler on any page: the
  * Content-Security-Policy allows scripts, styles and fetches from this origin only. Every value on a
@@ -17,8 +17,6 @@
  * <p><b>Decisions.</b> Pages are JAX-RS resources rendering small HTML strings, not a template
  * engine: a handful of pages do not pay for one. The assets are classpath resources served by a
  * resource with a fixed list of names, because the JAX-RS application is mapped at {@code /} and
- * the container's default servlet never sees a request. The session cookie is {@code SameSite=Lax},
- * not {@code Strict}: the OAuth return from Shopify or Facebook is a cross-site top-level navigation
- * that must carry it.
+ * the container's default servlet never sees a request.
  */
 package dev.salesbot.sync.web;

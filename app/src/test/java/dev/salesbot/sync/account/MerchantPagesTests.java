@@ -222,7 +222,8 @@ public interface MerchantPagesTests {
         // The session cookie, as a connect makes it (in a browser that has none yet).
         HttpResponse<String> login = new Browser().get("/shopify/cookie-boutique/login", Browser.HTML);
         List<String> cookies = login.headers().allValues("Set-Cookie");
-        assertThat(cookies).as("a session cookie").anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(cookies).as("a session cookie").anyMatch(c -> c.startsWith("salesbot-session="))
+                .as("no servlet session: the session is in the database").noneMatch(c -> c.startsWith("JSESSIONID="));
         for (String cookie : cookies) {
             assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                     .doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");

@@ -286,7 +286,7 @@ public interface ShopifyConnectTests {
         HttpResponse<String> answer = null;
         for (int i = 0; i < 40 && !callback.isDone(); i++) {
             answer = client.send(java.net.http.HttpRequest.newBuilder(Browser.resolve("/facebook/login"))
-                    .header("Accept", Browser.JSON).header("Cookie", "JSESSIONID=" + sessionId).GET().build(),
+                    .header("Accept", Browser.JSON).header("Cookie", "salesbot-session=" + sessionId).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 409) {
                 return answer;

@@ -38,6 +38,10 @@ public final class Browser {
             .build();
     private final List<String> bodiesSeen = new ArrayList<>();
     private final URI base;
+    /** Behind a round-robin load balancer: the servers taking turns, and the address it forwards. */
+    private final List<URI> servers;
+    private final String forwardedFor;
+    private final List<URI> served = new ArrayList<>();
 
     /** A browser of the integration tests' server ({@link ItSettings#baseUri()}). */
     public Browser() {
@@ -46,7 +50,29 @@ public final class Browser {
 
     /** A browser of another server, e.g. one a test starts and restarts itself. */
     public Browser(URI base) {
+        this(base, List.of(), null);
+    }
+
+    private Browser(URI base, List<URI> servers, String forwardedFor) {
         this.base = base;
+        this.servers = servers;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * A browser at {@code client} behind a round-robin load balancer in front of {@code servers}:
+     * each request to the application (any of the servers' addresses, except the sandbox's
+     * {@code /sandbox/} paths, which play the platforms) goes to the server after the one before,
+     * with the {@code X-Forwarded-For} header the load balancer adds. Cookies are one jar for all,
+     * as the browser sees one site.
+     */
+    public static Browser behindRoundRobin(String client, URI... servers) {
+        return new Browser(servers[0], List.of(servers), client);
+    }
+
+    /** Which server each application request went to, in order (behind a round robin). */
+    public List<URI> served() {
+        return List.copyOf(served);
     }
 
     public HttpResponse<String> get(String pathOrUrl, String accept) {
@@ -69,7 +95,7 @@ public final class Browser {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = client.send(balanced(request.timeout(Duration.ofSeconds(60)).build()),
                     HttpResponse.BodyHandlers.ofString());
             bodiesSeen.add(response.body());
             response.headers().firstValue("Location").ifPresent(bodiesSeen::add);
@@ -82,9 +108,24 @@ public final class Browser {
         }
     }
 
+    private HttpRequest balanced(HttpRequest request) {
+        URI uri = request.uri();
+        boolean app = servers.stream().anyMatch(s -> s.getPort() == uri.getPort())
+                && (uri.getRawPath() == null || !uri.getRawPath().startsWith("/sandbox/"));
+        if (!app) {
+            return request;
+        }
+        URI server = servers.get(served.size() % servers.size());
+        served.add(server);
+        URI target = URI.create(server.getScheme() + "://" + server.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return HttpRequest.newBuilder(request, (name, value) -> true).uri(resolve(base, target.toString()))
+                .header("X-Forwarded-For", forwardedFor).build();
+    }
+
     public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
+                .filter(c -> c.getName().equals("salesbot-session"))
                 .map(HttpCookie::getValue)
                 .findFirst();
     }

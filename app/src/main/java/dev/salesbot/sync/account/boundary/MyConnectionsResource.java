@@ -2,10 +2,12 @@ package dev.salesbot.sync.account.boundary;
 
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.sessions.boundary.BrowserSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -34,16 +36,19 @@ public class MyConnectionsResource {
     AccountConnections connections;
 
     @Inject
-    MerchantSession session;
+    BrowserSessions sessions;
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
         UUID merchant = merchant();
-        return html(MyConnectionsView.connections(connections.of(merchant), session.csrfToken(), session.takeFlash().orElse(null)));
+        return html(MyConnectionsView.connections(connections.of(merchant), session().csrfToken(), session().takeFlash().orElse(null)));
     }
 
     @GET
@@ -63,7 +68,7 @@ public class MyConnectionsResource {
     public Response disconnect(@PathParam("id") String id, @FormParam("csrf") String csrf) {
         UUID merchant = merchant();
         checkCsrf(csrf);
-        session.flash(connections.disconnect(merchant, id));
+        session().flash(connections.disconnect(merchant, id));
         return backToPage();
     }
 
@@ -74,7 +79,7 @@ public class MyConnectionsResource {
     public Response confirmDelete(@PathParam("id") String id) {
         UUID merchant = merchant();
         AccountConnection c = connections.owned(merchant, id);
-        return html(MyConnectionsView.confirmDelete(c, session.csrfToken()));
+        return html(MyConnectionsView.confirmDelete(c, session().csrfToken()));
     }
 
     @POST
@@ -86,12 +91,16 @@ public class MyConnectionsResource {
         if (!"yes".equals(confirm)) {
             throw Refusal.badInput("not-confirmed", "Deleting needs the confirmation step: open My connections and press Delete again.");
         }
-        session.flash(connections.delete(merchant, id));
+        session().flash(connections.delete(merchant, id));
         return backToPage();
     }
 
     private UUID merchant() {
-        return MerchantSession.of(request, session).orElseThrow(MyConnectionsResource::noMerchant);
+        return session().merchant().orElseThrow(MyConnectionsResource::noMerchant);
+    }
+
+    private BrowserSession session() {
+        return sessions.of(request, response);
     }
 
     private static Refusal noMerchant() {
@@ -101,7 +110,7 @@ public class MyConnectionsResource {
     }
 
     private void checkCsrf(String csrf) {
-        if (!session.csrfMatches(csrf)) {
+        if (!session().csrfMatches(csrf)) {
             throw Refusal.notAllowed("invalid-csrf-token",
                     "This form is out of date or came from another site; nothing was changed. Open My connections and try again.");
         }

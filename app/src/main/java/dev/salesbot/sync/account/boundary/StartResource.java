@@ -1,8 +1,9 @@
 package dev.salesbot.sync.account.boundary;
 
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,14 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 public class StartResource {
 
     @Inject
-    MerchantSession merchantSession;
+    BrowserSessions sessions;
 
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String show() {
-        return StartView.render("", null, MerchantSession.of(request, merchantSession).isPresent());
+        return StartView.render("", null, sessions.of(request, response).merchant().isPresent());
     }
 }

@@ -4,6 +4,9 @@ import dev.salesbot.sync.admin.control.AdminCredentials;
 import dev.salesbot.sync.admin.control.AdminIdentityStore;
 import dev.salesbot.sync.admin.control.LoginThrottle;
 import dev.salesbot.sync.admin.control.LoginsUnavailable;
+import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.sessions.boundary.BrowserSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import dev.salesbot.sync.web.boundary.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,8 +35,10 @@ import java.util.Set;
  * <ul>
  * <li>No admin configured: 503, naming the variables. Never open.</li>
  * <li>{@code GET /admin/login} is the form; {@code POST /admin/login} checks its own CSRF token,
- * then the throttle, then the credentials; success changes the session id and stores the admin in the
- * session (303 to {@code /admin}); failure is 401 with the form again, and no admin session.</li>
+ * then the throttle, then the credentials; success gives the browser session a new id and CSRF token
+ * and makes it the admin's (303 to {@code /admin}); failure is 401 with the form again, and no admin
+ * session. The session is in the database ({@link BrowserSessions}), so any server answers the next
+ * request.</li>
  * <li>{@code /admin/api/*}: HTTP Basic on every request (no session is made for it), or the
  * admin's session. A state-changing call must send {@code Content-Type: application/json} (a
  * cross-site form cannot, and a cross-site script cannot without a preflight this server never
@@ -67,6 +71,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     @Inject
     ClientAddress clients;
 
+    @Inject
+    BrowserSessions sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
@@ -80,6 +87,15 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
                 AdminResponses.drain(request);
             }
             return status;
+        } catch (Refusal e) {
+            // The sessions' database did not answer (sessions.control.BrowserSessionStore): nothing is decided.
+            try {
+                response.setHeader("Retry-After", "10");
+                AdminResponses.problem(response, 503, e.slug(), e.title(), e.detail());
+            } catch (IOException written) {
+                throw new AuthenticationException(written);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         } catch (IOException e) {
             throw new AuthenticationException(e);
         }
@@ -100,33 +116,27 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
-        HttpSession session = request.getSession();
-        if (!AdminSessions.matches(session, AdminSessions.LOGIN_CSRF, request.getParameter(AdminSessions.CSRF_FIELD))) {
-            AdminResponses.page(response, 403, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
+        BrowserSession session = sessions.of(request, response);
+        if (!session.csrfMatches(request.getParameter(AdminSessions.CSRF_FIELD))) {
+            AdminResponses.page(response, 403, AdminViews.login(session.csrfToken(),
                     "The login form had expired. Please log in again."));
             return AuthenticationStatus.SEND_FAILURE;
         }
         InetAddress client = clients.of(request);
         Optional<Refused> refused = admit(client, response);
         if (refused.isPresent()) {
-            AdminResponses.page(response, refused.get().status(), AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
-                    refused.get().detail()));
+            AdminResponses.page(response, refused.get().status(), AdminViews.login(session.csrfToken(), refused.get().detail()));
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = validate(request.getParameter("username"), request.getParameter("password"));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(client);
-            AdminResponses.page(response, 401, AdminViews.login(AdminSessions.token(session, AdminSessions.LOGIN_CSRF),
-                    "Wrong username or password."));
+            AdminResponses.page(response, 401, AdminViews.login(session.csrfToken(), "Wrong username or password."));
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.succeeded(client);
-        // A new session id as soon as the admin is known: a fixated id is worth nothing.
-        request.changeSessionId();
-        session.removeAttribute(AdminSessions.LOGIN_CSRF);
-        session.removeAttribute(AdminSessions.CSRF);
-        session.setAttribute(AdminSessions.USER, result.getCallerPrincipal().getName());
-        AdminSessions.token(session, AdminSessions.CSRF);
+        // A new session id and CSRF token as soon as the admin is known: a fixated id is worth nothing.
+        session.logIn(result.getCallerPrincipal().getName());
         AdminResponses.seeOther(response, AdminPaths.ROOT);
         return AuthenticationStatus.SEND_CONTINUE;
     }
@@ -180,7 +190,8 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             }
             return context.notifyContainerAboutLogin(result);
         }
-        Optional<String> user = AdminSessions.user(request);
+        BrowserSession session = sessions.of(request, response);
+        Optional<String> user = session.admin();
         if (user.isEmpty()) {
             return challenge(response, "Send the admin's credentials (HTTP Basic), or log in at " + AdminPaths.LOGIN + ".");
         }
@@ -188,7 +199,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             if (!AdminPaths.json(request)) {
                 return jsonRequired(response);
             }
-            if (!AdminSessions.matches(request.getSession(false), AdminSessions.CSRF, request.getHeader(AdminSessions.CSRF_HEADER))) {
+            if (!session.csrfMatches(request.getHeader(AdminSessions.CSRF_HEADER))) {
                 AdminResponses.problem(response, 403, "csrf-token-invalid", "CSRF token missing or wrong",
                         "A call with the admin's session must carry the session's token in " + AdminSessions.CSRF_HEADER + ".");
                 return AuthenticationStatus.SEND_FAILURE;
@@ -199,7 +210,8 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
-        Optional<String> user = AdminSessions.user(request);
+        BrowserSession session = sessions.of(request, response);
+        Optional<String> user = session.admin();
         if (user.isEmpty()) {
             if (AdminPaths.safe(request)) {
                 AdminResponses.seeOther(response, AdminPaths.LOGIN);
@@ -209,7 +221,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (!AdminPaths.safe(request)
-                && !AdminSessions.matches(request.getSession(false), AdminSessions.CSRF, request.getParameter(AdminSessions.CSRF_FIELD))) {
+                && !session.csrfMatches(request.getParameter(AdminSessions.CSRF_FIELD))) {
             AdminResponses.problemPage(response, 403, "Request refused",
                     "The form's security token was missing or wrong, so nothing was changed. Reload the console and try again.");
             return AuthenticationStatus.SEND_FAILURE;

@@ -4,9 +4,11 @@ import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.merchants.control.ConnectionActions;
 import dev.salesbot.sync.poll.control.PollControl;
 import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.sessions.boundary.BrowserSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,16 +42,21 @@ public class AdminConsoleResource {
     @Inject
     PollControl poller;
 
+    @Inject
+    BrowserSessions sessions;
+
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response show() {
-        HttpSession session = request.getSession(false);
-        String user = AdminSessions.user(request).orElseThrow();
-        String page = AdminViews.dashboard(dashboard.overview(), user, AdminSessions.token(session, AdminSessions.CSRF),
-                AdminSessions.takeFlash(request).orElse(null));
+        BrowserSession session = session();
+        String user = session.admin().orElseThrow();
+        String page = AdminViews.dashboard(dashboard.overview(), user, session.csrfToken(), session.takeFlash().orElse(null));
         return html(page);
     }
 
@@ -57,20 +64,18 @@ public class AdminConsoleResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Response login() {
-        if (AdminSessions.user(request).isPresent()) {
+        BrowserSession session = session();
+        if (session.admin().isPresent()) {
             return Response.seeOther(URI.create(AdminPaths.ROOT)).build();
         }
-        return html(AdminViews.login(AdminSessions.token(request.getSession(), AdminSessions.LOGIN_CSRF), null));
+        return html(AdminViews.login(session.csrfToken(), null));
     }
 
     @POST
     @Path("logout")
     public Response logout() throws jakarta.servlet.ServletException {
         request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        session().end();
         return Response.seeOther(URI.create(AdminPaths.LOGIN)).build();
     }
 
@@ -108,6 +113,10 @@ public class AdminConsoleResource {
         });
     }
 
+    private BrowserSession session() {
+        return sessions.of(request, response);
+    }
+
     private Response act(Supplier<String> action) {
         String message;
         try {
@@ -115,7 +124,7 @@ public class AdminConsoleResource {
         } catch (Refusal e) {
             message = "Not done: " + e.getMessage();
         }
-        AdminSessions.flash(request, message);
+        session().flash(message);
         return Response.seeOther(URI.create(AdminPaths.ROOT)).build();
     }
 

@@ -4,13 +4,13 @@ import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.facebook.connect.ConnectReport;
 import dev.salesbot.sync.facebook.connect.FacebookConnect;
 import dev.salesbot.sync.facebook.connect.PageConnect;
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
-import dev.salesbot.sync.security.boundary.PendingStates;
+import dev.salesbot.sync.sessions.boundary.BrowserSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Optional;
-import java.util.UUID;
 
 /** Connecting Facebook Pages: the start of Facebook Login and Facebook's redirect back. */
 @Path("facebook")
@@ -33,16 +31,16 @@ public class FacebookConnectResource {
     PageConnect pages;
 
     @Inject
-    MerchantSession merchantSession;
-
-    @Inject
-    PendingStates pendingStates;
+    BrowserSessions sessions;
 
     @Inject
     AccountConnections account;
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @Context
     HttpHeaders headers;
@@ -53,33 +51,23 @@ public class FacebookConnectResource {
     @GET
     @Path("login")
     public Response login() {
-        String sessionId = sessionId();
-        return Response.seeOther(connect.begin(sessionId, merchant(sessionId), pendingStates)).build();
+        BrowserSession session = sessions.of(request, response);
+        return Response.seeOther(connect.begin(session.id().orElse(null), session.merchant(), session)).build();
     }
 
     @GET
     @Path("callback")
     public Response callback() {
-        String sessionId = sessionId();
+        BrowserSession session = sessions.of(request, response);
         PageConnect.Recorded recorded = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()),
-                sessionId, merchant(sessionId), pendingStates);
+                session.id().orElse(null), session.merchant(), session);
         // Logged in to Facebook: a new session id before any waiting (one seen before is worth nothing now).
-        request.changeSessionId();
+        session.rotate();
         ConnectReport report = pages.finish(recorded);
         if (Negotiation.prefersHtml(headers)) {
             return Response.ok(PagesConnectedView.render(report, account.of(report.merchant())),
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(ConnectAnswer.json(report).toString(), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private String sessionId() {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : session.getId();
-    }
-
-    /** Without a session, asking the session-scoped bean would create one just to say "none". */
-    private Optional<UUID> merchant(String sessionId) {
-        return sessionId == null ? Optional.empty() : merchantSession.merchant();
     }
 }

@@ -2,7 +2,7 @@ package dev.salesbot.sync.security.control;
 
 /**
  * Where a browser session keeps the nonces of the OAuth states it was given and has not used yet
- * (the session's {@code PendingStates}): a control that issues or checks a state is handed this,
+ * (the {@code sessions.boundary.BrowserSession}, which keeps them in the database): a control that issues or checks a state is handed this,
  * never the session itself.
  */
 public interface StateNonces {

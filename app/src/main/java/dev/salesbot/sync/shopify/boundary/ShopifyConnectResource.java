@@ -3,16 +3,16 @@ package dev.salesbot.sync.shopify.boundary;
 import dev.salesbot.sync.account.boundary.StartView;
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
-import dev.salesbot.sync.merchants.boundary.MerchantSession;
 import dev.salesbot.sync.problems.boundary.Problem;
-import dev.salesbot.sync.security.boundary.PendingStates;
+import dev.salesbot.sync.sessions.boundary.BrowserSession;
+import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,16 +34,16 @@ public class ShopifyConnectResource {
     ShopifyConnect connect;
 
     @Inject
-    MerchantSession merchantSession;
-
-    @Inject
-    PendingStates pendingStates;
+    BrowserSessions sessions;
 
     @Inject
     AccountConnections account;
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @Context
     HttpHeaders headers;
@@ -55,8 +55,8 @@ public class ShopifyConnectResource {
     @Path("{shop}/login")
     public Response login(@PathParam("shop") String shop) {
         ShopDomain domain = ShopDomain.parse(shop);
-        HttpSession session = request.getSession(true);
-        return Response.seeOther(connect.begin(domain, session.getId(), pendingStates)).build();
+        BrowserSession session = sessions.of(request, response);
+        return Response.seeOther(connect.begin(domain, session.open(), session)).build();
     }
 
     /**
@@ -74,7 +74,7 @@ public class ShopifyConnectResource {
             if (!Negotiation.prefersHtml(headers)) {
                 throw e;
             }
-            boolean known = MerchantSession.of(request, merchantSession).isPresent();
+            boolean known = sessions.of(request, response).merchant().isPresent();
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     // Bytes: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers.
                     .entity(StartView.render(shop == null ? "" : shop, e.whatToDo(), known).getBytes(StandardCharsets.UTF_8))
@@ -86,17 +86,17 @@ public class ShopifyConnectResource {
     @GET
     @Path("callback")
     public Response callback() {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
+        BrowserSession session = sessions.of(request, response);
+        if (!session.exists()) {
             throw Problem.forbidden("invalid-state",
                     "This browser has no session from the start of the connection (are cookies blocked?); start again.");
         }
-        ShopifyConnect.Accepted accepted = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.getId(),
-                pendingStates);
+        ShopifyConnect.Accepted accepted = connect.complete(QueryParameters.singleValued(uri.getQueryParameters()), session.id().orElseThrow(),
+                session);
         // The merchant is known: this session acts for the store's merchant from now on, under a new
         // id (a session id seen before the login is worth nothing after it), before any waiting.
-        request.changeSessionId();
-        merchantSession.actFor(accepted.merchant());
+        session.rotate();
+        session.actFor(accepted.merchant());
         if (Negotiation.prefersHtml(headers)) {
             // A browser waits less: its page follows the rest of the first sync by itself.
             ShopifyConnect.Connected connected = connect.firstSnapshotForPage(accepted);

@@ -2,7 +2,6 @@ package dev.salesbot.sync.security.control;
 
 import dev.salesbot.sync.config.RequiredSetting;
 import dev.salesbot.sync.problems.control.Refusal;
-import dev.salesbot.sync.security.boundary.PendingStates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -88,7 +87,7 @@ class StateTokensTest {
 
     @Test
     void pendingStatesAreSingleUse() {
-        PendingStates pending = new PendingStates();
+        StateNonces pending = new PendingStates();
         pending.remember("n1");
         assertThat(pending.consume("n1")).isTrue();
         assertThat(pending.consume("n1")).isFalse();
@@ -97,7 +96,7 @@ class StateTokensTest {
 
     @Test
     void aConnectAcceptsItsStateOnceForItsSubjectInTheSessionThatStartedIt() {
-        PendingStates session = new PendingStates();
+        StateNonces session = new PendingStates();
         String state = tokens.issue("shopify-connect", "acme.myshopify.com", "session-1", session);
 
         StateTokens.Claims claims = tokens.check(state, "shopify-connect", "session-1");
@@ -131,5 +130,20 @@ class StateTokensTest {
                 .as("once the old secret is dropped").isInstanceOf(InvalidState.class).hasMessageContaining("signature");
         assertThatThrownBy(() -> tokens.verify(rotated.issue("p", "s", "x"), "p", "x"))
                 .as("new states are signed with the new secret").isInstanceOf(InvalidState.class);
+    }
+
+    /** A session's nonces in memory (the product keeps them in the database: sessions.control.BrowserSessionStore). */
+    static final class PendingStates implements StateNonces {
+        private final java.util.Set<String> nonces = new java.util.HashSet<>();
+
+        @Override
+        public void remember(String nonce) {
+            nonces.add(nonce);
+        }
+
+        @Override
+        public boolean consume(String nonce) {
+            return nonces.remove(nonce);
+        }
     }
 }
