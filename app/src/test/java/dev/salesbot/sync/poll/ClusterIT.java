@@ -94,6 +94,7 @@ class ClusterIT {
                             () -> db.count("select count(*) from SYNC_REQUEST where STATE = 'PENDING'") == 0);
                     assertThat(db.count("select count(*) from SYNC_REQUEST where STATE = 'DONE' and OUTCOME = 'success'"))
                             .as("every connect's first sync").isEqualTo(STORES);
+                    aBrowserServedByEachServerInTurnConnectsBothPlatformsAndTheAdminActs(db, a, b);
                     consoleActionsOnBothServersLeaveTheSyncsBucketRoom(db, a, b, shops.subList(0, PACED_STORES));
                     aServerPausedPastItsLeaseWritesNothingAfterTheOtherDeletedTheStore(db, a, b);
                     for (String shop : shops) {
@@ -133,6 +134,69 @@ class ClusterIT {
                 }
             }
         }
+    }
+
+    /**
+     * Issue 23, no sticky sessions: one browser behind a round-robin load balancer (every request
+     * to the application goes to the other server than the one before, with the
+     * {@code X-Forwarded-For} it adds) connects a store and its Facebook Pages, uses My connections
+     * (its status JSON and a CSRF-checked disconnect form), and the admin fails a login, logs in,
+     * deletes the merchant and logs out. Every step is answered as on one server; the failed login
+     * is counted against the forwarded client (the servers trust the load balancer's address).
+     */
+    private static void aBrowserServedByEachServerInTurnConnectsBothPlatformsAndTheAdminActs(Postgres db, MicroProcess a, MicroProcess b) {
+        String client = "198.51.100.23";
+        Browser browser = Browser.behindLoadBalancer(client, a.base(), b.base());
+
+        URI callback = SandboxShopify.installUntilCallback(browser, "cluster-round-robin");
+        HttpResponse<String> connected = browser.get(callback.toString(), Browser.JSON);
+        assertThat(connected.statusCode()).as("the callback, on the other server than the login: " + connected.body()).isEqualTo(200);
+        String merchant = json(connected.body()).getString("user_uuid");
+        assertThat(browser.cookie("__Host-salesbot-session")).as("the session cookie of an https site")
+                .hasValueSatisfying(cookie -> assertThat(cookie.getSecure()).isTrue());
+        assertThat(browser.get("/connections", Browser.HTML).body()).contains("cluster-round-robin.myshopify.com");
+        HttpResponse<String> status = browser.get("/connections/status", Browser.JSON);
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        assertThat(json(status.body()).getString("user_uuid")).isEqualTo(merchant);
+
+        URI facebookCallback = dev.salesbot.sync.testing.SandboxFacebook.dialogUntilCallback(browser,
+                dev.salesbot.sync.testing.SandboxFacebook.Choice.allowAll());
+        HttpResponse<String> pages = browser.get(facebookCallback.toString(), Browser.JSON);
+        assertThat(pages.statusCode()).as(pages.body()).isEqualTo(200);
+        List<String> pageIds = json(pages.body()).getJsonObject("pages").getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("id")).toList();
+        assertThat(pageIds).as("Pages joined the session's merchant, on another server").isNotEmpty();
+        String page = browser.get("/connections", Browser.HTML).body();
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("action=\"/connections/([^/\"]+)/disconnect\"").matcher(page);
+        assertThat(form.find()).as(page).isTrue();
+        HttpResponse<String> disconnected = browser.postForm("/connections/" + form.group(1) + "/disconnect",
+                Map.of("csrf", AdminClient.csrf(page)));
+        assertThat(disconnected.statusCode()).as("the form's token, checked by the other server: " + disconnected.body()).isEqualTo(303);
+        assertThat(browser.get("/connections", Browser.HTML).body()).as("the message, shown by the next server").contains("Disconnected: its access keys are deleted");
+
+        HttpResponse<String> loginForm = browser.get("/admin/login", Browser.HTML);
+        HttpResponse<String> wrong = browser.postForm("/admin/login",
+                Map.of("csrf", AdminClient.csrf(loginForm.body()), "username", AdminClient.USER, "password", "not-the-password"));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+        assertThat(db.count("select count(*) from LOGIN_FAILURE where SUBJECT = 'client " + client + "'"))
+                .as("counted against the forwarded client, not the load balancer").isEqualTo(1);
+        String csrf = AdminClient.login(browser);
+        assertThat(browser.get("/admin", Browser.HTML).body()).contains("cluster-round-robin.myshopify.com");
+        HttpResponse<String> deleted = browser.postForm("/admin/merchants/" + merchant + "/delete", Map.of("csrf", csrf));
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(303);
+        assertThat(browser.get("/admin", Browser.HTML).body()).contains("Merchant " + merchant);
+        assertThat(browser.postForm("/admin/logout", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/admin", Browser.HTML).statusCode()).as("logged out on every server").isEqualTo(303);
+
+        List<URI> served = browser.served();
+        assertThat(served).as("the round robin reached both servers").contains(a.base(), b.base());
+        for (int i = 1; i < served.size(); i++) {
+            assertThat(served.get(i)).as("request " + i + " went to the other server").isNotEqualTo(served.get(i - 1));
+        }
+        await("the merchant's deletion", Duration.ofSeconds(60), a,
+                () -> db.count("select count(*) from SHOPIFY_CONNECTION where SHOP = 'cluster-round-robin.myshopify.com'") == 0
+                        && db.count("select count(*) from SYNC_REQUEST where STATE = 'PENDING'") == 0);
+        System.out.printf("ClusterIT: one browser served in turn by both servers, %d requests%n", served.size());
     }
 
     /**
@@ -344,7 +408,7 @@ class ClusterIT {
             List<Future<?>> connects = new ArrayList<>();
             for (String shop : shops) {
                 connects.add(browsers.submit(() -> {
-                    Browser browser = new Browser(base);
+                    Browser browser = Browser.behindLoadBalancer("192.0.2.10", base);
                     URI callback = SandboxShopify.installUntilCallback(browser, shop.substring(0, shop.indexOf('.')));
                     HttpResponse<String> answer = browser.get(callback.toString(), Browser.JSON);
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -368,8 +432,15 @@ class ClusterIT {
         overrides.put("SYNC_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
         overrides.put("SYNC_CONCURRENCY", "4");
         overrides.put("POLL_INTERVAL_HOURS", POLL_INTERVAL_HOURS);
+        // Behind the load balancer of the round-robin phase, on this machine: its X-Forwarded-For is believed.
+        overrides.put("TRUSTED_PROXIES", "127.0.0.1");
         // Both servers behind one address, as behind a load balancer: A's (which also plays the platforms).
         Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), sandboxPort, overrides);
+        // TLS ends at the load balancer: the public callback addresses are https (the session cookie is
+        // then __Host-…; Secure), the servers themselves speak http (Browser.behindLoadBalancer).
+        for (String callback : List.of("SHOPIFY_REDIRECT_URI", "FACEBOOK_REDIRECT_URI")) {
+            settings.setProperty(callback, settings.getProperty(callback).replace("http://", "https://"));
+        }
         return MicroProcess.start(name, work, Path.of(System.getProperty("it.war")),
                 sandbox ? Optional.of(MicroProcess.sandboxWar()) : Optional.empty(), port, settings, db.pool());
     }

@@ -28,14 +28,7 @@ public final class Browser {
     public static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    // HTTP/1.1, as every browser speaks over cleartext (HTTP/2 only over TLS): Java's client would
-    // otherwise ask for an h2c upgrade, which Grizzly handles badly (README, Limits).
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient client;
     private final List<String> bodiesSeen = new ArrayList<>();
     private final URI base;
     /** Behind a round-robin load balancer: the servers taking turns, and the address it forwards. */
@@ -57,16 +50,48 @@ public final class Browser {
         this.base = base;
         this.servers = servers;
         this.forwardedFor = forwardedFor;
+        // HTTP/1.1, as every browser speaks over cleartext (HTTP/2 only over TLS): Java's client would
+        // otherwise ask for an h2c upgrade, which Grizzly handles badly (README, Limits).
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(servers.isEmpty() ? cookies : new ThroughTls())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /**
-     * A browser at {@code client} behind a round-robin load balancer in front of {@code servers}:
-     * each request to the application (any of the servers' addresses, except the sandbox's
-     * {@code /sandbox/} paths, which play the platforms) goes to the server after the one before,
-     * with the {@code X-Forwarded-For} header the load balancer adds. Cookies are one jar for all,
-     * as the browser sees one site.
+     * The cookie jar of a browser talking https to a load balancer that ends TLS: the servers
+     * behind it are reached over http, but the browser sees https, so it keeps and sends
+     * {@code Secure} cookies.
      */
-    public static Browser behindRoundRobin(String client, URI... servers) {
+    private final class ThroughTls extends java.net.CookieHandler {
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(seenByBrowser(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(seenByBrowser(uri), headers);
+        }
+
+        private URI seenByBrowser(URI uri) {
+            return servers.stream().anyMatch(s -> s.getPort() == uri.getPort())
+                    ? URI.create("https" + uri.toString().substring(uri.getScheme().length())) : uri;
+        }
+    }
+
+    /**
+     * A browser at {@code client} behind a round-robin load balancer that ends TLS in front of
+     * {@code servers} (the documented several-server set-up): each request to the application (any
+     * of the servers' addresses, http or https, except the sandbox's {@code /sandbox/} paths, which
+     * play the platforms) goes over http to the server after the one before, with the
+     * {@code X-Forwarded-For} header the load balancer adds. Cookies are one jar for all, kept as
+     * the browser sees them, over https.
+     */
+    public static Browser behindLoadBalancer(String client, URI... servers) {
         return new Browser(servers[0], List.of(servers), client);
     }
 
@@ -123,11 +148,13 @@ public final class Browser {
                 .header("X-Forwarded-For", forwardedFor).build();
     }
 
+    /** The session cookie's value: {@code salesbot-session} over http, {@code __Host-salesbot-session} over https. */
     public Optional<String> sessionId() {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("salesbot-session"))
-                .map(HttpCookie::getValue)
-                .findFirst();
+        return cookie("salesbot-session").or(() -> cookie("__Host-salesbot-session")).map(HttpCookie::getValue);
+    }
+
+    public Optional<HttpCookie> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }
 
     public List<String> bodiesSeen() {
