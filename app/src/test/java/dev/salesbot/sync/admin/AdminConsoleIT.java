@@ -367,6 +367,30 @@ class AdminConsoleIT implements MerchantPagesTests {
         assertThat(AdminClient.get("/admin/api/summary").statusCode()).as("after the wait").isEqualTo(200);
     }
 
+    /**
+     * A script or a scrape calling in parallel with the right password from one address: every
+     * call is answered, none waits for the others' counted attempts (before, the sixth was 429).
+     */
+    @Test
+    void twelveRightBasicCallsAtOnceFromOneAddressAreAllAnswered() throws Exception {
+        forgetFailedLogins();
+        java.util.concurrent.ExecutorService calls = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(calls.submit(() -> basicFrom("192.0.2.77", AdminClient.PASSWORD)));
+            }
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> done = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            }
+        } finally {
+            calls.shutdownNow();
+        }
+        assertThat(Database.count("select count(*) from LOGIN_FAILURE where SUBJECT = 'client 192.0.2.77'"))
+                .as("the address's count settled by the success").isZero();
+    }
+
     /** 127.0.0.2 is no trusted proxy: what it writes in X-Forwarded-For is ignored, and its failures are its own. */
     @Test
     void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {

@@ -4,6 +4,7 @@ import dev.salesbot.sync.admin.control.AdminCredentials;
 import dev.salesbot.sync.admin.control.AdminIdentityStore;
 import dev.salesbot.sync.admin.control.LoginThrottle;
 import dev.salesbot.sync.admin.control.LoginsUnavailable;
+import dev.salesbot.sync.admin.control.VerifiedCredentials;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.sessions.boundary.BrowserSession;
 import dev.salesbot.sync.sessions.boundary.BrowserSessions;
@@ -49,7 +50,9 @@ import java.util.Set;
  * <li>Failed logins, by form or Basic, are slowed down per client ({@link LoginThrottle}, the
  * client as {@link ClientAddress} tells it): every attempt is counted before its password is
  * checked; 429 with {@code Retry-After} while the client must wait, 503 if the database cannot
- * count the attempt (the password is then not checked).</li>
+ * count the attempt (the password is then not checked). A client's Basic calls presenting the same
+ * credentials at once are checked and counted once, and its success is not hashed again for a few
+ * minutes while the throttle lets it try ({@link VerifiedCredentials}).</li>
  * </ul>
  * The decision does not depend on container role mapping, which differs between servers; the
  * container is still told who the caller is, so {@code SecurityContext} works in the resources.
@@ -73,6 +76,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     BrowserSessions sessions;
+
+    @Inject
+    VerifiedCredentials verified;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -141,50 +147,91 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    /** Why an attempt is not checked: the status to answer, and the sentence that says so. */
-    private record Refused(int status, String slug, String title, String detail) {
+    /**
+     * Why an attempt is not checked: the status to answer, the sentence that says so, and the
+     * {@code Retry-After} seconds (set on the answer by {@link #admit}).
+     */
+    private record Refused(int status, String slug, String title, String detail, long retryAfter) {
+    }
+
+    /** A Basic call's check: refused before its password was checked, or the password's result. */
+    private record BasicCheck(Optional<Refused> refused, CredentialValidationResult result) {
     }
 
     /**
      * Counts the attempt before its password is checked ({@link LoginThrottle#admit}); empty if it
-     * may be checked, else why not — 429, or 503 when the database cannot count it — with the
-     * {@code Retry-After} header already set.
+     * may be checked, else why not — 429, or 503 when the database cannot count it.
      */
-    private Optional<Refused> admit(InetAddress client, HttpServletResponse response) {
+    private Optional<Refused> admit(InetAddress client) {
         Optional<Duration> wait;
         try {
             wait = throttle.admit(client);
         } catch (LoginsUnavailable e) {
-            response.setHeader("Retry-After", "10");
             return Optional.of(new Refused(503, "logins-unavailable", "Logins unavailable",
-                    "Logins cannot be checked right now (the database did not answer). Try again in a minute."));
+                    "Logins cannot be checked right now (the database did not answer). Try again in a minute.", 10));
         }
         if (wait.isEmpty()) {
             return Optional.empty();
         }
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        response.setHeader("Retry-After", Long.toString(seconds));
         return Optional.of(new Refused(429, "too-many-failed-logins", "Too many failed logins",
-                "Too many failed logins from your address: try again in " + seconds + " s."));
+                "Too many failed logins from your address: try again in " + seconds + " s.", seconds));
+    }
+
+    private Optional<Refused> admit(InetAddress client, HttpServletResponse response) {
+        Optional<Refused> refused = admit(client);
+        refused.ifPresent(r -> response.setHeader("Retry-After", Long.toString(r.retryAfter())));
+        return refused;
+    }
+
+    /**
+     * A Basic call's credentials: counted, then checked, and the client's count settled — once for
+     * all the client's calls presenting the same value at once; and a success the client had a few
+     * minutes ago is let in without a hash, unless the throttle makes the client wait
+     * ({@link VerifiedCredentials}).
+     */
+    private BasicCheck basicCheck(String authorization, InetAddress client) {
+        String key = verified.key(client.getHostAddress(), authorization);
+        return verified.once(key, () -> {
+            Optional<String> caller = verified.remembered(key);
+            try {
+                if (caller.isPresent() && !throttle.mustWait(client)) {
+                    return new BasicCheck(Optional.empty(), new CredentialValidationResult(caller.get(), Set.of(AdminIdentityStore.ROLE)));
+                }
+            } catch (LoginsUnavailable e) {
+                return new BasicCheck(admit(client), CredentialValidationResult.NOT_VALIDATED_RESULT);
+            }
+            Optional<Refused> refused = admit(client);
+            if (refused.isPresent()) {
+                return new BasicCheck(refused, CredentialValidationResult.NOT_VALIDATED_RESULT);
+            }
+            CredentialValidationResult result = basic(authorization.substring(6).strip());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(client);
+                verified.remember(key, result.getCallerPrincipal().getName());
+            } else {
+                throttle.failed(client);
+                verified.forget(key);
+            }
+            return new BasicCheck(Optional.empty(), result);
+        });
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            InetAddress client = clients.of(request);
-            Optional<Refused> refused = admit(client, response);
-            if (refused.isPresent()) {
-                Refused r = refused.get();
+            BasicCheck check = basicCheck(authorization, clients.of(request));
+            if (check.refused().isPresent()) {
+                Refused r = check.refused().get();
+                response.setHeader("Retry-After", Long.toString(r.retryAfter()));
                 AdminResponses.problem(response, r.status(), r.slug(), r.title(), r.detail());
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            CredentialValidationResult result = basic(authorization.substring(6).strip());
+            CredentialValidationResult result = check.result();
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                throttle.failed(client);
                 return challenge(response, "Wrong username or password.");
             }
-            throttle.succeeded(client);
             if (!AdminPaths.safe(request) && !AdminPaths.json(request)) {
                 return jsonRequired(response);
             }

@@ -98,6 +98,18 @@ public class LoginThrottle {
     }
 
     /**
+     * Whether {@code client} must wait before its next attempt is checked, changing nothing (a
+     * remembered success, {@link VerifiedCredentials}, is honoured only while it need not).
+     *
+     * @throws LoginsUnavailable if the database cannot say
+     */
+    public boolean mustWait(InetAddress client) {
+        String subject = subject(client);
+        return inTransaction(subject, (rows, now) -> waitMillis(recent(rows.read(LoginFailureRows.ACCOUNT), now),
+                recent(rows.read(subject), now), now) > 0);
+    }
+
+    /**
      * The attempt {@code client} was admitted for failed: one more failure of the account's, and the
      * client's wait runs from now (the password check took time since it was counted). Best effort:
      * if the database does not answer, the count {@link #admit} made stands.

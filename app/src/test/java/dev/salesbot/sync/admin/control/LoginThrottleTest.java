@@ -103,6 +103,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void mustWaitSaysWhatAdmitWouldAndChangesNothing() throws Exception {
+        assertThat(throttle.mustWait(GUESSER)).isFalse();
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
+            wrongPassword(GUESSER);
+        }
+        List<String> before = rows();
+
+        assertThat(throttle.mustWait(GUESSER)).isTrue();
+        assertThat(throttle.mustWait(ADMIN_OFFICE)).isFalse();
+        assertThat(rows()).as("no row written").isEqualTo(before);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.mustWait(GUESSER)).isFalse();
+    }
+
+    @Test
     void theFirstFailuresCostNothing() {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             wrongPassword(GUESSER);
