@@ -2,8 +2,10 @@ package dev.salesbot.sync;
 
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Payara Micro of its own with SANDBOX_ENABLED unset.
  */
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.OWN_SERVERS)
 class ProductionWarIT {
 
     static final List<String> SANDBOX_PATHS = List.of(

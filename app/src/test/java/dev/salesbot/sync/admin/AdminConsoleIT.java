@@ -7,6 +7,7 @@ import dev.salesbot.sync.testing.Chromium;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.Jmx;
 import dev.salesbot.sync.testing.OtherPeer;
@@ -21,6 +22,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.ARQUILLIAN)
 class AdminConsoleIT implements MerchantPagesTests {
 
     private static final Pattern PRODUCT = Pattern.compile("gid://shopify/Product/\\d+");

@@ -7,6 +7,7 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -17,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.ARQUILLIAN)
 public class FacebookWebhooksIT implements FacebookConnectTests {
 
     public static final List<String> PAGES = SamplePages.seed(3, false).stream().map(p -> p.id()).toList();

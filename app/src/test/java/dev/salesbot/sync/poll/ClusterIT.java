@@ -5,6 +5,7 @@ import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.PollNowTool;
@@ -14,6 +15,7 @@ import dev.salesbot.sync.testing.ShopifyWebhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,10 +55,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name), never sees two servers on one store at the same time; and a server killed with SIGKILL
  * mid-poll loses nothing: the other finishes its work once the dead one's leases expire.
  *
+ * <p>Issue 23 adds, before the poll: one browser served by each server in turn (no sticky
+ * sessions), fencing (a paused server writes nothing after the other deleted its store) and pacing
+ * across servers. The servers run the documented several-server set-up: the README's PostgreSQL
+ * pre-boot file, https callback addresses (TLS ends at the load balancer, which trusts
+ * {@code TRUSTED_PROXIES=127.0.0.1}).
+ *
  * <p>Server A serves the sandbox too (it plays Shopify for both, as the platform would); B is
  * the one killed. Not Arquillian: the test starts and kills the servers itself ({@link MicroProcess}).
  */
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.OWN_SERVERS)
 class ClusterIT {
 
     static final int STORES = 200;

@@ -4,6 +4,7 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -12,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own ports, database and DATA_DIR under {@code target/it-restart}, so no other IT is affected.
  */
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.OWN_SERVERS)
 class RestartIT {
 
     static final String SHOP = "restart-outfitters";

@@ -7,12 +7,14 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.MicroProcess;
 import dev.salesbot.sync.testing.SandboxFacebook;
 import dev.salesbot.sync.testing.SandboxShopify;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ol>
  */
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.OWN_SERVERS)
 class KeyRotationIT {
 
     static final String SHOP = "key-rotation-goods";

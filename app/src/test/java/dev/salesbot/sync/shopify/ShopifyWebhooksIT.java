@@ -4,6 +4,7 @@ import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.Deployments;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.SandboxAdmin;
 import dev.salesbot.sync.testing.SandboxShopify;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.ARQUILLIAN)
 class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests {
 
     /** What the app subscribes every store to (issue 9). */

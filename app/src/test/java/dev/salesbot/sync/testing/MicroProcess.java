@@ -156,10 +156,18 @@ public final class MicroProcess implements AutoCloseable {
 
     /** A port nobody listens on now (the server binds it a few seconds later; a clash fails the start loudly). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Never the Arquillian server's or S3Proxy's reserved ports, free between two classes of the
+        // other lane (ItLanes): a server of ours there would keep that lane's next server from starting.
+        java.util.Set<String> reserved = java.util.Set.of(System.getProperty("it.http.port", ""), System.getProperty("it.s3.port", ""));
+        for (int tries = 0; ; tries++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (tries < 10 && reserved.contains(Integer.toString(socket.getLocalPort()))) {
+                    continue;
+                }
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.salesbot.sync.testing.Await;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Dirs;
 import dev.salesbot.sync.testing.ItExecution;
+import dev.salesbot.sync.testing.ItLanes;
 import dev.salesbot.sync.testing.ItSettings;
 import dev.salesbot.sync.testing.Listeners;
 import dev.salesbot.sync.testing.MicroProcess;
@@ -13,6 +14,7 @@ import dev.salesbot.sync.testing.Postgres;
 import dev.salesbot.sync.testing.ShopifyWebhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until just now: the access and refresh tokens' expiry columns and the store's next poll.
  */
 @ItExecution(ItExecution.LOCAL_STORAGE)
+@ResourceLock(ItLanes.OWN_SERVERS)
 class UpgradeIT {
 
     static final Path CAPTURE = Path.of("src/test/resources/upgrade/0.1.0");
