@@ -40,6 +40,11 @@ public final class SandboxAdmin {
         return call("PUT", "sandbox/shopify/_control/shops/" + shop + "/bulk", json);
     }
 
+    /** The app's switches ({@code PUT /sandbox/shopify/_control/app}), e.g. {@code {"bulkQueries": false}}. */
+    public static JsonObject app(String json) {
+        return call("PUT", "sandbox/shopify/_control/app", json);
+    }
+
     public static JsonObject stats(String shop) {
         return call("GET", "sandbox/shopify/_control/shops/" + shop + "/stats", null);
     }

@@ -116,6 +116,7 @@ final class BulkOperations {
     private final InstantSource clock;
     private final Map<Long, Operation> operations = new ConcurrentHashMap<>();
     private final Knobs knobs = new Knobs();
+    private volatile BulkAccess access = new BulkAccess(true);
     private final AtomicLong runQueries = new AtomicLong();
 
     BulkOperations(SandboxShop shop, InstantSource clock) {
@@ -138,8 +139,16 @@ final class BulkOperations {
     }
 
     /** The mutation: an operation, or the user errors that refused it. */
+    /** The app's access to bulk queries, shared by every store ({@link SandboxShops}). */
+    void access(BulkAccess access) {
+        this.access = access;
+    }
+
     synchronized Map<String, Object> run(String query, boolean groupObjects, Set<String> granted, AdminSchema schema,
                                          Executor executor) {
+        if (!access.allowed()) {
+            throw new BulkAccess.Denied();
+        }
         List<Map<String, Object>> errors = BulkQueryRules.check(schema, query);
         if (!errors.isEmpty()) {
             return payload(null, errors);

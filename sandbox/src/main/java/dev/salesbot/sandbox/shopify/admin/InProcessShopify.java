@@ -99,6 +99,12 @@ public final class InProcessShopify {
         return this;
     }
 
+    /** Whether the app may run bulk queries ({@link BulkAccess}); without, {@code bulkOperationRunQuery} answers ACCESS_DENIED. */
+    public InProcessShopify bulkQueries(boolean allowed) {
+        shop.bulk().access(new BulkAccess(allowed));
+        return this;
+    }
+
     /** The next {@code count} bulk operations fail with {@code errorCode}, with partial data when {@code partial}. */
     public InProcessShopify bulkFailNext(int count, String errorCode, boolean partial) {
         synchronized (shop.bulk().knobs()) {

@@ -46,6 +46,30 @@ public class SandboxShops {
     @ConfigProperty(name = "SANDBOX_SHOPIFY_BULK_START_MILLIS", defaultValue = "2000")
     long bulkStartMillis;
 
+    /** Whether the app may run bulk queries ({@link BulkAccess}): {@code allowed} or {@code denied}. */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_BULK_QUERIES", defaultValue = "allowed")
+    String bulkQueries;
+
+    private volatile BulkAccess bulkAccess;
+
+    /** The app's access to bulk queries, one for every store. */
+    BulkAccess bulkAccess() {
+        BulkAccess access = bulkAccess;
+        if (access == null) {
+            synchronized (this) {
+                if (bulkAccess == null) {
+                    if (!bulkQueries.equals("allowed") && !bulkQueries.equals("denied")) {
+                        throw new IllegalStateException("SANDBOX_SHOPIFY_BULK_QUERIES must be allowed or denied, not " + bulkQueries);
+                    }
+                    bulkAccess = new BulkAccess(bulkQueries.equals("allowed"));
+                }
+                access = bulkAccess;
+            }
+        }
+        return access;
+    }
+
     /** {@code acme} and {@code acme.myshopify.com} are the same store. */
     static String normalize(String shop) {
         String lower = shop.toLowerCase(Locale.ROOT);
@@ -61,6 +85,7 @@ public class SandboxShops {
             shop.onEvent((topic, payload) -> deliveries.deliver(shop, topic, payload));
             shop.bulk().knobs().objectsPerSecond = bulkObjectsPerSecond;
             shop.bulk().knobs().startMillis = bulkStartMillis;
+            shop.bulk().access(bulkAccess());
             return shop;
         });
     }

@@ -52,6 +52,25 @@ public class ShopifyControlResource {
         return JsonValues.write(answer);
     }
 
+    /**
+     * The app's access, for every store ({@link BulkAccess}): {@code {"bulkQueries": false}} and a
+     * {@code bulkOperationRunQuery} answers {@code ACCESS_DENIED}, as Shopify's does for an app that
+     * has not enabled bulk queries; {@code true} enables them again. Answers the switch.
+     */
+    @PUT
+    @Path("app")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String app(String body) {
+        Map<String, Object> json = object(body);
+        if (json.containsKey("bulkQueries")) {
+            if (!(json.get("bulkQueries") instanceof Boolean allowed)) {
+                throw new BadRequestException("bulkQueries must be true or false");
+            }
+            shops.bulkAccess().allow(allowed);
+        }
+        return JsonValues.write(Map.of("bulkQueries", shops.bulkAccess().allowed()));
+    }
+
     @GET
     @Path("shops/{shop}/stats")
     public String stats(@PathParam("shop") String shop) {

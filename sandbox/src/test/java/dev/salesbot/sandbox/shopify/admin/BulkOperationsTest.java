@@ -59,6 +59,27 @@ class BulkOperationsTest {
         return lines;
     }
 
+    /** https://shopify.dev/changelog/partner-apps-must-enable-bulk-operations-before-use */
+    @Test
+    void anAppWithoutAccessToBulkQueriesIsDeniedOnTheMutationItself() {
+        InProcessShopify shopify = store(3).bulkQueries(false);
+
+        JsonObject answer = shopify.post("mutation Run($q: String!) { bulkOperationRunQuery(query: $q) {"
+                + " bulkOperation { id status } userErrors { field message code } } }",
+                Json.createObjectBuilder().add("q", PRODUCTS_WITH_VARIANTS).build());
+
+        JsonObject error = answer.getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getJsonObject("extensions").getString("code")).isEqualTo("ACCESS_DENIED");
+        assertThat(error.getJsonArray("path").getString(0)).isEqualTo("bulkOperationRunQuery");
+        assertThat(error.getString("message")).startsWith("Access denied for bulkOperationRunQuery field.");
+        assertThat(answer.getJsonObject("data").isNull("bulkOperationRunQuery")).isTrue();
+        assertThat(shopify.post("{ productsCount { count } }", null).getJsonObject("data").getJsonObject("productsCount").getInt("count"))
+                .as("paging is not affected").isEqualTo(3);
+
+        shopify.bulkQueries(true);
+        assertThat(run(shopify, PRODUCTS_WITH_VARIANTS, false).getJsonArray("userErrors")).isEmpty();
+    }
+
     @Test
     void completesWithCountsAndChildrenAfterButNotNextToTheirParents() throws Exception {
         InProcessShopify shopify = store(30).bulkPace(1_000_000, 0);
