@@ -35,6 +35,11 @@
  * deletes the tokens and records who disconnected in the status reason; a deletion goes through the
  * durable queue.
  *
+ * <p><b>Operators' notices.</b> What must be done on a platform's side for the whole app (enable
+ * Shopify bulk queries in the Partner Dashboard) is a row of {@code PLATFORM_NOTICE}
+ * ({@link dev.salesbot.sync.merchants.control.PlatformNotices}): raised by the sync that met the
+ * refusal, with when to ask the platform again; shown on the dashboard; cleared by a success.
+ *
  * <p><b>Out of scope.</b> Merchant accounts and logins.
  */
 package dev.salesbot.sync.merchants;

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify;
 
+import dev.salesbot.sync.testing.AdminClient;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.ItSettings;
@@ -93,6 +94,63 @@ public interface BulkSyncTests {
         dev.salesbot.sync.testing.Await.await(() -> Database.count(
                         "select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'DONE' and OUTCOME = 'success'", shop) == 1,
                 java.time.Duration.ofSeconds(60), "the bulk sync finishing after the page was answered");
+    }
+
+    /**
+     * Issue 24: Shopify refuses the app's bulk queries (not enabled in the Partner Dashboard,
+     * https://shopify.dev/changelog/partner-apps-must-enable-bulk-operations-before-use): a large
+     * store is paged at once and stays healthy, the merchant sees it up to date, the operators see
+     * what to do (summary, metrics); once the notice is due, bulk is tried again and it clears.
+     */
+    @Test
+    default void whenShopifyRefusesTheAppsBulkQueriesALargeStoreIsPagedAndTheOperatorsAreTold() throws Exception {
+        String shop = "bulk-unallowed.myshopify.com";
+        prepare(shop, "{\"objectsPerSecond\": 20000, \"startMillis\": 300}");
+        Browser browser = new Browser();
+        try {
+            refusedThenTriedAgain(shop, browser);
+        } finally {
+            // Other tests' large stores must be read in bulk again, whatever happened here.
+            SandboxAdmin.app("{\"bulkQueries\": true}");
+            Database.execute("delete from PLATFORM_NOTICE");
+        }
+    }
+
+    private static void refusedThenTriedAgain(String shop, Browser browser) throws Exception {
+        {
+            assertThat(SandboxAdmin.app("{\"bulkQueries\": false}").getBoolean("bulkQueries")).isFalse();
+            URI callback = SandboxShopify.installUntilCallback(browser, "bulk-unallowed");
+            HttpResponse<String> response = browser.get(callback.toString(), Browser.JSON);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
+
+            assertThat(answer.getJsonObject("upload_status").getString("status")).as(answer.toString()).isEqualTo("success");
+            assertThat(answer.getJsonObject("snapshot").getString("fetched")).isEqualTo("by paging (bulk queries are not enabled for this app)");
+            assertThat(stored(answer).getJsonObject("data").getJsonObject("products").getJsonArray("edges")).hasSize(PRODUCTS);
+            assertThat(SandboxAdmin.bulk(shop, "{}").getInt("runQueries")).as("none started").isZero();
+            assertThat(AdminClient.connection(shop).getString("status")).isEqualTo("healthy");
+            JsonObject mine = Json.createReader(new StringReader(browser.get("/connections/status", Browser.JSON).body())).readObject();
+            assertThat(mine.getJsonArray("connections").getJsonObject(0).getString("state")).as("the merchant sees nothing wrong")
+                    .isEqualTo("up_to_date");
+            assertThat(mine.toString()).doesNotContain("Partner Dashboard", "not enabled");
+            JsonObject notice = AdminClient.json(AdminClient.get("/admin/api/summary")).getJsonArray("notices").getJsonObject(0);
+            assertThat(notice.getString("name")).isEqualTo("shopify-bulk-queries");
+            assertThat(notice.getString("message")).contains("Partner Dashboard", "API access requests", "Allow bulk queries");
+            assertThat(AdminClient.get("/admin/api/metrics").body())
+                    .contains("salesbot_shopify_bulk_queries_enabled 0.0").containsPattern("salesbot_shopify_bulk_refused_total [1-9]");
+            assertThat(log()).contains("Shopify refused the bulk queries of " + shop);
+        }
+        {
+            SandboxAdmin.app("{\"bulkQueries\": true}");
+            // After BULK_RETRY_MINUTES (here: made due at once) the next full sync tries bulk again.
+            Database.execute("update PLATFORM_NOTICE set RETRY_AT = 0");
+            HttpResponse<String> sync = AdminClient.call("POST", "/admin/api/connections/" + AdminClient.connection(shop).getString("id") + "/sync");
+            assertThat(sync.statusCode()).as(sync.body()).isBetween(200, 202);
+            dev.salesbot.sync.testing.Await.await(() -> Database.count("select count(*) from PLATFORM_NOTICE") == 0,
+                    java.time.Duration.ofSeconds(60), "bulk tried again and the notice cleared");
+            assertThat(SandboxAdmin.bulk(shop, "{}").getInt("runQueries")).isEqualTo(5);
+            assertThat(AdminClient.get("/admin/api/metrics").body()).contains("salesbot_shopify_bulk_queries_enabled 1.0");
+        }
     }
 
     private static void prepare(String shop, String knobs) {

@@ -61,6 +61,18 @@ final class AdminJson {
         return json.build();
     }
 
+    /** What the operators must do on a platform's side (merchants.control.PlatformNotices). */
+    private static JsonArrayBuilder notices(Dashboard.Overview o) {
+        JsonArrayBuilder notices = Jsonp.createArrayBuilder();
+        for (var n : o.notices()) {
+            JsonObjectBuilder notice = Jsonp.createObjectBuilder().add("name", n.name()).add("message", n.message());
+            time(notice, "since", n.since().atOffset(java.time.ZoneOffset.UTC));
+            time(notice, "retry_at", n.retryAt().atOffset(java.time.ZoneOffset.UTC));
+            notices.add(notice);
+        }
+        return notices;
+    }
+
     static JsonObject summary(Dashboard.Overview o) {
         JsonObjectBuilder byStatus = Jsonp.createObjectBuilder();
         o.byHealth().forEach(byStatus::add);
@@ -82,6 +94,7 @@ final class AdminJson {
                 .add("poll_interval_hours", o.pollScheduled() ? o.pollInterval().toMinutes() / 60d : 0)
                 .add("sealed_tokens", Jsonp.createObjectBuilder().add("current_key", o.tokens().currentKey())
                         .add("older_keys", o.tokens().olderKeys()).add("unreadable", o.tokens().unreadable()))
+                .add("notices", notices(o))
                 .add("events", events);
         time(json, "at", o.at());
         return json.build();

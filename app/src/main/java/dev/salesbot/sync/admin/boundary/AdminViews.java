@@ -43,6 +43,11 @@ final class AdminViews {
         if (flash != null) {
             b.append("<p class=\"ok\" id=\"flash\">").append(escape(flash)).append("</p>");
         }
+        for (var n : o.notices()) {
+            b.append("<p class=\"notice\" id=\"notice-").append(escape(n.name())).append("\"><strong>Action needed:</strong> ")
+                    .append(escape(n.message())).append(" <span class=\"muted\">Since ").append(time(n.since().atOffset(java.time.ZoneOffset.UTC)))
+                    .append("; tried again after ").append(time(n.retryAt().atOffset(java.time.ZoneOffset.UTC))).append(".</span></p>");
+        }
         b.append("<h2>Connections</h2><p id=\"summary\">").append(o.connections().size()).append(" connection(s) of ")
                 .append(o.merchants()).append(" merchant(s): ")
                 .append(o.byHealth().entrySet().stream().filter(e -> e.getValue() > 0)

@@ -18,6 +18,7 @@ import dev.salesbot.sync.queue.entity.TargetStatus;
 import dev.salesbot.sync.webhooks.control.Deliveries;
 import dev.salesbot.sync.webhooks.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.salesbot.sync.merchants.control.PlatformNotices;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -45,7 +46,8 @@ public class Dashboard {
 
     /** The whole picture at one moment. */
     public record Overview(List<ConnectionView> connections, SyncRequests.Queue queue, List<AdminEvent> events,
-                           Duration pollInterval, boolean pollScheduled, TokenKeys.Census tokens, OffsetDateTime at) {
+                           Duration pollInterval, boolean pollScheduled, TokenKeys.Census tokens,
+                           List<PlatformNotices.Notice> notices, OffsetDateTime at) {
 
         public Map<String, Long> byHealth() {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -59,6 +61,9 @@ public class Dashboard {
             return connections.stream().map(ConnectionView::merchant).distinct().count();
         }
     }
+
+    @Inject
+    PlatformNotices notices;
 
     @Inject
     StoreConnections shops;
@@ -88,7 +93,8 @@ public class Dashboard {
     TokenKeys tokenKeys;
 
     public Overview overview() {
-        return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), tokenKeys.census(), now());
+        return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), tokenKeys.census(),
+                notices.all(), now());
     }
 
     public List<ConnectionView> connections() {

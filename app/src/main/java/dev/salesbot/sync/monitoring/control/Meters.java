@@ -36,6 +36,7 @@ public class Meters {
     private PrometheusMeterRegistry prometheus;
     private JmxMeterRegistry jmx;
     private final AtomicInteger graphUsage = new AtomicInteger();
+    private final AtomicInteger bulkQueries = new AtomicInteger(1);
     /** The counters of the hot paths, built once (a builder per call would allocate an id and look it up each time). */
     private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -71,6 +72,10 @@ public class Meters {
         cost();
         throttled();
         graphRequests();
+        bulkRefused();
+        Gauge.builder("salesbot.shopify.bulk.queries.enabled", bulkQueries, AtomicInteger::get)
+                .description("1 while Shopify runs this app's bulk queries, 0 since it refused them (Partner Dashboard: Allow bulk queries)")
+                .register(registry);
         Gauge.builder("salesbot.facebook.usage", graphUsage, AtomicInteger::get).baseUnit("percent")
                 .description("Meta's X-App-Usage / X-Business-Use-Case-Usage in the last Graph answer (highest figure)")
                 .register(registry);
@@ -125,6 +130,22 @@ public class Meters {
     private Counter throttled() {
         return counters.computeIfAbsent("shopify throttled", k -> Counter.builder("salesbot.shopify.throttled")
                 .description("Admin API answers that were THROTTLED or 429").register(registry));
+    }
+
+    private Counter bulkRefused() {
+        return counters.computeIfAbsent("shopify bulk refused", k -> Counter.builder("salesbot.shopify.bulk.refused")
+                .description("Full syncs that paged because Shopify refused the app's bulk queries").register(registry));
+    }
+
+    /** Shopify refused the app's bulk queries: the sync pages. */
+    public void bulkQueriesRefused() {
+        bulkRefused().increment();
+        bulkQueries.set(0);
+    }
+
+    /** Shopify ran the app's bulk queries. */
+    public void bulkQueriesEnabled(boolean enabled) {
+        bulkQueries.set(enabled ? 1 : 0);
     }
 
     /** A delivery refused before parsing: bad or missing signature, bad size or shape. */

@@ -195,10 +195,20 @@ public final class BulkCatalogFetch {
         return new Fetched(document, how);
     }
 
-    /** Starts {@code part}'s bulk query and records it; empty when Shopify refuses it (user errors). */
+    /**
+     * Starts {@code part}'s bulk query and records it; empty when Shopify refuses it (user errors).
+     *
+     * @throws BulkQueriesRefused when the app has no access to bulk queries
+     */
     private Optional<String> start(BulkPart part) {
-        JsonObject data = graphql.data(CatalogQueries.BULK_RUN, Jsonp.createObjectBuilder().add("query", part.query()).build(),
-                GraphqlQuery.MUTATION_COST);
+        JsonObject data;
+        try {
+            data = graphql.data(CatalogQueries.BULK_RUN, Jsonp.createObjectBuilder().add("query", part.query()).build(),
+                    GraphqlQuery.MUTATION_COST);
+        } catch (ShopifyAccessDeniedException e) {
+            // The mutation needs no access scope: a denial of it is the app's bulk access, not the store's grant.
+            throw new BulkQueriesRefused(shop, e);
+        }
         JsonObject payload = data.getJsonObject("bulkOperationRunQuery");
         JsonArray errors = payload == null ? JsonValue.EMPTY_JSON_ARRAY : payload.getJsonArray("userErrors");
         if (payload == null || !errors.isEmpty() || !(payload.get("bulkOperation") instanceof JsonObject operation)) {

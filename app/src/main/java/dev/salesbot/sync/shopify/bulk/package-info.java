@@ -24,7 +24,12 @@
  *   {@link dev.salesbot.sync.shopify.bulk.BulkAssembly} reads it line by line, joins children to
  *   parents by {@code __parentId} (a parent comes earlier, not necessarily just before) and builds
  *   exactly the stored shape of paging: same bytes, same digest.</li>
- *   <li>{@code ACCESS_DENIED}: the sync ends as any denial does. {@code FAILED} (its partial data is
+ *   <li>{@code ACCESS_DENIED} on {@code bulkOperationRunQuery} itself (it needs no access scope):
+ *   the app's bulk queries are not enabled in the Partner Dashboard
+ *   ({@link dev.salesbot.sync.shopify.bulk.BulkQueriesRefused}); the whole sync pages instead, the
+ *   operators get a notice, bulk is tried again after {@code BULK_RETRY_MINUTES}.
+ *   {@code ACCESS_DENIED} as an operation's {@code errorCode} (the query reads what the grant does
+ *   not cover): the sync ends as any denial does. {@code FAILED} (its partial data is
  *   never read), {@code CANCELED}, {@code EXPIRED}, an address answering 403/404/410 (the operation
  *   is read again for a fresh one, once), or a file whose line count is not {@code objectCount}:
  *   one new operation for that part, then that part is paged. {@code LIMIT_REACHED}: postponed 30 s.

@@ -12,6 +12,7 @@ import dev.salesbot.sync.queue.control.SyncTask;
 import dev.salesbot.sync.queue.leases.Fence;
 import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
 import dev.salesbot.sync.shopify.bulk.BulkOperationRows;
+import dev.salesbot.sync.shopify.bulk.BulkQueriesRefused;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -24,6 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.salesbot.sync.merchants.control.PlatformNotices;
+import dev.salesbot.sync.monitoring.control.Meters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +67,17 @@ public class StoreSyncHandler implements SyncHandler {
     @Inject
     BulkOperationRows bulkRows;
 
+    @Inject
+    PlatformNotices notices;
+
+    @Inject
+    Meters meters;
+
+    /** After Shopify refused the app's bulk queries, how long large stores are paged before bulk is tried again. */
+    @Inject
+    @ConfigProperty(name = "BULK_RETRY_MINUTES", defaultValue = "360")
+    long bulkRetryMinutes;
+
     /** Above this many products a full sync reads the catalog through bulk operations. */
     @Inject
     @ConfigProperty(name = "BULK_THRESHOLD_PRODUCTS", defaultValue = "250")
@@ -75,6 +89,9 @@ public class StoreSyncHandler implements SyncHandler {
     int bulkWaitSeconds;
 
     private final HttpBulkDownloads downloads = new HttpBulkDownloads();
+
+    /** How a large store's catalog was read while Shopify refuses the app's bulk queries. */
+    static final String PAGED_WITHOUT_BULK = "by paging (bulk queries are not enabled for this app)";
 
     @Override
     public SyncKind kind() {
@@ -102,6 +119,9 @@ public class StoreSyncHandler implements SyncHandler {
      * store of more than {@code BULK_THRESHOLD_PRODUCTS} products (one {@code productsCount} read
      * first), or one whose bulk operations an earlier attempt started, is read through bulk
      * operations ({@link BulkCatalogFetch}); a smaller one by paging. Both give the same bytes.
+     * While Shopify refuses the app's bulk queries ({@link BulkQueriesRefused}) a large store is
+     * paged too, the operators are told ({@link PlatformNotices}), and bulk is tried again after
+     * {@code BULK_RETRY_MINUTES}.
      */
     SyncResult full(ShopDomain shop, ShopifyConnection connection, Fence fence) {
         JsonObject document;
@@ -112,13 +132,30 @@ public class StoreSyncHandler implements SyncHandler {
             connections.recordWebhooks(shop.value(), state.topics(), state.problem());
             boolean policies = CatalogFetch.policiesGranted(connection.scope());
             CatalogFetch catalog = new CatalogFetch(shop.value(), session.graphql());
-            if (!bulkRows.of(shop.value()).isEmpty() || readsInBulk(catalog.productsCount())) {
+            boolean large = catalog.productsCount() > bulkThreshold;
+            if (!bulkRows.of(shop.value()).isEmpty() || large && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES)) {
                 bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads,
                         BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
                         Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
-                BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
-                document = fetched.document();
-                how = fetched.how();
+                try {
+                    BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
+                    document = fetched.document();
+                    how = fetched.how();
+                    notices.clear(PlatformNotices.SHOPIFY_BULK_QUERIES);
+                    meters.bulkQueriesEnabled(true);
+                } catch (BulkQueriesRefused e) {
+                    // Not the store's fault, and reconnecting cannot fix it: page now, tell the operators, try bulk again later.
+                    LOGGER.log(System.Logger.Level.WARNING, e.getMessage());
+                    notices.raise(PlatformNotices.SHOPIFY_BULK_QUERIES, BulkQueriesRefused.WHAT_TO_DO, Duration.ofMinutes(bulkRetryMinutes));
+                    meters.bulkQueriesRefused();
+                    bulk.done(); // operations of an earlier attempt, if any: the paged snapshot replaces them
+                    bulk = null;
+                    document = catalog.all(policies, progress.reporter(shop.value()));
+                    how = PAGED_WITHOUT_BULK;
+                }
+            } else if (large) {
+                document = catalog.all(policies, progress.reporter(shop.value()));
+                how = PAGED_WITHOUT_BULK;
             } else {
                 document = catalog.all(policies, progress.reporter(shop.value()));
             }
@@ -130,9 +167,12 @@ public class StoreSyncHandler implements SyncHandler {
         return result;
     }
 
-    /** Whether a full sync of a store of {@code products} products goes through bulk operations. */
+    /**
+     * Whether a full sync of a store of {@code products} products goes through bulk operations
+     * (not while Shopify refuses the app's bulk queries).
+     */
     public boolean readsInBulk(long products) {
-        return products > bulkThreshold;
+        return products > bulkThreshold && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES);
     }
 
     static ShopifyConnection activeConnection(StoreConnections connections, ShopDomain shop) {

@@ -172,6 +172,19 @@ class BulkCatalogFetchTest {
         assertThat(records.forgotten()).as("nothing left to resume").isTrue();
     }
 
+    /** Issue 24: https://shopify.dev/changelog/partner-apps-must-enable-bulk-operations-before-use */
+    @Test
+    void anAppWithoutAccessToBulkQueriesIsToldApartFromAScopeDenialAndStartsNothing() {
+        InProcessShopify shopify = store(40, ShopifyApp.DEFAULT_SCOPES).bulkQueries(false);
+        MemoryBulkRecords records = new MemoryBulkRecords();
+
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { }))
+                .isInstanceOf(BulkQueriesRefused.class).isNotInstanceOf(ShopifyAccessDeniedException.class)
+                .hasMessageContaining("Allow bulk queries");
+        assertThat(records.of(STORE)).as("no operation on record").isEmpty();
+        assertThat(shopify.bulkRunQueries()).isZero();
+    }
+
     @Test
     void everyBulkQueryMeetsShopifysRestrictionsAndTheSchema() {
         for (BulkPart part : BulkPart.values()) {
