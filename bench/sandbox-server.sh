@@ -41,6 +41,7 @@ SANDBOX_SHOPIFY_API_KEY=sandbox-shopify-app
 SANDBOX_SHOPIFY_API_SECRET=$SECRET
 SHOPIFY_REDIRECT_URI=$BASE/shopify/callback
 SHOPIFY_SHOP_BASE_URL=$BASE/sandbox/shopify/{shop}
+BULK_RESULT_ADDRESSES=$BASE/sandbox/shopify-bulk-results/
 STATE_TOKEN_SECRET=$(head -c 32 /dev/urandom | base64)
 TOKEN_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
 FACEBOOK_APP_ID=1000000000000001

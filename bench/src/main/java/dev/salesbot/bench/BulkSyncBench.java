@@ -2,6 +2,7 @@ package dev.salesbot.bench;
 
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
+import dev.salesbot.sync.shopify.bulk.BulkResults;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.bulk.MemoryBulkRecords;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
@@ -82,7 +83,9 @@ public final class BulkSyncBench {
             if (count != products) {
                 throw new IllegalStateException("productsCount " + count + ", seeded " + products);
             }
-            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, graphql, paging, new MemoryBulkRecords(), new HttpBulkDownloads(),
+            BulkCatalogFetch bulk = new BulkCatalogFetch(shop, graphql, paging, new MemoryBulkRecords(),
+                    new HttpBulkDownloads(BulkResults.parse(base.resolve("/sandbox/shopify-bulk-results/").toString(),
+                            BulkResults.DEFAULT_MAX_BYTES, BulkResults.DEFAULT_MAX_LINE_BYTES)),
                     BulkCatalogFetch.Settings.defaults(Duration.ofMinutes(30)), counting, clock);
             BulkCatalogFetch.Fetched fetched = bulk.all(false, n -> { });
             how = fetched.how();

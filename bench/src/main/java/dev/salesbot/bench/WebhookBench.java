@@ -262,7 +262,8 @@ public final class WebhookBench {
                 "FACEBOOK_GRAPH_BASE_URL", base + "/sandbox/facebook/graph",
                 "FACEBOOK_DIALOG_BASE_URL", base + "/sandbox/facebook/www",
                 "SHOPIFY_WEBHOOK_ADDRESS", base + "/shopify/webhook",
-                "SANDBOX_SHOPIFY_COMPLIANCE_ADDRESS", base + "/shopify/webhook"));
+                "SANDBOX_SHOPIFY_COMPLIANCE_ADDRESS", base + "/shopify/webhook",
+                "BULK_RESULT_ADDRESSES", base + "/sandbox/shopify-bulk-results/"));
         p.putAll(s3.spacesSettings());
         return p;
     }

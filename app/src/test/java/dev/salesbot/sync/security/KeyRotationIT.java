@@ -158,7 +158,7 @@ class KeyRotationIT {
         overrides.put("DATA_DIR", work.resolve("data").toAbsolutePath().toString());
         Properties settings = MicroProcess.settings(ItSettings.all(), System.getProperty("it.http.port"), port, overrides);
         String platformPort = Integer.toString(platform.base().getPort());
-        for (String key : List.of("SHOPIFY_SHOP_BASE_URL", "FACEBOOK_GRAPH_BASE_URL", "FACEBOOK_DIALOG_BASE_URL")) {
+        for (String key : List.of("SHOPIFY_SHOP_BASE_URL", "FACEBOOK_GRAPH_BASE_URL", "FACEBOOK_DIALOG_BASE_URL", "BULK_RESULT_ADDRESSES")) {
             settings.setProperty(key, settings.getProperty(key).replace("127.0.0.1:" + port + "/", "127.0.0.1:" + platformPort + "/"));
         }
         return MicroProcess.start(name, work, Path.of(System.getProperty("it.war")), Optional.empty(), port, settings,

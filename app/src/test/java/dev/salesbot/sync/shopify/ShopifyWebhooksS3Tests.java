@@ -64,8 +64,10 @@ public interface ShopifyWebhooksS3Tests {
 
         assertThat(ShopifyWebhooks.bulkReprice(shop, 1_000)).isEqualTo(1_000);
 
+        // A safety bound, not a target: how fast the server takes deliveries is bench/webhooks.sh's (issue 26);
+        // on a busy 2-core CI machine the 1,000 took up to 13 s while the first partial sync ran.
         await(() -> ShopifyWebhooks.deliveries(shop).getJsonObject("delivered").getInt("products/update", 0) >= 1_000,
-                Duration.ofSeconds(10), "the sandbox delivers the 1,000 webhooks within 10 s");
+                Duration.ofSeconds(30), "the sandbox delivers the 1,000 webhooks");
         Duration sent = Duration.ofNanos(System.nanoTime() - started);
         assertThat(ShopifyWebhooks.deliveries(shop).getInt("failures")).isZero();
         await(() -> Database.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop) == 0

@@ -10,10 +10,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +32,10 @@ import java.util.Map;
 final class BulkAssembly {
 
     /** The file cannot give a complete part of the catalog. */
-    static final class Unusable extends Exception {
+    public static final class Unusable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
         Unusable(String message) {
             super(message);
         }
@@ -51,42 +52,84 @@ final class BulkAssembly {
 
     /** Reads a whole file; {@code expected} is the operation's {@code objectCount} (negative: unknown). */
     Lines read(InputStream jsonl, long expected) throws IOException, Unusable {
-        List<JsonObject> roots = new ArrayList<>();
-        Map<String, List<JsonObject>> children = new LinkedHashMap<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        long count = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        return read(jsonl, expected, BulkResults.DEFAULT_MAX_BYTES, BulkResults.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * As above, reading at most {@code maxBytes} and lines of at most {@code maxLineBytes}: a file
+     * over either is unusable, and no more of it is read.
+     */
+    Lines read(InputStream jsonl, long expected, long maxBytes, int maxLineBytes) throws IOException, Unusable {
+        FileParts parts = new FileParts();
+        byte[] chunk = new byte[1 << 16];
+        byte[] line = new byte[8192];
+        int length = 0;
+        long total = 0;
+        try (jsonl) {
+            int n;
+            while ((n = jsonl.read(chunk)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new Unusable("its file is larger than BULK_RESULT_MAX_BYTES (" + maxBytes + " bytes)");
                 }
-                count++;
-                JsonObject object;
-                try (JsonReader json = Jsonp.createReader(new StringReader(line))) {
-                    object = json.readObject();
-                } catch (JsonParsingException | ClassCastException e) {
-                    throw new Unusable("line " + count + " is not a JSON object");
-                }
-                if (object.get("id") instanceof JsonString id) {
-                    ids.add(id.getString());
-                }
-                if (object.get("__parentId") instanceof JsonString parent) {
-                    if (!ids.contains(parent.getString())) {
-                        throw new Unusable("line " + count + " names a parent the file does not hold before it");
+                for (int i = 0; i < n; i++) {
+                    byte b = chunk[i];
+                    if (b == '\n') {
+                        parts.line(new String(line, 0, length, StandardCharsets.UTF_8));
+                        length = 0;
+                        continue;
                     }
-                    JsonObjectBuilder without = Jsonp.createObjectBuilder(object);
-                    without.remove("__parentId");
-                    children.computeIfAbsent(parent.getString(), p -> new ArrayList<>()).add(compact.object(without.build()));
-                } else {
-                    roots.add(compact.object(object));
+                    if (length == maxLineBytes) {
+                        throw new Unusable("line " + (parts.count + 1) + " is longer than BULK_RESULT_MAX_LINE_BYTES (" + maxLineBytes + " bytes)");
+                    }
+                    if (length == line.length) {
+                        line = java.util.Arrays.copyOf(line, (int) Math.min(maxLineBytes, 2L * line.length));
+                    }
+                    line[length++] = b;
                 }
             }
         }
-        if (expected >= 0 && count != expected) {
-            throw new Unusable("the file holds " + count + " objects, the operation reported " + expected);
+        if (length > 0) {
+            parts.line(new String(line, 0, length, StandardCharsets.UTF_8));
         }
-        return new Lines(roots, children);
+        if (expected >= 0 && parts.count != expected) {
+            throw new Unusable("the file holds " + parts.count + " objects, the operation reported " + expected);
+        }
+        return new Lines(parts.roots, parts.children);
+    }
+
+    /** The lines read so far: roots in order, each parent's children in order. */
+    private final class FileParts {
+        final List<JsonObject> roots = new ArrayList<>();
+        final Map<String, List<JsonObject>> children = new LinkedHashMap<>();
+        final java.util.Set<String> ids = new java.util.HashSet<>();
+        long count;
+
+        void line(String line) throws Unusable {
+            if (line.isBlank()) {
+                return;
+            }
+            count++;
+            JsonObject object;
+            try (JsonReader json = Jsonp.createReader(new StringReader(line))) {
+                object = json.readObject();
+            } catch (JsonParsingException | ClassCastException e) {
+                throw new Unusable("line " + count + " is not a JSON object");
+            }
+            if (object.get("id") instanceof JsonString id) {
+                ids.add(id.getString());
+            }
+            if (object.get("__parentId") instanceof JsonString parent) {
+                if (!ids.contains(parent.getString())) {
+                    throw new Unusable("line " + count + " names a parent the file does not hold before it");
+                }
+                JsonObjectBuilder without = Jsonp.createObjectBuilder(object);
+                without.remove("__parentId");
+                children.computeIfAbsent(parent.getString(), p -> new ArrayList<>()).add(compact.object(without.build()));
+            } else {
+                roots.add(compact.object(object));
+            }
+        }
     }
 
     /** {@code products} as paging stores it: each product with all its variants. */

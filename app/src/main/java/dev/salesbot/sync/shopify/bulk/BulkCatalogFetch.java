@@ -63,7 +63,13 @@ public final class BulkCatalogFetch {
 
     /** Opens a result file's address; {@link Gone} when it does not answer with the file any more. */
     public interface Downloads {
-        InputStream open(String url) throws IOException, Gone;
+        /** Opens {@code url}; {@link BulkAssembly.Unusable} when it must not be fetched (not Shopify's storage, a redirect, too large). */
+        InputStream open(String url) throws IOException, Gone, BulkAssembly.Unusable;
+
+        /** How much of a file is read. */
+        default BulkResults limits() {
+            return BulkResults.DEFAULTS;
+        }
     }
 
     /** A result address that answered 403, 404 or 410: expired or removed. */
@@ -313,7 +319,7 @@ public final class BulkCatalogFetch {
         String url = status.url();
         for (int download = 1; download <= 2; download++) {
             try (InputStream in = downloads.open(url)) {
-                read.put(part, assembly.read(in, status.objectCount()));
+                read.put(part, assembly.read(in, status.objectCount(), downloads.limits().maxBytes(), downloads.limits().maxLineBytes()));
                 return Optional.empty();
             } catch (Gone e) {
                 // An expired address: Shopify signs a fresh one each time the operation is read.

@@ -20,7 +20,10 @@
  *   30 s. Past {@code BULK_WAIT_SECONDS} the attempt is postponed (5 s) and the next one goes on
  *   waiting.</li>
  *   <li>The JSONL is downloaded by {@link dev.salesbot.sync.shopify.bulk.HttpBulkDownloads}: a plain
- *   client, no token or app header (the address is a signed storage URL), http(s) only, streamed;
+ *   client, no token or app header (the address is a signed storage URL), only from the addresses of
+ *   {@code BULK_RESULT_ADDRESSES} ({@link dev.salesbot.sync.shopify.bulk.BulkResults}: Shopify's
+ *   bucket by default), no redirect followed, at most {@code BULK_RESULT_MAX_BYTES} and
+ *   {@code BULK_RESULT_MAX_LINE_BYTES} a line, streamed — otherwise that part is paged;
  *   {@link dev.salesbot.sync.shopify.bulk.BulkAssembly} reads it line by line, joins children to
  *   parents by {@code __parentId} (a parent comes earlier, not necessarily just before) and builds
  *   exactly the stored shape of paging: same bytes, same digest.</li>

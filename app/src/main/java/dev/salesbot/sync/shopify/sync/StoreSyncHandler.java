@@ -13,6 +13,7 @@ import dev.salesbot.sync.queue.leases.Fence;
 import dev.salesbot.sync.shopify.bulk.BulkCatalogFetch;
 import dev.salesbot.sync.shopify.bulk.BulkOperationRows;
 import dev.salesbot.sync.shopify.bulk.BulkQueriesRefused;
+import dev.salesbot.sync.shopify.bulk.BulkResults;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -88,7 +89,38 @@ public class StoreSyncHandler implements SyncHandler {
     @ConfigProperty(name = "BULK_WAIT_SECONDS", defaultValue = "600")
     int bulkWaitSeconds;
 
-    private final HttpBulkDownloads downloads = new HttpBulkDownloads();
+    /** Where bulk result files may be fetched from (Shopify's storage; the sandbox's in the run command and tests). */
+    @Inject
+    @ConfigProperty(name = "BULK_RESULT_ADDRESSES", defaultValue = BulkResults.SHOPIFY)
+    String bulkResultAddresses;
+
+    @Inject
+    @ConfigProperty(name = "BULK_RESULT_MAX_BYTES", defaultValue = "2147483648")
+    long bulkResultMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "BULK_RESULT_MAX_LINE_BYTES", defaultValue = "8388608")
+    int bulkResultMaxLineBytes;
+
+    private volatile BulkCatalogFetch.Downloads downloads;
+
+    /**
+     * The downloads of {@code BULK_RESULT_*}. Malformed settings fetch nothing (fail closed, every
+     * part paged) and say why in the log at each sync.
+     */
+    private BulkCatalogFetch.Downloads downloads() {
+        BulkCatalogFetch.Downloads made = downloads;
+        if (made == null) {
+            try {
+                made = new HttpBulkDownloads(BulkResults.parse(bulkResultAddresses, bulkResultMaxBytes, bulkResultMaxLineBytes));
+                downloads = made;
+            } catch (IllegalArgumentException e) {
+                LOGGER.log(System.Logger.Level.ERROR, e.getMessage() + ": no bulk result is fetched; large stores are paged.");
+                return HttpBulkDownloads.refusing(e.getMessage());
+            }
+        }
+        return made;
+    }
 
     /** How a large store's catalog was read while Shopify refuses the app's bulk queries. */
     static final String PAGED_WITHOUT_BULK = "by paging (bulk queries are not enabled for this app)";
@@ -134,7 +166,7 @@ public class StoreSyncHandler implements SyncHandler {
             CatalogFetch catalog = new CatalogFetch(shop.value(), session.graphql());
             boolean large = catalog.productsCount() > bulkThreshold;
             if (!bulkRows.of(shop.value()).isEmpty() || large && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES)) {
-                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads,
+                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads(),
                         BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
                         Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
                 try {
