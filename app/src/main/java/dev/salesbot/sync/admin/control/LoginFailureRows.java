@@ -1,5 +1,7 @@
 package dev.salesbot.sync.admin.control;
 
+import dev.salesbot.sync.config.DatabaseClock;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 final class LoginFailureRows {
 
     static final String ACCOUNT = "account";
-    private static final String NOW = "SELECT CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
     private static final int LOCK_WAIT_SECONDS = 10;
 
     /** One subject's failures, the last one's time and when its next attempt may be checked (epoch ms). */
@@ -31,10 +32,7 @@ final class LoginFailureRows {
 
     /** The database's clock, in epoch milliseconds: the one every server reads. */
     long now() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(NOW); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
+        return DatabaseClock.millis(connection);
     }
 
     /**

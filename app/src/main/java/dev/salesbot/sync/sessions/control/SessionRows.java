@@ -1,5 +1,7 @@
 package dev.salesbot.sync.sessions.control;
 
+import dev.salesbot.sync.config.DatabaseClock;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,6 @@ import java.util.UUID;
  */
 final class SessionRows {
 
-    private static final String NOW = "SELECT CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
     private static final String COLUMNS = "ID_HASH, CREATED_AT, LAST_SEEN_AT, CSRF_TOKEN, MERCHANT_ID, ADMIN_USER, FLASH";
 
     private final Connection connection;
@@ -28,10 +29,7 @@ final class SessionRows {
 
     /** The database's clock, in epoch milliseconds: the one every server reads. */
     long now() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(NOW); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
+        return DatabaseClock.millis(connection);
     }
 
     Optional<StoredSession> read(String idHash, boolean forUpdate) throws SQLException {

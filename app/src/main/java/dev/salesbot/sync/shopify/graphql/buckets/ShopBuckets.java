@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.graphql.buckets;
 
+import dev.salesbot.sync.config.DatabaseClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,8 +23,8 @@ public class ShopBuckets implements BucketBoard {
 
     private static final System.Logger LOGGER = System.getLogger(ShopBuckets.class.getName());
 
-    /** The database's now in epoch milliseconds, in the SQL H2 and PostgreSQL both speak. */
-    private static final String NOW = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+    /** The database's now in epoch milliseconds. */
+    private static final String NOW = DatabaseClock.MILLIS;
 
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;
