@@ -34,7 +34,7 @@ final class CallbackAnswer {
                 .add("user_uuid", connected.merchant().toString())
                 .add("shop", connected.shop().value())
                 .add("token_data", Jsonp.createObjectBuilder().add("scope", connected.scope()))
-                .add("shopify_data", result == null ? JsonValue.NULL : result.document())
+                .add("shopify_data", result == null || result.document() == null ? JsonValue.NULL : result.document())
                 .add("webhook_test", webhookTest(connected.webhookTest()))
                 .add("polling_test", connected.pollingTest().toJson())
                 .add("upload_status", connected.upload().toJson());

@@ -1,33 +1,46 @@
 package dev.salesbot.sync.shopify.bulk;
 
-import dev.salesbot.sync.json.CompactJson;
 import dev.salesbot.sync.json.Jsonp;
+import dev.salesbot.sync.shopify.catalog.CatalogSpool;
 import dev.salesbot.sync.shopify.catalog.EdgePager;
+import dev.salesbot.sync.storage.control.SpooledJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns bulk operations' JSONL back into the stored shape, the one {@link EdgePager} writes
  * from paging: every connection {@code {"edges": [{"node": …}], "pageInfo": {"hasNextPage": false}}},
- * in the connection's order. A file is read line by line, never whole: each line is one node, a
- * child carrying {@code __parentId} (its parent came earlier in the file, not necessarily just
- * before it). Nodes are compacted as they are read ({@link CompactJson}), as paging does; a child
- * whose parent the file does not hold, a line that is not a JSON object, or a count that is not the
- * operation's {@code objectCount} makes the whole file unusable ({@link Unusable}): a snapshot is
- * never written from part of one.
+ * in the connection's order. Each line is one node, a child carrying {@code __parentId} (its parent
+ * came earlier in the file, not necessarily just before it).
+ *
+ * <p>A file is never held in memory: {@link #read} copies it to a temporary file while checking
+ * every line (a JSON object, a parent that is a root object earlier in the file, the operation's
+ * {@code objectCount}, the size caps) and indexing it — each line's offset and length, each root's
+ * id, each child's root — about 40 bytes a line. Only a file that passes all of it is used: a
+ * snapshot is never written from part of one ({@link Unusable}). The parts are then written node by
+ * node into a {@link CatalogSpool}: each root with its children, read back by offset (in file order
+ * when, as usual, children follow their parent).
  */
 final class BulkAssembly {
 
@@ -41,14 +54,127 @@ final class BulkAssembly {
         }
     }
 
-    /** One file read: roots in order, and each parent's children in order. */
-    record Lines(List<JsonObject> roots, Map<String, List<JsonObject>> children) {
-        List<JsonObject> childrenOf(String id) {
-            return children.getOrDefault(id, List.of());
+    /** One downloaded file, checked and indexed; its temporary file is deleted by {@link #close()}. */
+    static final class Lines implements AutoCloseable {
+        private final Path file;
+        private final long[] offsets;
+        private final int[] lengths;
+        private final int[] rootLines;
+        private final int roots;
+        /** (root ordinal << 32 | line) of every child, sorted: a root's children, in file order. */
+        private final long[] children;
+        private final Map<String, Integer> rootById;
+        private FileChannel channel;
+        private final ByteBuffer window = ByteBuffer.allocate(1 << 18);
+        private long windowStart = -1;
+
+        private Lines(Path file, long[] offsets, int[] lengths, int[] rootLines, int roots, long[] children, Map<String, Integer> rootById) {
+            this.file = file;
+            this.offsets = offsets;
+            this.lengths = lengths;
+            this.rootLines = rootLines;
+            this.roots = roots;
+            this.children = children;
+            this.rootById = rootById;
+        }
+
+        /** The file of an operation that matched nothing. */
+        static Lines empty() {
+            return new Lines(null, new long[0], new int[0], new int[0], 0, new long[0], Map.of());
+        }
+
+        int rootCount() {
+            return roots;
+        }
+
+        /** Calls {@code each} with every root in file order and its children in file order. */
+        void forEachRoot(RootVisitor each) throws IOException {
+            int child = 0;
+            for (int r = 0; r < roots; r++) {
+                JsonObject root = object(rootLines[r]);
+                List<JsonObject> kids = new ArrayList<>();
+                while (child < children.length && (int) (children[child] >>> 32) == r) {
+                    kids.add(withoutParent(object((int) children[child])));
+                    child++;
+                }
+                each.root(root, kids);
+            }
+        }
+
+        /** The children of the root with this id, in file order (none when the file has no such root). */
+        List<JsonObject> childrenOf(String id) throws IOException {
+            Integer r = rootById.get(id);
+            if (r == null) {
+                return List.of();
+            }
+            long from = (long) r << 32;
+            int at = Arrays.binarySearch(children, from);
+            at = at < 0 ? -at - 1 : at;
+            List<JsonObject> kids = new ArrayList<>();
+            for (; at < children.length && (int) (children[at] >>> 32) == r; at++) {
+                kids.add(withoutParent(object((int) children[at])));
+            }
+            return kids;
+        }
+
+        private JsonObject object(int line) throws IOException {
+            byte[] bytes = bytes(offsets[line], lengths[line]);
+            try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
+                return reader.readObject();
+            }
+        }
+
+        private byte[] bytes(long offset, int length) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
+            byte[] bytes = new byte[length];
+            if (length > window.capacity()) {
+                ByteBuffer direct = ByteBuffer.wrap(bytes);
+                while (direct.hasRemaining() && channel.read(direct, offset + direct.position()) > 0) {
+                    // read on
+                }
+                return bytes;
+            }
+            if (windowStart < 0 || offset < windowStart || offset + length > windowStart + window.limit()) {
+                window.clear();
+                windowStart = offset;
+                while (window.hasRemaining() && channel.read(window, windowStart + window.position()) > 0) {
+                    // fill the window
+                }
+                window.flip();
+            }
+            window.get((int) (offset - windowStart), bytes);
+            return bytes;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
-    private final CompactJson compact = new CompactJson();
+    interface RootVisitor {
+        void root(JsonObject root, List<JsonObject> children) throws IOException;
+    }
+
+    private static JsonObject withoutParent(JsonObject child) {
+        if (!child.containsKey("__parentId")) {
+            return child;
+        }
+        JsonObjectBuilder without = Jsonp.createObjectBuilder(child);
+        without.remove("__parentId");
+        return without.build();
+    }
 
     /** Reads a whole file; {@code expected} is the operation's {@code objectCount} (negative: unknown). */
     Lines read(InputStream jsonl, long expected) throws IOException, Unusable {
@@ -60,98 +186,158 @@ final class BulkAssembly {
      * over either is unusable, and no more of it is read.
      */
     Lines read(InputStream jsonl, long expected, long maxBytes, int maxLineBytes) throws IOException, Unusable {
-        FileParts parts = new FileParts();
-        byte[] chunk = new byte[1 << 16];
-        byte[] line = new byte[8192];
-        int length = 0;
-        long total = 0;
-        try (jsonl) {
+        Path file = SpooledJson.temporaryFile("salesbot-bulk-");
+        boolean kept = false;
+        try (jsonl; OutputStream copy = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            Index index = new Index();
+            byte[] chunk = new byte[1 << 16];
+            byte[] line = new byte[8192];
+            int length = 0;
+            long total = 0;
             int n;
             while ((n = jsonl.read(chunk)) > 0) {
-                total += n;
-                if (total > maxBytes) {
+                if (total + n > maxBytes) {
                     throw new Unusable("its file is larger than BULK_RESULT_MAX_BYTES (" + maxBytes + " bytes)");
                 }
+                copy.write(chunk, 0, n);
                 for (int i = 0; i < n; i++) {
                     byte b = chunk[i];
                     if (b == '\n') {
-                        parts.line(new String(line, 0, length, StandardCharsets.UTF_8));
+                        index.line(line, length, total + i - length);
                         length = 0;
                         continue;
                     }
                     if (length == maxLineBytes) {
-                        throw new Unusable("line " + (parts.count + 1) + " is longer than BULK_RESULT_MAX_LINE_BYTES (" + maxLineBytes + " bytes)");
+                        throw new Unusable("line " + (index.count + 1) + " is longer than BULK_RESULT_MAX_LINE_BYTES (" + maxLineBytes + " bytes)");
                     }
                     if (length == line.length) {
-                        line = java.util.Arrays.copyOf(line, (int) Math.min(maxLineBytes, 2L * line.length));
+                        line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, 2L * line.length));
                     }
                     line[length++] = b;
                 }
+                total += n;
+            }
+            if (length > 0) {
+                index.line(line, length, total - length);
+            }
+            if (expected >= 0 && index.count != expected) {
+                throw new Unusable("the file holds " + index.count + " objects, the operation reported " + expected);
+            }
+            Lines lines = index.lines(file);
+            kept = true;
+            return lines;
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(file);
             }
         }
-        if (length > 0) {
-            parts.line(new String(line, 0, length, StandardCharsets.UTF_8));
-        }
-        if (expected >= 0 && parts.count != expected) {
-            throw new Unusable("the file holds " + parts.count + " objects, the operation reported " + expected);
-        }
-        return new Lines(parts.roots, parts.children);
     }
 
-    /** The lines read so far: roots in order, each parent's children in order. */
-    private final class FileParts {
-        final List<JsonObject> roots = new ArrayList<>();
-        final Map<String, List<JsonObject>> children = new LinkedHashMap<>();
-        final java.util.Set<String> ids = new java.util.HashSet<>();
+    /** The index being built: each line's place, each root's id, each child's root. */
+    private static final class Index {
+        long[] offsets = new long[1024];
+        int[] lengths = new int[1024];
+        long[] children = new long[1024];
+        int[] rootLines = new int[1024];
+        int lines;
+        int childCount;
+        int roots;
         long count;
+        final Map<String, Integer> rootById = new HashMap<>();
 
-        void line(String line) throws Unusable {
-            if (line.isBlank()) {
+        void line(byte[] bytes, int length, long offset) throws Unusable {
+            if (blank(bytes, length)) {
                 return;
             }
             count++;
-            JsonObject object;
-            try (JsonReader json = Jsonp.createReader(new StringReader(line))) {
-                object = json.readObject();
-            } catch (JsonParsingException | ClassCastException e) {
-                throw new Unusable("line " + count + " is not a JSON object");
+            String[] keys = keys(bytes, length);
+            if (lines == offsets.length) {
+                offsets = Arrays.copyOf(offsets, lines * 2);
+                lengths = Arrays.copyOf(lengths, lines * 2);
             }
-            if (object.get("id") instanceof JsonString id) {
-                ids.add(id.getString());
-            }
-            if (object.get("__parentId") instanceof JsonString parent) {
-                if (!ids.contains(parent.getString())) {
+            offsets[lines] = offset;
+            lengths[lines] = length;
+            if (keys[1] != null) {
+                Integer root = rootById.get(keys[1]);
+                if (root == null) {
                     throw new Unusable("line " + count + " names a parent the file does not hold before it");
                 }
-                JsonObjectBuilder without = Jsonp.createObjectBuilder(object);
-                without.remove("__parentId");
-                children.computeIfAbsent(parent.getString(), p -> new ArrayList<>()).add(compact.object(without.build()));
+                if (childCount == children.length) {
+                    children = Arrays.copyOf(children, childCount * 2);
+                }
+                children[childCount++] = (long) root << 32 | lines;
             } else {
-                roots.add(compact.object(object));
+                if (roots == rootLines.length) {
+                    rootLines = Arrays.copyOf(rootLines, roots * 2);
+                }
+                if (keys[0] != null) {
+                    rootById.put(keys[0], roots);
+                }
+                rootLines[roots++] = lines;
             }
+            lines++;
+        }
+
+        /** The line's top-level {@code id} and {@code __parentId}, after checking it is one JSON object. */
+        private String[] keys(byte[] bytes, int length) throws Unusable {
+            String[] keys = new String[2];
+            try (JsonParser parser = Jsonp.provider().createParser(new ByteArrayInputStream(bytes, 0, length))) {
+                if (parser.next() != JsonParser.Event.START_OBJECT) {
+                    throw new Unusable("line " + count + " is not a JSON object");
+                }
+                int depth = 1;
+                String key = null;
+                while (depth > 0) {
+                    JsonParser.Event event = parser.next();
+                    switch (event) {
+                        case START_OBJECT, START_ARRAY -> depth++;
+                        case END_OBJECT, END_ARRAY -> depth--;
+                        case KEY_NAME -> key = depth == 1 ? parser.getString() : null;
+                        case VALUE_STRING -> {
+                            if (depth == 1 && "id".equals(key)) {
+                                keys[0] = parser.getString();
+                            } else if (depth == 1 && "__parentId".equals(key)) {
+                                keys[1] = parser.getString();
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                if (parser.hasNext()) {
+                    throw new Unusable("line " + count + " is not a JSON object");
+                }
+            } catch (JsonParsingException | java.util.NoSuchElementException e) {
+                throw new Unusable("line " + count + " is not a JSON object");
+            }
+            return keys;
+        }
+
+        private static boolean blank(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Lines lines(Path file) {
+            long[] sorted = Arrays.copyOf(children, childCount);
+            // Children in file order per root already when each follows its parent; sorting makes any order so.
+            Arrays.sort(sorted);
+            return new Lines(file, offsets, lengths, rootLines, roots, sorted, rootById);
         }
     }
 
     /** {@code products} as paging stores it: each product with all its variants. */
-    JsonObject products(Lines lines) {
-        List<JsonValue> edges = new ArrayList<>(lines.roots().size());
-        for (JsonObject product : lines.roots()) {
-            JsonObject node = Jsonp.createObjectBuilder(product)
-                    .add("variants", merged(lines.childrenOf(product.getString("id")))).build();
-            edges.add(compact.object(EdgePager.edge(node)));
-        }
-        return EdgePager.merged(edges);
+    void products(Lines lines, CatalogSpool.Connection into) throws IOException {
+        lines.forEachRoot((product, variants) -> into.add(Jsonp.createObjectBuilder(product).add("variants", merged(variants)).build()));
     }
 
     /** {@code collections} as paging stores it: each collection with all its products' ids. */
-    JsonObject collections(Lines lines) {
-        List<JsonValue> edges = new ArrayList<>(lines.roots().size());
-        for (JsonObject collection : lines.roots()) {
-            JsonObject node = Jsonp.createObjectBuilder(collection)
-                    .add("products", merged(lines.childrenOf(collection.getString("id")))).build();
-            edges.add(compact.object(EdgePager.edge(node)));
-        }
-        return EdgePager.merged(edges);
+    void collections(Lines lines, CatalogSpool.Connection into) throws IOException {
+        lines.forEachRoot((collection, products) -> into.add(Jsonp.createObjectBuilder(collection).add("products", merged(products)).build()));
     }
 
     private static final java.util.Set<String> CODE_TYPES = java.util.Set.of("DiscountCodeBasic", "DiscountCodeBxgy",
@@ -159,29 +345,43 @@ final class BulkAssembly {
 
     /**
      * {@code codeDiscountNodes} as paging stores it, from the discounts file (each discount and its
-     * codes) and the two item files (what the basic and buy-x-get-y discounts apply to).
+     * codes) and the two item files (what the basic and buy-x-get-y discounts apply to). Nothing is
+     * written into {@code into} unless the whole part can be.
      */
-    JsonObject discounts(Lines discounts, Lines basicItems, Lines bxgyItems) throws Unusable {
-        List<JsonValue> edges = new ArrayList<>(discounts.roots().size());
-        for (JsonObject node : discounts.roots()) {
-            String id = node.getString("id");
-            if (!(node.get("discount") instanceof JsonObject discount)) {
-                edges.add(compact.object(EdgePager.edge(node)));
-                continue;
+    void discounts(Lines discounts, Lines basicItems, Lines bxgyItems, CatalogSpool.Connection into) throws IOException, Unusable {
+        Unusable[] unusable = new Unusable[1];
+        List<JsonObject> nodes = new ArrayList<>();
+        discounts.forEachRoot((node, codes) -> {
+            if (unusable[0] != null) {
+                return;
             }
+            if (!(node.get("discount") instanceof JsonObject discount)) {
+                nodes.add(node);
+                return;
+            }
+            String id = node.getString("id");
             String type = discount.getString("__typename", "");
             JsonObjectBuilder built = Jsonp.createObjectBuilder(discount);
             if (CODE_TYPES.contains(type)) {
-                built.add("codes", merged(discounts.childrenOf(id)));
+                built.add("codes", merged(codes));
             }
             if (discount.get("customerGets") instanceof JsonObject gets && gets.get("items") instanceof JsonObject items) {
                 List<JsonObject> applied = new ArrayList<>(basicItems.childrenOf(id));
                 applied.addAll(bxgyItems.childrenOf(id));
-                built.add("customerGets", Jsonp.createObjectBuilder(gets).add("items", items(items, applied)));
+                try {
+                    built.add("customerGets", Jsonp.createObjectBuilder(gets).add("items", items(items, applied)));
+                } catch (Unusable e) {
+                    unusable[0] = e;
+                    return;
+                }
             }
-            edges.add(compact.object(EdgePager.edge(Jsonp.createObjectBuilder(node).add("discount", built).build())));
+            nodes.add(Jsonp.createObjectBuilder(node).add("discount", built).build());
+        });
+        if (unusable[0] != null) {
+            throw unusable[0];
         }
-        return EdgePager.merged(edges);
+        // A store's code discounts are few next to its products; held here so that an unusable one leaves the part unwritten.
+        nodes.forEach(into::add);
     }
 
     /** A discount's items as paging stores them: the connections its item type has, {@code __typename} (asked only to know it) left out. */

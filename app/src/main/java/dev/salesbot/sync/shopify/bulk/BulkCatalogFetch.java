@@ -4,6 +4,8 @@ import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.catalog.CatalogSpool;
+import dev.salesbot.sync.storage.control.SpooledJson;
 import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.graphql.GraphqlQuery;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
@@ -86,7 +88,7 @@ public final class BulkCatalogFetch {
         }
     }
 
-    /** The document, and how it was fetched, in words for the log and the answer. */
+    /** The document, and how it was fetched, in words for the log and the answer (tests: the document in memory). */
     public record Fetched(JsonObject document, String how) {
     }
 
@@ -117,8 +119,24 @@ public final class BulkCatalogFetch {
         this.clock = clock;
     }
 
-    /** The same document {@link CatalogFetch#all(boolean, LongConsumer)} gives, byte for byte once canonical. */
+    /** {@link #all(boolean, LongConsumer, CatalogSpool)} read back into memory: for tests and small stores. */
     public Fetched all(boolean withPolicies, LongConsumer productsFetched) {
+        try (CatalogSpool spool = new CatalogSpool()) {
+            String how = all(withPolicies, productsFetched, spool);
+            try (SpooledJson document = spool.document(); java.io.InputStream in = document.open();
+                 jakarta.json.JsonReader reader = Jsonp.createReader(in)) {
+                return new Fetched(reader.readObject(), how);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The document {@link CatalogFetch#all(boolean, LongConsumer)} gives, byte for byte once
+     * canonical, written into {@code spool} part by part; answers how it was fetched.
+     */
+    public String all(boolean withPolicies, LongConsumer productsFetched, CatalogSpool spool) {
         Instant deadline = clock.instant().plus(settings.maxWait());
         Map<BulkPart, String> operations = new EnumMap<>(BulkPart.class);
         operations.putAll(records.of(shop));
@@ -129,31 +147,35 @@ public final class BulkCatalogFetch {
         Map<BulkPart, BulkAssembly.Lines> read = new EnumMap<>(BulkPart.class);
         Map<BulkPart, String> problems = new LinkedHashMap<>();
         BulkAssembly assembly = new BulkAssembly();
-        for (int run = 1; run <= RUNS; run++) {
-            for (BulkPart part : BulkPart.values()) {
-                if (!read.containsKey(part) && !operations.containsKey(part) && !problems.containsKey(part)) {
-                    start(part).ifPresentOrElse(id -> operations.put(part, id), () -> problems.put(part, "refused"));
+        try {
+            for (int run = 1; run <= RUNS; run++) {
+                for (BulkPart part : BulkPart.values()) {
+                    if (!read.containsKey(part) && !operations.containsKey(part) && !problems.containsKey(part)) {
+                        start(part).ifPresentOrElse(id -> operations.put(part, id), () -> problems.put(part, "refused"));
+                    }
+                }
+                Map<BulkPart, Status> finished = await(operations, deadline, productsFetched);
+                for (Map.Entry<BulkPart, Status> end : finished.entrySet()) {
+                    BulkPart part = end.getKey();
+                    String id = operations.remove(part);
+                    Optional<String> trouble = collect(part, id, end.getValue(), assembly, read);
+                    trouble.ifPresent(t -> {
+                        LOGGER.log(System.Logger.Level.WARNING, "Bulk operation {0} ({1}) of {2}: {3}", id, part, shop, t);
+                        problems.put(part, t);
+                    });
+                }
+                if (read.size() == BulkPart.values().length) {
+                    break;
+                }
+                if (run < RUNS) {
+                    // One more bulk run for each part that did not come back whole.
+                    problems.keySet().removeIf(p -> !problems.get(p).equals("refused"));
                 }
             }
-            Map<BulkPart, Status> finished = await(operations, deadline, productsFetched);
-            for (Map.Entry<BulkPart, Status> end : finished.entrySet()) {
-                BulkPart part = end.getKey();
-                String id = operations.remove(part);
-                Optional<String> trouble = collect(part, id, end.getValue(), assembly, read);
-                trouble.ifPresent(t -> {
-                    LOGGER.log(System.Logger.Level.WARNING, "Bulk operation {0} ({1}) of {2}: {3}", id, part, shop, t);
-                    problems.put(part, t);
-                });
-            }
-            if (read.size() == BulkPart.values().length) {
-                break;
-            }
-            if (run < RUNS) {
-                // One more bulk run for each part that did not come back whole.
-                problems.keySet().removeIf(p -> !problems.get(p).equals("refused"));
-            }
+            return assemble(withPolicies, read, problems, assembly, spool);
+        } finally {
+            read.values().forEach(BulkAssembly.Lines::close);
         }
-        return assemble(withPolicies, read, problems, assembly);
     }
 
     /** What the whole sync does once the snapshot is written: the operations are no longer needed. */
@@ -161,44 +183,47 @@ public final class BulkCatalogFetch {
         records.forget(shop);
     }
 
-    private Fetched assemble(boolean withPolicies, Map<BulkPart, BulkAssembly.Lines> read, Map<BulkPart, String> problems,
-                             BulkAssembly assembly) {
+    private String assemble(boolean withPolicies, Map<BulkPart, BulkAssembly.Lines> read, Map<BulkPart, String> problems,
+                            BulkAssembly assembly, CatalogSpool spool) {
         List<String> paged = new ArrayList<>();
-        JsonObject products;
-        if (read.containsKey(BulkPart.PRODUCTS)) {
-            products = assembly.products(read.get(BulkPart.PRODUCTS));
-        } else {
-            paged.add("products (" + problems.get(BulkPart.PRODUCTS) + ")");
-            products = paging.pagedProducts(n -> { });
-        }
-        JsonObject collections;
-        if (read.containsKey(BulkPart.COLLECTIONS)) {
-            collections = assembly.collections(read.get(BulkPart.COLLECTIONS));
-        } else {
-            paged.add("collections (" + problems.get(BulkPart.COLLECTIONS) + ")");
-            collections = paging.pagedCollections();
-        }
-        JsonObject discounts = null;
-        if (read.containsKey(BulkPart.DISCOUNTS) && read.containsKey(BulkPart.BASIC_DISCOUNT_ITEMS)
-                && read.containsKey(BulkPart.BXGY_DISCOUNT_ITEMS)) {
-            try {
-                discounts = assembly.discounts(read.get(BulkPart.DISCOUNTS), read.get(BulkPart.BASIC_DISCOUNT_ITEMS),
-                        read.get(BulkPart.BXGY_DISCOUNT_ITEMS));
-            } catch (BulkAssembly.Unusable e) {
-                problems.put(BulkPart.DISCOUNTS, e.getMessage());
+        try {
+            if (read.containsKey(BulkPart.PRODUCTS)) {
+                assembly.products(read.get(BulkPart.PRODUCTS), spool.products());
+            } else {
+                paged.add("products (" + problems.get(BulkPart.PRODUCTS) + ")");
+                paging.pagedProducts(n -> { }, spool.products());
             }
+            if (read.containsKey(BulkPart.COLLECTIONS)) {
+                assembly.collections(read.get(BulkPart.COLLECTIONS), spool.collections());
+            } else {
+                paged.add("collections (" + problems.get(BulkPart.COLLECTIONS) + ")");
+                paging.pagedCollections(spool.collections());
+            }
+            boolean discounts = false;
+            if (read.containsKey(BulkPart.DISCOUNTS) && read.containsKey(BulkPart.BASIC_DISCOUNT_ITEMS)
+                    && read.containsKey(BulkPart.BXGY_DISCOUNT_ITEMS)) {
+                try {
+                    assembly.discounts(read.get(BulkPart.DISCOUNTS), read.get(BulkPart.BASIC_DISCOUNT_ITEMS),
+                            read.get(BulkPart.BXGY_DISCOUNT_ITEMS), spool.discounts());
+                    discounts = true;
+                } catch (BulkAssembly.Unusable e) {
+                    problems.put(BulkPart.DISCOUNTS, e.getMessage());
+                }
+            }
+            if (!discounts) {
+                String why = problems.entrySet().stream().filter(e -> e.getKey().discounts()).map(Map.Entry::getValue)
+                        .findFirst().orElse("incomplete");
+                paged.add("discounts (" + why + ")");
+                paging.pagedDiscounts(spool.discounts());
+            }
+        } catch (IOException e) {
+            throw new ShopifyUnavailableException("a bulk operation's downloaded result could not be read again", e);
         }
-        if (discounts == null) {
-            String why = problems.entrySet().stream().filter(e -> e.getKey().discounts()).map(Map.Entry::getValue)
-                    .findFirst().orElse("incomplete");
-            paged.add("discounts (" + why + ")");
-            discounts = paging.pagedDiscounts();
-        }
-        read.clear();
         String how = paged.isEmpty() ? "through bulk operations"
                 : "through bulk operations, with " + String.join(", ", paged) + " fetched by paging";
-        JsonObject document = paging.document(paging.shop(withPolicies), products, discounts, collections, " " + how);
-        return new Fetched(document, how);
+        spool.shop(paging.shop(withPolicies));
+        paging.logFetched(spool, " " + how);
+        return how;
     }
 
     /**
@@ -311,7 +336,7 @@ public final class BulkCatalogFetch {
         if (status.url() == null) {
             // Completed with nothing to read: Shopify gives no url when the query matched no object.
             if (status.objectCount() == 0) {
-                read.put(part, new BulkAssembly.Lines(List.of(), Map.of()));
+                read.put(part, BulkAssembly.Lines.empty());
                 return Optional.empty();
             }
             return Optional.of("COMPLETED without a result address");

@@ -9,6 +9,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.storage.control.SpooledJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,13 +57,92 @@ public final class BotDigest {
                 products.add(entry(product, currency, codesFor(product, collections, discounts)));
             }
         }
+        return Jsonp.createObjectBuilder().add("shop", shopEntry(shop)).add("products", products).build();
+    }
+
+    /** What the digest and the summary say of a spooled document. */
+    public record Spooled(SpooledJson digest, long products, long variants, long discounts, long collections) {
+    }
+
+    /**
+     * {@link #of} of a spooled document, spooled itself, in two streamed reads
+     * ({@link CatalogReader}): the discounts, the collections a live discount names and the shop,
+     * then the products one at a time. Memory: the discounts, those collections' product ids, one
+     * product. The bytes are {@code CanonicalJson.bytes(of(document, now))} (the digest's keys sort
+     * as {@code products}, {@code shop}); the caller closes the digest.
+     */
+    public static Spooled spool(SpooledJson document, Instant now) {
+        List<JsonObject> discounts = new ArrayList<>();
+        long[] counts = new long[4];
+        JsonObject[] shop = new JsonObject[1];
+        Map<String, Set<String>> collectionsByProduct = new HashMap<>();
+        Set<String> named = new HashSet<>();
+        // Canonical order: codeDiscountNodes come before collections, so the collections worth keeping are known.
+        CatalogReader.read(document::open, Set.of("codeDiscountNodes", "collections", "shop"), new CatalogReader.Visitor() {
+            @Override
+            public void node(String connection, JsonObject node) {
+                if (connection.equals("codeDiscountNodes")) {
+                    counts[2]++;
+                    active(node, now).ifPresent(discount -> {
+                        discounts.add(discount);
+                        if (JsonPaths.at(discount, List.of("customerGets", "items")) instanceof JsonObject items) {
+                            named.addAll(ids(items.getJsonObject("collections")));
+                        }
+                    });
+                } else {
+                    counts[3]++;
+                    String id = node.getString("id");
+                    if (named.contains(id)) {
+                        for (String productId : ids(node.getJsonObject("products"))) {
+                            collectionsByProduct.computeIfAbsent(productId, p -> new HashSet<>()).add(id);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void shop(JsonObject found) {
+                shop[0] = found;
+            }
+        });
+        if (shop[0] == null) {
+            throw new IllegalStateException("the snapshot has no shop");
+        }
+        String currency = shop[0].getString("currencyCode", "");
+        try (SpooledJson.Writer out = SpooledJson.writer()) {
+            out.ascii("{\"products\":[");
+            CatalogReader.read(document::open, Set.of("products"), (connection, product) -> {
+                counts[0]++;
+                counts[1] += nodes(product.getJsonObject("variants")).size();
+                if ("ACTIVE".equals(product.getString("status", ""))) {
+                    Set<String> collections = collectionsByProduct.getOrDefault(product.getString("id"), Set.of());
+                    try {
+                        if (out.size() > "{\"products\":[".length()) {
+                            out.write(',');
+                        }
+                        out.write(CanonicalJson.bytes(entry(product, currency, codesFor(product, collections, discounts))));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            out.ascii("],\"shop\":");
+            out.write(CanonicalJson.bytes(shopEntry(shop[0]).build()));
+            out.ascii("}");
+            return new Spooled(out.finish(), counts[0], counts[1], counts[2], counts[3]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the digest could not be spooled", e);
+        }
+    }
+
+    private static JsonObjectBuilder shopEntry(JsonObject shop) {
         JsonObjectBuilder shopEntry = Jsonp.createObjectBuilder()
                 .add("name", shop.getString("name", ""))
-                .add("currency", currency);
+                .add("currency", shop.getString("currencyCode", ""));
         if (shop.get("primaryDomain") instanceof JsonObject domain && domain.get("url") instanceof JsonString url) {
             shopEntry.add("url", url.getString());
         }
-        return Jsonp.createObjectBuilder().add("shop", shopEntry).add("products", products).build();
+        return shopEntry;
     }
 
     private static JsonObject entry(JsonObject product, String currency, Set<String> codes) {
@@ -134,13 +218,17 @@ public final class BotDigest {
     private static List<JsonObject> activeDiscounts(JsonObject data, Instant now) {
         List<JsonObject> active = new ArrayList<>();
         for (JsonObject node : nodes(data.getJsonObject("codeDiscountNodes"))) {
-            JsonObject discount = node.getJsonObject("discount");
-            if (discount != null && "ACTIVE".equals(discount.getString("status", ""))
-                    && !after(discount, "startsAt", now) && !before(discount, "endsAt", now)) {
-                active.add(discount);
-            }
+            active(node, now).ifPresent(active::add);
         }
         return active;
+    }
+
+    /** The node's discount when it is live at {@code now}. */
+    private static java.util.Optional<JsonObject> active(JsonObject node, Instant now) {
+        JsonObject discount = node.getJsonObject("discount");
+        return discount != null && "ACTIVE".equals(discount.getString("status", ""))
+                && !after(discount, "startsAt", now) && !before(discount, "endsAt", now)
+                ? java.util.Optional.of(discount) : java.util.Optional.empty();
     }
 
     private static boolean after(JsonObject discount, String key, Instant now) {

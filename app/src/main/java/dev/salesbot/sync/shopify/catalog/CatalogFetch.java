@@ -84,6 +84,49 @@ public final class CatalogFetch {
         return document(shop(withPolicies), products, discounts, collections, "");
     }
 
+    /**
+     * The whole catalog, as {@link #all(boolean, LongConsumer)}, written into {@code spool} node by
+     * node as the pages arrive: nothing of it is held. Logs the same line.
+     */
+    public void all(boolean withPolicies, LongConsumer productsFetched, CatalogSpool spool) {
+        pagedProducts(productsFetched, spool.products());
+        pagedDiscounts(spool.discounts());
+        pagedCollections(spool.collections());
+        spool.shop(shop(withPolicies));
+        logFetched(spool, "");
+    }
+
+    /** Every product, paged, into {@code into}. */
+    public void pagedProducts(LongConsumer productsFetched, CatalogSpool.Connection into) {
+        pages.each("products", PRODUCTS, Jsonp.createObjectBuilder()
+                .add("first", PRODUCTS_PAGE).add("variantsFirst", VARIANTS_PER_PRODUCT).build(),
+                PRODUCTS_COST, PRODUCT_NESTED, productsFetched, into::add);
+    }
+
+    /** Every code discount, paged, into {@code into}. */
+    public void pagedDiscounts(CatalogSpool.Connection into) {
+        pages.each("codeDiscountNodes", DISCOUNTS, Jsonp.createObjectBuilder()
+                .add("first", DISCOUNTS_PAGE).add("codesFirst", CODES_PER_DISCOUNT).add("itemsFirst", ITEMS_PER_DISCOUNT).build(),
+                DISCOUNTS_COST, DISCOUNT_NESTED, n -> { }, into::add);
+    }
+
+    /** Every collection, paged, into {@code into}. */
+    public void pagedCollections(CatalogSpool.Connection into) {
+        pages.each("collections", COLLECTIONS, Jsonp.createObjectBuilder()
+                .add("first", COLLECTIONS_PAGE).add("productsFirst", PRODUCTS_PER_COLLECTION).build(),
+                COLLECTIONS_COST, COLLECTION_NESTED, n -> { }, into::add);
+    }
+
+    /** The fetch's log line for a spooled catalog ({@code how}: "" or " through …"). */
+    public void logFetched(CatalogSpool spool, String how) {
+        FetchStats stats = graphql.stats();
+        LOGGER.log(System.Logger.Level.INFO,
+                "Fetched catalog of {0}: {1} products, {2} code discounts, {3} collections in {4} requests"
+                        + " (actual cost {5}, throttled {6}, waited {7} ms){8}",
+                shop, spool.products().count(), spool.discounts().count(), spool.collections().count(), stats.requests(),
+                stats.actualCost(), stats.throttled(), stats.waited().toMillis(), how);
+    }
+
     /** Every product, paged: the whole {@code products} connection. */
     public JsonObject pagedProducts(LongConsumer productsFetched) {
         return pages.all("products", PRODUCTS, Jsonp.createObjectBuilder()

@@ -26,7 +26,7 @@ public final class EdgePager {
     private static final System.Logger LOGGER = System.getLogger(EdgePager.class.getName());
 
     private final PacedGraphql graphql;
-    /** Every kept edge is compacted as it arrives: the catalog is held whole until it is stored. */
+    /** Every kept edge is compacted as it arrives ({@link #all}: the few nodes a caller keeps in memory). */
     private final CompactJson compact = new CompactJson();
 
     EdgePager(PacedGraphql graphql) {
@@ -42,22 +42,34 @@ public final class EdgePager {
     JsonObject all(String key, GraphqlQuery query, JsonObject variables, int cost, List<NestedEdges> nested,
                    LongConsumer fetched) {
         List<JsonValue> edges = new ArrayList<>();
+        each(key, query, variables, cost, nested, fetched, node -> edges.add(compact.object(edge(node))));
+        return merged(edges);
+    }
+
+    /**
+     * Every node of the top-level connection {@code key}, complete, handed to {@code each} as its
+     * page arrives and not kept (a full sync spools them, {@link CatalogSpool}); answers how many.
+     */
+    long each(String key, GraphqlQuery query, JsonObject variables, int cost, List<NestedEdges> nested,
+              LongConsumer fetched, java.util.function.Consumer<JsonObject> each) {
+        long count = 0;
         String cursor = null;
         boolean more;
         do {
             JsonObject data = graphql.data(query, withAfter(variables, cursor), cost);
             JsonObject page = data.getJsonObject(key);
             for (JsonValue edge : page.getJsonArray("edges")) {
-                edges.add(compact.object(edge(complete(edge.asJsonObject().getJsonObject("node"), nested))));
+                each.accept(complete(edge.asJsonObject().getJsonObject("node"), nested));
+                count++;
             }
-            fetched.accept(edges.size());
+            fetched.accept(count);
             JsonObject pageInfo = page.getJsonObject("pageInfo");
             String next = endCursor(pageInfo, cursor);
             // A cursor that does not move would page forever: stop rather than spin.
             more = pageInfo.getBoolean("hasNextPage", false) && next != null && !next.equals(cursor);
             cursor = next;
         } while (more);
-        return merged(edges);
+        return count;
     }
 
     /** {@code node} with each of its nested connections fetched to the end, in the stored shape. */

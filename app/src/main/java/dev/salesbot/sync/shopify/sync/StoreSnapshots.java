@@ -8,7 +8,9 @@ import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.storage.control.CanonicalJson;
 import dev.salesbot.sync.storage.control.SnapshotStore;
 import dev.salesbot.sync.storage.control.StorageKey;
+import dev.salesbot.sync.storage.control.SpooledJson;
 import dev.salesbot.sync.storage.control.StorageTarget;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.salesbot.sync.storage.control.TargetObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,11 @@ public class StoreSnapshots {
     @Inject
     TargetObjects objects;
 
+    /** Up to this size the connect answer carries the snapshot itself ({@code shopify_data}); above it, the summary only. */
+    @Inject
+    @ConfigProperty(name = "ANSWER_INLINE_MAX_BYTES", defaultValue = "4194304")
+    long inlineMaxBytes;
+
     /**
      * Writes both objects; {@code written} says how ("Uploaded data to Spaces", "Updated data in
      * Spaces") and {@code via}, if not null, which webhook topics caused it: the seed's
@@ -50,24 +57,55 @@ public class StoreSnapshots {
     /**
      * As {@link #write(Fence, ShopDomain, UUID, JsonObject, String, String)}; {@code how}, when not
      * null, says how the catalog was fetched ("through bulk operations"): it ends the message and is
-     * the summary's {@code fetched}. {@code fence} is confirmed first: a server that lost the store's
-     * lease writes nothing.
+     * the summary's {@code fetched}.
      */
     public SyncResult write(Fence fence, ShopDomain shop, UUID merchant, JsonObject document, String written, String via, String how) {
+        try (SpooledJson spooled = SpooledJson.of(CanonicalJson.bytes(document))) {
+            return write(fence, shop, merchant, spooled, written, via, how);
+        }
+    }
+
+    /**
+     * Writes a document spooled to disk ({@link dev.salesbot.sync.shopify.catalog.CatalogSpool}):
+     * its digest is spooled too ({@link BotDigest#spool}), both are uploaded from their files, and
+     * the result carries the document itself only up to {@code ANSWER_INLINE_MAX_BYTES} (otherwise
+     * the summary's {@code location} says where it is). {@code fence} is confirmed first: a server
+     * that lost the store's lease writes nothing.
+     */
+    public SyncResult write(Fence fence, ShopDomain shop, UUID merchant, SpooledJson document, String written, String via, String how) {
         StorageKey snapshotKey = StorageKey.shopifySnapshot(merchant);
         fence.confirm();
         // The digest is computed afresh every time: it depends on the time too (discounts start and end).
-        boolean changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, CanonicalJson.bytes(document),
-                StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())))
-                == SnapshotStore.Outcome.WRITTEN;
+        BotDigest.Spooled digest = BotDigest.spool(document, Instant.now());
+        boolean changed;
+        try (SpooledJson digestJson = digest.digest()) {
+            changed = objects.putPair(StorageTarget.store(shop.value()), snapshotKey, document,
+                    StorageKey.shopifyDigest(merchant), digestJson) == SnapshotStore.Outcome.WRITTEN;
+        }
         String message = (changed ? written + " for " + shop + (via == null ? "" : " via " + via)
                 : "No upload needed: data unchanged for " + shop) + (how == null ? "" : " (fetched " + how + ")");
         LOGGER.log(System.Logger.Level.INFO, message);
-        JsonObject summary = summary(document, snapshotKey.value());
+        boolean inline = document.size() <= inlineMaxBytes;
+        var summary = Jsonp.createObjectBuilder()
+                .add("location", snapshotKey.value())
+                .add("products", digest.products())
+                .add("variants", digest.variants())
+                .add("discounts", digest.discounts())
+                .add("collections", digest.collections())
+                .add("bytes", document.size())
+                .add("inline", inline);
         if (how != null) {
-            summary = Jsonp.createObjectBuilder(summary).add("fetched", how).build();
+            summary.add("fetched", how);
         }
-        return new SyncResult(changed, message, summary, document);
+        return new SyncResult(changed, message, summary.build(), inline ? parse(document) : null);
+    }
+
+    private static JsonObject parse(SpooledJson document) {
+        try (var in = document.open(); JsonReader reader = Jsonp.createReader(in)) {
+            return reader.readObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** "Spaces" or "the local store", for the seed's log lines. */
@@ -94,26 +132,4 @@ public class StoreSnapshots {
         return objects.delete(StorageTarget.store(shop.value()), current);
     }
 
-    /** Counts and the storage key, for the connect answer and the admin console. */
-    static JsonObject summary(JsonObject document, String location) {
-        JsonObject data = document.getJsonObject("data");
-        int variants = 0;
-        for (JsonValue edge : edges(data, "products")) {
-            variants += edges(edge.asJsonObject().getJsonObject("node"), "variants").size();
-        }
-        return Jsonp.createObjectBuilder()
-                .add("location", location)
-                .add("products", edges(data, "products").size())
-                .add("variants", variants)
-                .add("discounts", edges(data, "codeDiscountNodes").size())
-                .add("collections", edges(data, "collections").size())
-                .build();
-    }
-
-    private static JsonArray edges(JsonObject parent, String connection) {
-        if (parent == null || !(parent.get(connection) instanceof JsonObject c) || !(c.get("edges") instanceof JsonArray a)) {
-            return JsonValue.EMPTY_JSON_ARRAY;
-        }
-        return a;
-    }
 }

@@ -16,6 +16,8 @@ import dev.salesbot.sync.shopify.bulk.BulkQueriesRefused;
 import dev.salesbot.sync.shopify.bulk.BulkResults;
 import dev.salesbot.sync.shopify.bulk.HttpBulkDownloads;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
+import dev.salesbot.sync.shopify.catalog.CatalogSpool;
+import dev.salesbot.sync.storage.control.SpooledJson;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
@@ -24,7 +26,6 @@ import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.salesbot.sync.merchants.control.PlatformNotices;
 import dev.salesbot.sync.monitoring.control.Meters;
@@ -156,47 +157,50 @@ public class StoreSyncHandler implements SyncHandler {
      * {@code BULK_RETRY_MINUTES}.
      */
     SyncResult full(ShopDomain shop, ShopifyConnection connection, Fence fence) {
-        JsonObject document;
         String how = null;
         BulkCatalogFetch bulk = null;
-        try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
-            WebhookRegistrations.State state = webhooks.ensure(shop, session.graphql());
-            connections.recordWebhooks(shop.value(), state.topics(), state.problem());
-            boolean policies = CatalogFetch.policiesGranted(connection.scope());
-            CatalogFetch catalog = new CatalogFetch(shop.value(), session.graphql());
-            boolean large = catalog.productsCount() > bulkThreshold;
-            if (!bulkRows.of(shop.value()).isEmpty() || large && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES)) {
-                bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads(),
-                        BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
-                        Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
-                try {
-                    BulkCatalogFetch.Fetched fetched = bulk.all(policies, progress.reporter(shop.value()));
-                    document = fetched.document();
-                    how = fetched.how();
-                    notices.clear(PlatformNotices.SHOPIFY_BULK_QUERIES);
-                    meters.bulkQueriesEnabled(true);
-                } catch (BulkQueriesRefused e) {
-                    // Not the store's fault, and reconnecting cannot fix it: page now, tell the operators, try bulk again later.
-                    LOGGER.log(System.Logger.Level.WARNING, e.getMessage());
-                    notices.raise(PlatformNotices.SHOPIFY_BULK_QUERIES, BulkQueriesRefused.WHAT_TO_DO, Duration.ofMinutes(bulkRetryMinutes));
-                    meters.bulkQueriesRefused();
-                    bulk.done(); // operations of an earlier attempt, if any: the paged snapshot replaces them
-                    bulk = null;
-                    document = catalog.all(policies, progress.reporter(shop.value()));
-                    how = PAGED_WITHOUT_BULK;
+        try (CatalogSpool spool = new CatalogSpool()) {
+            try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
+                WebhookRegistrations.State state = webhooks.ensure(shop, session.graphql());
+                connections.recordWebhooks(shop.value(), state.topics(), state.problem());
+                boolean policies = CatalogFetch.policiesGranted(connection.scope());
+                CatalogFetch catalog = new CatalogFetch(shop.value(), session.graphql());
+                boolean large = catalog.productsCount() > bulkThreshold;
+                if (!bulkRows.of(shop.value()).isEmpty() || large && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES)) {
+                    bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads(),
+                            BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
+                            Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
+                    try {
+                        how = bulk.all(policies, progress.reporter(shop.value()), spool);
+                        notices.clear(PlatformNotices.SHOPIFY_BULK_QUERIES);
+                        meters.bulkQueriesEnabled(true);
+                    } catch (BulkQueriesRefused e) {
+                        // Not the store's fault, and reconnecting cannot fix it: page now, tell the operators, try bulk again later.
+                        LOGGER.log(System.Logger.Level.WARNING, e.getMessage());
+                        notices.raise(PlatformNotices.SHOPIFY_BULK_QUERIES, BulkQueriesRefused.WHAT_TO_DO, Duration.ofMinutes(bulkRetryMinutes));
+                        meters.bulkQueriesRefused();
+                        bulk.done(); // operations of an earlier attempt, if any: the paged snapshot replaces them
+                        bulk = null;
+                        spool.products().restart();
+                        spool.collections().restart();
+                        spool.discounts().restart();
+                        catalog.all(policies, progress.reporter(shop.value()), spool);
+                        how = PAGED_WITHOUT_BULK;
+                    }
+                } else {
+                    catalog.all(policies, progress.reporter(shop.value()), spool);
+                    how = large ? PAGED_WITHOUT_BULK : null;
                 }
-            } else if (large) {
-                document = catalog.all(policies, progress.reporter(shop.value()));
-                how = PAGED_WITHOUT_BULK;
-            } else {
-                document = catalog.all(policies, progress.reporter(shop.value()));
             }
+            SyncResult result;
+            try (SpooledJson document = spool.document()) {
+                result = snapshots.write(fence, shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
+            }
+            if (bulk != null) {
+                bulk.done();
+            }
+            return result;
         }
-        SyncResult result = snapshots.write(fence, shop, connection.merchantId(), document, "Uploaded data to " + snapshots.where(), null, how);
-        if (bulk != null) {
-            bulk.done();
-        }
-        return result;
     }
 
     /**

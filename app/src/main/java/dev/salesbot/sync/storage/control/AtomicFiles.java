@@ -26,6 +26,31 @@ final class AtomicFiles {
     }
 
     static void replace(Path target, byte[] content) throws IOException {
+        replace(target, channel -> {
+            var buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /** The content of {@code source} (a spooled snapshot), copied. */
+    static void replace(Path target, Path source) throws IOException {
+        replace(target, channel -> {
+            try (var in = FileChannel.open(source, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long at = 0; at < size; ) {
+                    at += in.transferTo(at, size - at, channel);
+                }
+            }
+        });
+    }
+
+    private interface Writing {
+        void into(FileChannel channel) throws IOException;
+    }
+
+    private static void replace(Path target, Writing content) throws IOException {
         var directory = target.getParent();
         // Same directory as the target: a rename is only atomic within one file system.
         var temp = posix(directory)
@@ -33,10 +58,7 @@ final class AtomicFiles {
                 : Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
             try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                var buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.into(channel);
                 channel.force(true);
             }
             move(temp, target);

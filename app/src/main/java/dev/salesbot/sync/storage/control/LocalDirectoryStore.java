@@ -44,10 +44,22 @@ public class LocalDirectoryStore implements SnapshotStore {
      * DATA_DIR; writes are small and rare, so one lock costs nothing that matters.
      */
     @Override
-    public synchronized Outcome put(StorageKey key, byte[] json) {
+    public Outcome put(StorageKey key, byte[] json) {
+        return put(key, CanonicalJson.sha256Hex(json), target -> AtomicFiles.replace(target, json));
+    }
+
+    @Override
+    public Outcome put(StorageKey key, SpooledJson json) {
+        return put(key, json.sha256(), target -> AtomicFiles.replace(target, json.file()));
+    }
+
+    private interface Content {
+        void writeTo(Path target) throws IOException;
+    }
+
+    private synchronized Outcome put(StorageKey key, String sha256, Content content) {
         var target = resolve(key);
         var sidecar = sidecarOf(target);
-        var sha256 = CanonicalJson.sha256Hex(json);
         checks.incrementAndGet();
         try {
             if (Files.isRegularFile(target) && sha256.equals(readSidecar(sidecar))) {
@@ -60,12 +72,26 @@ public class LocalDirectoryStore implements SnapshotStore {
             // absent (the next put rewrites) or matches the object, never a stale "unchanged".
             Files.deleteIfExists(sidecar);
             writes.incrementAndGet();
-            AtomicFiles.replace(target, json);
+            content.writeTo(target);
             AtomicFiles.replace(sidecar, sha256.getBytes(StandardCharsets.US_ASCII));
             LOGGER.log(DEBUG, "Written: {0}", target);
             return Outcome.WRITTEN;
         } catch (IOException e) {
             throw unavailable("write", key, target, e);
+        }
+    }
+
+    @Override
+    public Optional<SpooledJson> download(StorageKey key) {
+        var target = resolve(key);
+        reads.incrementAndGet();
+        try (var in = Files.newInputStream(target); SpooledJson.Writer writer = SpooledJson.writer()) {
+            in.transferTo(writer);
+            return Optional.of(writer.finish());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unavailable("read", key, target, e);
         }
     }
 

@@ -28,7 +28,8 @@ public class S3RequestCounter implements ExecutionInterceptor {
         var request = context.request();
         if (request instanceof HeadObjectRequest) {
             heads.incrementAndGet();
-        } else if (request instanceof PutObjectRequest) {
+        } else if (request instanceof PutObjectRequest || request instanceof software.amazon.awssdk.services.s3.model.UploadPartRequest) {
+            // Each part of a multipart upload is a PUT of its own.
             puts.incrementAndGet();
         } else if (request instanceof GetObjectRequest) {
             gets.incrementAndGet();

@@ -21,16 +21,30 @@ public interface SnapshotStore {
     Outcome put(StorageKey key, byte[] json);
 
     /**
+     * {@link #put(StorageKey, byte[])} for content spooled to disk ({@link SpooledJson}): its
+     * hash is known without reading it again, and it is uploaded from the file (a large one in
+     * parts where the backend takes parts).
+     */
+    Outcome put(StorageKey key, SpooledJson json);
+
+    /**
      * Stores a primary object and a companion derived from it (a snapshot and its bot digest).
      * Answers {@code WRITTEN} if either was written. A backend that can carry the companion's hash
      * on the primary ({@code SpacesRepository}) checks both with one HEAD of the primary, and then
      * writes the companion first so that a current primary always vouches for a written companion;
      * this default checks and writes each object on its own, the primary first.
      */
-    default Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
+    default Outcome putPair(StorageKey primary, SpooledJson primaryJson, StorageKey companion, SpooledJson companionJson) {
         Outcome first = put(primary, primaryJson);
         Outcome second = put(companion, companionJson);
         return first == Outcome.WRITTEN || second == Outcome.WRITTEN ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /** {@link #putPair(StorageKey, SpooledJson, StorageKey, SpooledJson)} of bytes in memory. */
+    default Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
+        try (SpooledJson p = SpooledJson.of(primaryJson); SpooledJson c = SpooledJson.of(companionJson)) {
+            return putPair(primary, p, companion, c);
+        }
     }
 
     /**
@@ -38,6 +52,12 @@ public interface SnapshotStore {
      * snapshot it patches.
      */
     Optional<byte[]> get(StorageKey key);
+
+    /**
+     * The stored object copied to a spool file as it arrives (never held in memory): what a partial
+     * sync of a large store patches. Empty when there is none.
+     */
+    Optional<SpooledJson> download(StorageKey key);
 
     /** Deletes the object (and its hash); answers false if there was none. */
     boolean delete(StorageKey key);

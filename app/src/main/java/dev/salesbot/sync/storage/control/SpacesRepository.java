@@ -35,12 +35,30 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
     static final String COMPANION_SHA256_METADATA = "companion-sha256";
     static final String CONTENT_TYPE = "application/json";
 
+    /**
+     * From this size on an object is uploaded in parts: AWS advises multipart "when your object
+     * size reaches 100 MB" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html), and
+     * a part that fails is sent again alone instead of the whole snapshot. Spaces takes parts of
+     * 5 MiB to 5 GB, at most 10,000 (its "Object and File Size Limits").
+     */
+    static final long MULTIPART_BYTES = 100L * 1024 * 1024;
+    static final long PART_BYTES = 16L * 1024 * 1024;
+
     private final SpacesConfig config;
     private final S3RequestCounter requests = new S3RequestCounter();
     private final S3Client s3;
+    private final long multipartBytes;
+    private final long partBytes;
 
     public SpacesRepository(SpacesConfig config) {
+        this(config, MULTIPART_BYTES, PART_BYTES);
+    }
+
+    /** With other multipart sizes (tests: parts of the 5 MiB minimum). */
+    SpacesRepository(SpacesConfig config, long multipartBytes, long partBytes) {
         this.config = config;
+        this.multipartBytes = multipartBytes;
+        this.partBytes = Math.max(5L * 1024 * 1024, partBytes);
         this.s3 = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
@@ -89,9 +107,19 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
      * its snapshot does not (a discount starts or ends): that costs the two PUTs.
      */
     @Override
-    public Outcome putPair(StorageKey primary, byte[] primaryJson, StorageKey companion, byte[] companionJson) {
-        var sha256 = CanonicalJson.sha256Hex(primaryJson);
-        var companionSha256 = CanonicalJson.sha256Hex(companionJson);
+    public Outcome put(StorageKey key, SpooledJson json) {
+        if (json.sha256().equals(storedMetadata(key).get(SHA256_METADATA))) {
+            LOGGER.log(DEBUG, "Unchanged, not uploaded: {0}", describe(key));
+            return Outcome.UNCHANGED;
+        }
+        upload(key, json, Map.of(SHA256_METADATA, json.sha256()));
+        return Outcome.WRITTEN;
+    }
+
+    @Override
+    public Outcome putPair(StorageKey primary, SpooledJson primaryJson, StorageKey companion, SpooledJson companionJson) {
+        var sha256 = primaryJson.sha256();
+        var companionSha256 = companionJson.sha256();
         Map<String, String> stored = storedMetadata(primary);
         boolean companionCurrent = companionSha256.equals(stored.get(COMPANION_SHA256_METADATA));
         if (companionCurrent && sha256.equals(stored.get(SHA256_METADATA))) {
@@ -103,6 +131,107 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
         }
         upload(primary, primaryJson, Map.of(SHA256_METADATA, sha256, COMPANION_SHA256_METADATA, companionSha256));
         return Outcome.WRITTEN;
+    }
+
+    private void upload(StorageKey key, SpooledJson json, Map<String, String> metadata) {
+        if (json.size() >= multipartBytes) {
+            uploadInParts(key, json, metadata);
+            return;
+        }
+        try {
+            s3.putObject(b -> b.bucket(config.bucket())
+                            .key(key.value())
+                            .acl(ObjectCannedACL.PRIVATE)
+                            .contentType(CONTENT_TYPE)
+                            .metadata(metadata),
+                    RequestBody.fromFile(json.file()));
+        } catch (SdkException e) {
+            throw unavailable("PUT", key, e);
+        }
+        LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes)", describe(key), json.size());
+    }
+
+    /**
+     * A multipart upload of {@code partBytes} parts read from the file, one after another (each
+     * part is hashed for its signature and read again to be sent: two reads of the file, never the
+     * whole object in memory). Any failure aborts the upload, so no orphaned parts are left to be
+     * billed; the sync's retry uploads again.
+     */
+    private void uploadInParts(StorageKey key, SpooledJson json, Map<String, String> metadata) {
+        String uploadId;
+        try {
+            uploadId = s3.createMultipartUpload(b -> b.bucket(config.bucket()).key(key.value())
+                    .acl(ObjectCannedACL.PRIVATE).contentType(CONTENT_TYPE).metadata(metadata)).uploadId();
+        } catch (SdkException e) {
+            throw unavailable("PUT", key, e);
+        }
+        try {
+            java.util.List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+            int number = 1;
+            for (long offset = 0; offset < json.size(); offset += partBytes, number++) {
+                long length = Math.min(partBytes, json.size() - offset);
+                long from = offset;
+                int part = number;
+                var body = RequestBody.fromContentProvider(() -> slice(json, from, length), length, CONTENT_TYPE);
+                String etag = s3.uploadPart(b -> b.bucket(config.bucket()).key(key.value()).uploadId(uploadId)
+                        .partNumber(part).contentLength(length), body).eTag();
+                parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(part).eTag(etag).build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(config.bucket()).key(key.value()).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+            LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes in {2} parts)", describe(key), json.size(), parts.size());
+        } catch (SdkException | java.io.UncheckedIOException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(config.bucket()).key(key.value()).uploadId(uploadId));
+            } catch (SdkException abort) {
+                LOGGER.log(System.Logger.Level.WARNING, "Could not abort the multipart upload of {0}: {1}", describe(key), abort.toString());
+            }
+            throw unavailable("PUT", key, e instanceof SdkException sdk ? sdk : SdkException.create("reading the spooled snapshot failed", e));
+        }
+    }
+
+    private static java.io.InputStream slice(SpooledJson json, long from, long length) {
+        try {
+            java.io.InputStream in = java.nio.file.Files.newInputStream(json.file());
+            in.skipNBytes(from);
+            return new java.io.BufferedInputStream(new BoundedInput(in, length), 1 << 16);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** At most {@code remaining} bytes of {@code in}. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInput(java.io.InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
     }
 
     private void upload(StorageKey key, byte[] json, Map<String, String> metadata) {
@@ -127,6 +256,21 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
             return Optional.empty();
         } catch (SdkException e) {
             throw unavailable("GET", key, e);
+        }
+    }
+
+    @Override
+    public Optional<SpooledJson> download(StorageKey key) {
+        try (SpooledJson.Writer writer = SpooledJson.writer()) {
+            s3.getObject(b -> b.bucket(config.bucket()).key(key.value()),
+                    software.amazon.awssdk.core.sync.ResponseTransformer.toOutputStream(writer));
+            return Optional.of(writer.finish());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("GET", key, e);
+        } catch (java.io.IOException e) {
+            throw unavailable("GET", key, SdkException.create("the spool file could not be written", e));
         }
     }
 

@@ -45,6 +45,13 @@ public class TargetObjects {
     }
 
     /** {@link SnapshotStore#putPair}, both keys recorded for {@code target} first. */
+    public SnapshotStore.Outcome putPair(StorageTarget target, StorageKey primary, SpooledJson primaryJson,
+                                         StorageKey companion, SpooledJson companionJson) {
+        beforeWrite(target, List.of(primary, companion));
+        return store.putPair(primary, primaryJson, companion, companionJson);
+    }
+
+    /** As above, for bytes in memory. */
     public SnapshotStore.Outcome putPair(StorageTarget target, StorageKey primary, byte[] primaryJson,
                                          StorageKey companion, byte[] companionJson) {
         beforeWrite(target, List.of(primary, companion));
@@ -84,6 +91,11 @@ public class TargetObjects {
     /** The stored bytes, if any (a partial sync reads the snapshot it patches). */
     public Optional<byte[]> get(StorageKey key) {
         return store.get(key);
+    }
+
+    /** The stored object copied to a spool file, if any (what a partial sync patches). */
+    public Optional<SpooledJson> download(StorageKey key) {
+        return store.download(key);
     }
 
     /** "Spaces" or "the local store", for the seed's log lines. */

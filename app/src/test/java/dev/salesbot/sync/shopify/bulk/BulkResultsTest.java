@@ -64,13 +64,13 @@ class BulkResultsTest {
         String file = "{\"id\":\"gid://shopify/Product/1\",\"title\":\"a\"}\n{\"id\":\"gid://shopify/Product/2\",\"title\":\"b\"}\n";
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(new BulkAssembly().read(new ByteArrayInputStream(bytes), 2, bytes.length, 64).roots()).hasSize(2);
+        assertThat(new BulkAssembly().read(new ByteArrayInputStream(bytes), 2, bytes.length, 64).rootCount()).isEqualTo(2);
         assertThatThrownBy(() -> new BulkAssembly().read(new ByteArrayInputStream(bytes), 2, bytes.length - 1, 64))
                 .isInstanceOf(BulkAssembly.Unusable.class).hasMessageContaining("BULK_RESULT_MAX_BYTES");
         assertThatThrownBy(() -> new BulkAssembly().read(new ByteArrayInputStream(bytes), 2, bytes.length, 20))
                 .isInstanceOf(BulkAssembly.Unusable.class).hasMessageContaining("line 1 is longer than BULK_RESULT_MAX_LINE_BYTES");
         byte[] crlf = file.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-        assertThat(new BulkAssembly().read(new ByteArrayInputStream(crlf), 2, crlf.length, 64).roots()).as("CRLF lines").hasSize(2);
+        assertThat(new BulkAssembly().read(new ByteArrayInputStream(crlf), 2, crlf.length, 64).rootCount()).as("CRLF lines").isEqualTo(2);
     }
 
     @Test

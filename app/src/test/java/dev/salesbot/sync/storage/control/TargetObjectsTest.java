@@ -93,6 +93,14 @@ class TargetObjectsTest {
         }
 
         @Override
+        public synchronized Outcome put(StorageKey key, SpooledJson json) {
+            if (!rows.table.containsKey(key)) {
+                unrecordedWrites.add(key);
+            }
+            return super.put(key, json);
+        }
+
+        @Override
         public synchronized boolean delete(StorageKey key) {
             if (deletionsFail) {
                 throw new StorageUnavailableException("delete", key, "the local storage directory cannot be used", null);
