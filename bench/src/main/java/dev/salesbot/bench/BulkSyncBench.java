@@ -11,7 +11,8 @@ import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
 import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
-import dev.salesbot.sync.storage.control.CanonicalJson;
+import dev.salesbot.sync.shopify.catalog.CatalogSpool;
+import dev.salesbot.sync.storage.control.SpooledJson;
 import dev.salesbot.sync.storage.control.LocalDirectoryStore;
 import dev.salesbot.sync.storage.control.StorageKey;
 import jakarta.json.JsonObject;
@@ -72,7 +73,7 @@ public final class BulkSyncBench {
             Sleeper.system(ShopifyUnavailableException::interrupted).sleep(duration);
         };
         long started = System.nanoTime();
-        int snapshotBytes;
+        long snapshotBytes;
         String how;
         try (JdkGraphqlTransport transport = new JdkGraphqlTransport(store.adminEndpoint(API_VERSION), token)) {
             Clock clock = Clock.systemUTC();
@@ -87,17 +88,20 @@ public final class BulkSyncBench {
                     new HttpBulkDownloads(BulkResults.parse(base.resolve("/sandbox/shopify-bulk-results/").toString(),
                             BulkResults.DEFAULT_MAX_BYTES, BulkResults.DEFAULT_MAX_LINE_BYTES)),
                     BulkCatalogFetch.Settings.defaults(Duration.ofMinutes(30)), counting, clock);
-            BulkCatalogFetch.Fetched fetched = bulk.all(false, n -> { });
-            how = fetched.how();
-            JsonObject document = fetched.document();
-            Completeness.check(document, seeded);
-            LocalDirectoryStore snapshots = new LocalDirectoryStore(dataDir);
-            UUID merchant = UUID.randomUUID();
-            byte[] snapshot = CanonicalJson.bytes(document);
-            snapshotBytes = snapshot.length;
-            snapshots.put(StorageKey.shopifySnapshot(merchant), snapshot);
-            snapshot = null;
-            snapshots.put(StorageKey.shopifyDigest(merchant), CanonicalJson.bytes(BotDigest.of(document, Instant.now())));
+            // As StoreSyncHandler.full: the catalog spooled node by node, the digest in two streamed reads, both written from their files.
+            try (CatalogSpool spool = new CatalogSpool()) {
+                how = bulk.all(false, n -> { }, spool);
+                try (SpooledJson document = spool.document()) {
+                    BotDigest.Spooled digest = BotDigest.spool(document, Instant.now());
+                    Completeness.check(digest, seeded);
+                    LocalDirectoryStore snapshots = new LocalDirectoryStore(dataDir);
+                    UUID merchant = UUID.randomUUID();
+                    snapshotBytes = document.size();
+                    try (SpooledJson digestJson = digest.digest()) {
+                        snapshots.putPair(StorageKey.shopifySnapshot(merchant), document, StorageKey.shopifyDigest(merchant), digestJson);
+                    }
+                }
+            }
             bulk.done();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;

@@ -21,6 +21,14 @@ final class Completeness {
         expect("discounts", seeded.getInt("discounts"), data.getJsonObject("codeDiscountNodes").getJsonArray("edges").size());
     }
 
+    /** The same check on the counts of a spooled snapshot ({@code BotDigest.spool} reads them). */
+    static void check(dev.salesbot.sync.shopify.catalog.BotDigest.Spooled counts, JsonObject seeded) {
+        expect("products", seeded.getInt("products"), (int) counts.products());
+        expect("variants", seeded.getInt("variants"), (int) counts.variants());
+        expect("collections", seeded.getInt("collections"), (int) counts.collections());
+        expect("discounts", seeded.getInt("discounts"), (int) counts.discounts());
+    }
+
     private static void expect(String what, int seeded, int fetched) {
         if (seeded != fetched) {
             throw new IllegalStateException("incomplete sync: " + fetched + " " + what + " fetched, the store has " + seeded);
