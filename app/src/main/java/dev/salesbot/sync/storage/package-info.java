@@ -13,7 +13,11 @@
  * by hand so the bytes and hashes do not change with the server's JSON-P provider), with their
  * SHA-256 kept beside them (user metadata {@code sha256}; a sidecar {@code <name>.sha256} locally):
  * an unchanged snapshot costs one HEAD and no PUT. A write never downloads the object it replaces;
- * only a partial sync reads the stored snapshot it patches.</li>
+ * only a partial sync reads the stored snapshot it patches. A store's snapshot is written and read
+ * as a {@code SpooledJson}: a temporary file ({@code java.io.tmpdir}, owner-only) with its size and
+ * SHA-256 taken as it was written, uploaded from the file, in 16 MiB parts from 100 MB
+ * (multipart: AWS's advice from 100 MB; a failed part is sent again alone; any failure aborts the
+ * upload, so no parts are left to be billed), and downloaded into one; never whole in memory.</li>
  * <li>A backend failure is a {@code StorageUnavailableException} whose message names the key and a
  * plain reason only (it reaches merchants); the directory, endpoint, bucket and the SDK's detail
  * are logged, never a credential. A bucket without its key pair fails at selection, naming the
@@ -41,6 +45,6 @@
  *
  * <p><b>Out of scope.</b> Assembling and patching snapshots (the platforms' {@code sync}
  * packages), when a target is deleted (the platforms' deletion handlers), retries (the queue), several processes sharing one {@code DATA_DIR}, presigned URLs,
- * multipart uploads and bucket creation.
+ * parallel parts and bucket creation.
  */
 package dev.salesbot.sync.storage;

@@ -41,6 +41,13 @@ public interface BulkSyncTests {
         assertThat(answer.getJsonObject("snapshot").getString("fetched")).isEqualTo("through bulk operations");
         assertThat(answer.getJsonObject("snapshot").getInt("products")).isEqualTo(PRODUCTS);
         assertThat(stored(answer).getJsonObject("data").getJsonObject("products").getJsonArray("edges")).hasSize(PRODUCTS);
+        // Larger than ANSWER_INLINE_MAX_BYTES (512 kB in these tests): the answer says where it is instead of carrying it.
+        JsonObject snapshot = answer.getJsonObject("snapshot");
+        assertThat(answer.isNull("shopify_data")).as("no document inline").isTrue();
+        assertThat(snapshot.getBoolean("inline")).isFalse();
+        assertThat(snapshot.getString("location")).isEqualTo("users/" + answer.getString("user_uuid") + "/shopify/shopify_data.json");
+        assertThat(snapshot.getJsonNumber("bytes").longValue()).isEqualTo(java.nio.file.Files.size(
+                Path.of(ItSettings.get("DATA_DIR"), "users", answer.getString("user_uuid"), "shopify", "shopify_data.json")));
         assertThat(SandboxAdmin.bulk(shop, "{}").getInt("runQueries")).as("one bulk query per part").isEqualTo(5);
         assertThat(log()).contains("Bulk operation gid://shopify/BulkOperation/", "of " + shop + " finished: completed");
         assertThat(Database.count("select count(*) from SHOPIFY_BULK_OPERATION where SHOP = ?", shop))

@@ -70,6 +70,7 @@ public interface ShopifyConnectTests {
         Path digest = snapshot.resolveSibling("preprocessed_data.json");
         JsonObject stored = Json.createReader(new StringReader(Files.readString(snapshot))).readObject();
         assertThat(stored).isEqualTo(first.getJsonObject("shopify_data"));
+        assertThat(first.getJsonObject("snapshot").getBoolean("inline")).as("a small store's document is in the answer").isTrue();
         assertThat(stored.getJsonObject("data").getJsonObject("products").getJsonArray("edges"))
                 .hasSize(first.getJsonObject("snapshot").getInt("products")).hasSizeGreaterThan(30);
         assertThat(Files.readString(digest)).contains("\"products\"", "\"price\"");

@@ -24,9 +24,10 @@
  *   {@code BULK_RESULT_ADDRESSES} ({@link dev.salesbot.sync.shopify.bulk.BulkResults}: Shopify's
  *   bucket by default), no redirect followed, at most {@code BULK_RESULT_MAX_BYTES} and
  *   {@code BULK_RESULT_MAX_LINE_BYTES} a line, streamed — otherwise that part is paged;
- *   {@link dev.salesbot.sync.shopify.bulk.BulkAssembly} reads it line by line, joins children to
- *   parents by {@code __parentId} (a parent comes earlier, not necessarily just before) and builds
- *   exactly the stored shape of paging: same bytes, same digest.</li>
+ *   {@link dev.salesbot.sync.shopify.bulk.BulkAssembly} copies it to a temporary file while checking
+ *   and indexing every line, joins children to parents by {@code __parentId} (a parent comes
+ *   earlier, not necessarily just before) and writes node by node into the sync's
+ *   {@code CatalogSpool} exactly the stored shape of paging: same bytes, same digest.</li>
  *   <li>{@code ACCESS_DENIED} on {@code bulkOperationRunQuery} itself (it needs no access scope):
  *   the app's bulk queries are not enabled in the Partner Dashboard
  *   ({@link dev.salesbot.sync.shopify.bulk.BulkQueriesRefused}); the whole sync pages instead, the
@@ -40,7 +41,8 @@
  * </ul>
  *
  * <p><b>Decisions.</b> Costs: five mutations (10 each), {@code productsCount} (1), status polls
- * (1 each), the shop (2). The assembled catalog is held in memory, compacted, as paging holds it;
+ * (1 each), the shop (2). Nothing of the catalog is held: a file's index is about 40 bytes a line
+ * (plus each root's id), and a node is read back from the file when it is written;
  * {@code bench/bulk.sh} measures the heap.
  */
 package dev.salesbot.sync.shopify.bulk;

@@ -22,10 +22,11 @@
  *
  * <p><b>Decisions.</b> First pages are sized for the common case (most products have under 25
  * variants, most discounts one code); what does not fit is followed per node with 250-item pages,
- * Shopify's largest. The whole document is held until it is stored (its hash decides the upload,
- * and the connect answer carries it); each kept edge is copied into the compact JSON of
- * {@code json} as it arrives, so 10,000 products (about 60,000 variants, a 31 MB snapshot) hold
- * about 100 MB of heap instead of about 270 MB ({@code bench/README.md}). The digest
+ * Shopify's largest. A full fetch never holds the catalog: each node goes, canonical, to a part
+ * file of a {@link dev.salesbot.sync.shopify.catalog.CatalogSpool} as its page arrives, the parts are
+ * joined into the document on disk (hashed on the way), and the digest is built from it in two
+ * streamed reads ({@link dev.salesbot.sync.shopify.catalog.CatalogReader}, {@code BotDigest.spool}):
+ * the bytes are those of the document built in memory ({@code CatalogSpoolTest}). The digest
  * ({@link dev.salesbot.sync.shopify.catalog.BotDigest}) lists only ACTIVE products; codes of ACTIVE,
  * in-date code discounts whose items cover the product (all items, the product, a variant, or a
  * collection holding it), free shipping everywhere, app discounts nowhere (their scope is not in
