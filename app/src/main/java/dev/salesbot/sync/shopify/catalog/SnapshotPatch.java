@@ -76,7 +76,7 @@ public final class SnapshotPatch {
     /** The collections whose stored products include any of {@code productIds} (a deleted product leaves them). */
     public List<String> collectionsHolding(Collection<String> productIds) {
         return nodes.get("collections").values().stream()
-                .filter(c -> ids(edges(c, "products")).stream().anyMatch(productIds::contains))
+                .filter(c -> holdsAny(c, productIds))
                 .map(c -> c.getString("id")).toList();
     }
 
@@ -84,35 +84,45 @@ public final class SnapshotPatch {
     public List<String> discountsNaming(Collection<String> productIds) {
         List<String> naming = new ArrayList<>();
         for (JsonObject discount : nodes.get("codeDiscountNodes").values()) {
-            JsonValue items = JsonPaths.at(discount, List.of("discount", "customerGets", "items"));
-            if (!(items instanceof JsonObject itemObject)) {
-                continue;
-            }
-            List<String> named = new ArrayList<>(ids(edges(itemObject, "products")));
-            for (JsonValue edge : edges(itemObject, "productVariants")) {
-                if (JsonPaths.at(edge.asJsonObject(), List.of("node", "product", "id")) instanceof JsonString product) {
-                    named.add(product.getString());
-                }
-            }
-            if (named.stream().anyMatch(productIds::contains)) {
+            if (namesAny(discount, productIds)) {
                 naming.add(discount.getString("id"));
             }
         }
         return naming;
     }
 
+    /** Whether the stored products of {@code collection} include any of {@code productIds}. */
+    static boolean holdsAny(JsonObject collection, Collection<String> productIds) {
+        return ids(edges(collection, "products")).stream().anyMatch(productIds::contains);
+    }
+
+    /** Whether the stored items of {@code discount} name any of {@code productIds}, directly or through a variant. */
+    static boolean namesAny(JsonObject discount, Collection<String> productIds) {
+        JsonValue items = JsonPaths.at(discount, List.of("discount", "customerGets", "items"));
+        if (!(items instanceof JsonObject itemObject)) {
+            return false;
+        }
+        List<String> named = new ArrayList<>(ids(edges(itemObject, "products")));
+        for (JsonValue edge : edges(itemObject, "productVariants")) {
+            if (JsonPaths.at(edge.asJsonObject(), List.of("node", "product", "id")) instanceof JsonString product) {
+                named.add(product.getString());
+            }
+        }
+        return named.stream().anyMatch(productIds::contains);
+    }
+
     public JsonObject document() {
         var patched = Jsonp.createObjectBuilder(data).add("shop", shop);
         for (String connection : TOP) {
             List<JsonObject> sorted = new ArrayList<>(nodes.get(connection).values());
-            sorted.sort(Comparator.comparing(SnapshotPatch::numericId));
+            sorted.sort(Comparator.comparingLong(node -> numericId(node.getString("id"))));
             patched.add(connection, EdgePager.merged(sorted.stream().map(EdgePager::edge).toList()));
         }
         return Jsonp.createObjectBuilder().add("data", patched).build();
     }
 
-    private static Long numericId(JsonObject node) {
-        String id = node.getString("id");
+    /** The number a list is ordered by: the id's tail after its last '/', or {@link Long#MAX_VALUE} when that is not a number. */
+    static long numericId(String id) {
         try {
             return Long.parseLong(id.substring(id.lastIndexOf('/') + 1));
         } catch (NumberFormatException e) {
