@@ -8,7 +8,7 @@ import dev.salesbot.sync.queue.control.SyncResult;
 import dev.salesbot.sync.queue.control.SyncTask;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.NodeFetch;
-import dev.salesbot.sync.shopify.catalog.SnapshotPatch;
+import dev.salesbot.sync.shopify.catalog.StreamedPatch;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
@@ -16,8 +16,11 @@ import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.ChangeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import dev.salesbot.sync.storage.control.SpooledJson;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +33,10 @@ import java.util.Set;
  * read: products by id ({@code nodes(ids:)}, in cost-sized batches, each id once), the products of
  * changed inventory items, collections and discounts by id; what Shopify no longer knows is
  * removed, and a deleted product's collections and discounts are read again too (it left them).
- * The order deliveries arrived in does not matter: everything is read as it is now. With no
- * stored snapshot to patch, the store is synced in full instead.
+ * The order deliveries arrived in does not matter: everything is read as it is now. The stored
+ * snapshot is downloaded to a spool file and streamed through the patch ({@link StreamedPatch}):
+ * a 100,000-product store costs the heap of its changes, not of its catalog. With no stored
+ * snapshot to patch, the store is synced in full instead.
  */
 @ApplicationScoped
 public class StoreChangesHandler implements SyncHandler {
@@ -67,24 +72,34 @@ public class StoreChangesHandler implements SyncHandler {
         try {
             ShopifyConnection connection = StoreSyncHandler.activeConnection(connections, shop);
             ChangeSet changes = ChangeSet.of(task.payloads());
-            Optional<JsonObject> stored = snapshots.read(connection.merchantId());
+            Optional<SpooledJson> stored = snapshots.download(connection.merchantId());
             if (stored.isEmpty()) {
                 LOGGER.log(System.Logger.Level.INFO, "No stored snapshot of {0} to patch: syncing it in full", shop);
                 return full.full(shop, connection, task.fence());
             }
-            JsonObject patched;
-            try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
-                patched = patch(SnapshotPatch.of(stored.get()), changes, new CatalogFetch(shop.value(), session.graphql()),
-                        CatalogFetch.policiesGranted(connection.scope()));
+            try (SpooledJson storedDocument = stored.get()) {
+                SpooledJson patched;
+                try (GraphqlSession session = sessions.openInLease(sessions.access(shop, tokens.accessToken(shop)))) {
+                    patched = patch(storedDocument::open, changes, new CatalogFetch(shop.value(), session.graphql()),
+                            CatalogFetch.policiesGranted(connection.scope()));
+                }
+                try (patched) {
+                    return snapshots.write(task.fence(), shop, connection.merchantId(), patched,
+                            "Updated data in " + snapshots.where(), String.join(", ", changes.topics()), null);
+                }
             }
-            return snapshots.write(task.fence(), shop, connection.merchantId(), patched,
-                    "Updated data in " + snapshots.where(), String.join(", ", changes.topics()));
         } catch (RuntimeException e) {
             throw failures.classify(shop, e);
         }
     }
 
-    static JsonObject patch(SnapshotPatch patch, ChangeSet changes, CatalogFetch fetch, boolean policies) {
+    /**
+     * The stored document patched with what {@code changes} announced, fetched by id, spooled: the
+     * stored document is streamed through a {@link StreamedPatch}, so memory follows the change, not
+     * the store. The caller closes the result.
+     */
+    static SpooledJson patch(StreamedPatch.Source stored, ChangeSet changes, CatalogFetch fetch, boolean policies) {
+        StreamedPatch patch = new StreamedPatch();
         Set<String> products = new LinkedHashSet<>(changes.products());
         if (!changes.inventoryItems().isEmpty()) {
             products.addAll(fetch.productsOfInventoryItems(changes.inventoryItems()));
@@ -97,8 +112,14 @@ public class StoreChangesHandler implements SyncHandler {
         Set<String> collections = new LinkedHashSet<>(changes.collections());
         Set<String> discounts = new LinkedHashSet<>(changes.discounts());
         if (!deleted.isEmpty()) {
-            collections.addAll(patch.collectionsHolding(deleted));
-            discounts.addAll(patch.discountsNaming(deleted));
+            StreamedPatch.Scan left;
+            try (InputStream in = stored.open()) {
+                left = StreamedPatch.scan(in, deleted);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the stored snapshot could not be read", e);
+            }
+            collections.addAll(left.collectionsHolding());
+            discounts.addAll(left.discountsNaming());
             patch.removeProducts(deleted);
         }
         collections.removeAll(changes.deletedCollections());
@@ -114,6 +135,11 @@ public class StoreChangesHandler implements SyncHandler {
         if (changes.shop()) {
             patch.shop(fetch.shop(policies));
         }
-        return patch.document();
+        try (SpooledJson.Writer out = SpooledJson.writer()) {
+            patch.writeTo(stored, out);
+            return out.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the patched snapshot could not be spooled", e);
+        }
     }
 }

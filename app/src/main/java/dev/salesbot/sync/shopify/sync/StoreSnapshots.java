@@ -113,13 +113,9 @@ public class StoreSnapshots {
         return objects.where();
     }
 
-    /** The stored catalog document of {@code merchant}, if there is one. */
-    public Optional<JsonObject> read(UUID merchant) {
-        return objects.get(StorageKey.shopifySnapshot(merchant)).map(bytes -> {
-            try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
-                return reader.readObject();
-            }
-        });
+    /** The stored catalog document of {@code merchant} copied to a spool file, if there is one; the caller closes it. */
+    public Optional<SpooledJson> download(UUID merchant) {
+        return objects.download(StorageKey.shopifySnapshot(merchant));
     }
 
     /**

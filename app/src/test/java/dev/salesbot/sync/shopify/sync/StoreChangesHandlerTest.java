@@ -4,7 +4,6 @@ import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
-import dev.salesbot.sync.shopify.catalog.SnapshotPatch;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.webhooks.ChangeSet;
 import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
@@ -52,7 +51,7 @@ public class StoreChangesHandlerTest {
         store.deleteProduct(inCollection);
         store.stock(store.firstVariantOf(stocked), 0);
 
-        JsonObject patched = StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
+        JsonObject patched = patch(ChangeSet.of(payloads()), fetch, false);
 
         assertThat(new String(CanonicalJson.bytes(patched))).contains("Splitboard Deluxe", "19.99");
         assertThat(CanonicalJson.bytes(patched)).isEqualTo(CanonicalJson.bytes(fetch.all(false)));
@@ -65,7 +64,7 @@ public class StoreChangesHandlerTest {
         store.stock(store.firstVariantOf(ids.get(5)), 7);
         int before = store.exchanges().size();
 
-        StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads()), fetch, false);
+        patch(ChangeSet.of(payloads()), fetch, false);
 
         assertThat(store.exchanges().subList(before, store.exchanges().size())).extracting(Exchange::operation)
                 .containsExactly("CatalogInventoryItems", "CatalogProductsById")
@@ -84,12 +83,23 @@ public class StoreChangesHandlerTest {
         Collections.shuffle(payloads, new java.util.Random(7));
         int before = store.exchanges().size();
 
-        JsonObject patched = StoreChangesHandler.patch(SnapshotPatch.of(stored), ChangeSet.of(payloads), fetch, false);
+        JsonObject patched = patch(ChangeSet.of(payloads), fetch, false);
 
         List<Exchange> sent = store.exchanges().subList(before, store.exchanges().size());
         assertThat(sent).filteredOn(e -> e.operation().equals("CatalogProductsById"))
                 .as("30 products, 15 per request").hasSize(2);
         assertThat(CanonicalJson.bytes(patched)).isEqualTo(CanonicalJson.bytes(fetch.all(false)));
+    }
+
+    /** The handler's patch of the stored document, streamed from its canonical bytes, read back. */
+    private JsonObject patch(ChangeSet changes, CatalogFetch fetch, boolean policies) {
+        byte[] bytes = CanonicalJson.bytes(stored);
+        try (var patched = StoreChangesHandler.patch(() -> new java.io.ByteArrayInputStream(bytes), changes, fetch, policies);
+             var in = patched.open(); var reader = dev.salesbot.sync.json.Jsonp.createReader(in)) {
+            return reader.readObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> payloads() {
