@@ -8,6 +8,7 @@
 # Usage: bench/webhooks.sh                                   (500 requests/s for 30 s)
 #        BENCH_RATE=800 BENCH_SECONDS=20 bench/webhooks.sh
 #        BENCH_PARTS=receipt bench/webhooks.sh                (or bulk: one part only)
+#        BENCH_PARTS=large bench/webhooks.sh                  (two 10,000-product stores, 1,000 stock changes each at once; about 6 minutes)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -122,12 +122,13 @@ public final class BulkSyncBench {
                 Long.toString(bulkStats.getJsonNumber("runQueries").longValue()),
                 String.format(Locale.ROOT, "%.1f", client), String.format(Locale.ROOT, "%.1f", elapsed),
                 String.format(Locale.ROOT, "%.0f", rate), String.format(Locale.ROOT, "%.1f", documented),
-                Long.toString(peak / (1024 * 1024)), Long.toString(HeapProbe.maxHeapBytes() / (1024 * 1024)),
+                Long.toString(peak / (1024 * 1024)), Long.toString(heap.liveAfterGcBytes() / (1024 * 1024)),
+                Long.toString(HeapProbe.maxHeapBytes() / (1024 * 1024)),
                 String.format(Locale.ROOT, "%.1f", snapshotBytes / 1e6), how.equals("through bulk operations") ? "bulk" : how);
         System.out.println(String.format(Locale.ROOT, "%,d products (%,d objects): %d points actual, %d requests, client %.1f s,"
-                        + " elapsed %.1f s at %.0f objects/s, %.1f s at the documented rate, peak heap %d MB, snapshot %.1f MB, %s",
+                        + " elapsed %.1f s at %.0f objects/s, %.1f s at the documented rate, peak heap %d MB (live %d MB), snapshot %.1f MB, %s",
                 products, objects, served.getJsonNumber("totalActualCost").longValue(), served.getJsonNumber("requests").longValue(),
-                client, elapsed, rate, documented, peak / (1024 * 1024), snapshotBytes / 1e6, how));
+                client, elapsed, rate, documented, peak / (1024 * 1024), heap.liveAfterGcBytes() / (1024 * 1024), snapshotBytes / 1e6, how));
         Files.writeString(results, row + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }

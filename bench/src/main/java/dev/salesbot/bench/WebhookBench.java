@@ -17,12 +17,14 @@ import jakarta.json.JsonObject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -75,6 +77,7 @@ public final class WebhookBench {
                 String parts = System.getProperty("bench.parts", "receipt,bulk");
                 met = !parts.contains("receipt") || receipt(server.base(), secret, rate, seconds, database);
                 met &= !parts.contains("bulk") || bulkEdit(server.base(), secret, s3, database);
+                met &= !parts.contains("large") || largeStores(server.base(), s3, database, work);
             }
         }
         System.out.println(met ? "\nAll targets met." : "\nA target was missed (see above).");
@@ -163,6 +166,117 @@ public final class WebhookBench {
                         + "cost of fetching the %d by id once: %d (%d requests)   ratio %.3f%n",
                 puts, partialCost, partial.getInt("requests"), products.size(), referenceCost, reference.getInt("requests"), ratio);
         return check("PUTs <= 3", puts >= 1 && puts <= 3) & check("cost <= 1.2 x fetching once by id", ratio <= 1.2);
+    }
+
+    /**
+     * Issue 24: two stores of 10,000 products (read through bulk operations) each receive 1,000
+     * {@code inventory_levels/update} deliveries at once — the sandbox changes 1,000 variants' stock
+     * of each, one webhook each — in the server at {@code -Xmx512m} (the sandbox shares its heap).
+     * Targets: no {@code OutOfMemoryError}, each snapshot current (every new quantity in it) within
+     * 30 s of its store's last delivery.
+     */
+    private static boolean largeStores(URI base, S3ProxyServer s3, Path database, Path work) throws Exception {
+        int products = Integer.getInteger("bench.largeProducts", 10_000);
+        int changes = 1_000;
+        List<String> shops = List.of("bench-large-a.myshopify.com", "bench-large-b.myshopify.com");
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (String shop : shops) {
+            SandboxStore store = new SandboxStore(base, shop);
+            store.reseed(products, 20_000, 1_000);
+            store.bulk("{\"objectsPerSecond\": 20000, \"startMillis\": 300}");
+            String key = "users/" + connect(base, shop, false) + "/shopify/shopify_data.json";
+            keys.put(shop, key);
+            await(() -> s3.putsOf(key) > 0 && pending(database, shop) == 0, Duration.ofSeconds(600), "the first snapshot of " + shop);
+        }
+        System.out.printf("%n== two large stores: %,d products each, %,d inventory_levels/update each at once (server -Xmx512m)%n",
+                products, changes);
+        Map<String, Map<String, Long>> quantities = new java.util.LinkedHashMap<>();
+        for (String shop : shops) {
+            Map<String, Long> wanted = new java.util.LinkedHashMap<>();
+            List<String> variants = firstVariants(s3, keys.get(shop), changes);
+            for (int i = 0; i < variants.size(); i++) {
+                wanted.put(variants.get(i), 5_000L + i);
+            }
+            quantities.put(shop, wanted);
+        }
+        long[] before = shops.stream().mapToLong(shop -> inventoryDelivered(base, shop)).toArray();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        long started = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < changes; i++) {
+                for (String shop : shops) {
+                    Map.Entry<String, Long> change = new ArrayList<>(quantities.get(shop).entrySet()).get(i);
+                    String id = change.getKey().substring(change.getKey().lastIndexOf('/') + 1);
+                    sent.add(senders.submit(() -> control(base, "POST", "/sandbox/shopify/_control/merchant/" + shop + "/variants/" + id + "/stock",
+                            "{\"quantity\":" + change.getValue() + ",\"webhook\":true}")));
+                }
+            }
+            for (var f : sent) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        boolean met = true;
+        double[] lastDelivery = new double[shops.size()];
+        for (int s = 0; s < shops.size(); s++) {
+            String shop = shops.get(s);
+            long from = before[s];
+            await(() -> inventoryDelivered(base, shop) - from >= changes, Duration.ofSeconds(120), "the deliveries to " + shop);
+            lastDelivery[s] = (System.nanoTime() - started) / 1e9;
+        }
+        for (int s = 0; s < shops.size(); s++) {
+            String shop = shops.get(s);
+            String key = keys.get(shop);
+            Map<String, Long> wanted = quantities.get(shop);
+            await(() -> pending(database, shop) == 0 && current(s3, key, wanted), Duration.ofSeconds(180), "the snapshot of " + shop + " to be current");
+            double current = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%s: last delivery %.1f s after the first change, snapshot current %.1f s after its last delivery%n",
+                    shop, lastDelivery[s], current - lastDelivery[s]);
+            met &= check("snapshot of " + shop + " current within 30 s of its last delivery", current - lastDelivery[s] <= 30);
+        }
+        String log = Files.readString(work.resolve("payara/server.log"));
+        return met & check("no OutOfMemoryError in the server log", !log.contains("OutOfMemoryError"));
+    }
+
+    /** The first variant of each of the first {@code n} products of the stored snapshot. */
+    private static List<String> firstVariants(S3ProxyServer s3, String key, int n) throws IOException {
+        List<String> variants = new ArrayList<>();
+        try (var client = s3.newClient(); var in = client.getObject(b -> b.bucket(s3.bucket()).key(key))) {
+            dev.salesbot.sync.shopify.catalog.CatalogReader.read(in, java.util.Set.of("products"), (connection, product) -> {
+                var edges = product.getJsonObject("variants").getJsonArray("edges");
+                if (variants.size() < n && !edges.isEmpty()) {
+                    variants.add(edges.getJsonObject(0).getJsonObject("node").getString("id"));
+                }
+            });
+        }
+        return variants;
+    }
+
+    /** Whether the stored snapshot holds every wanted stock quantity (read as a stream). */
+    private static boolean current(S3ProxyServer s3, String key, Map<String, Long> wanted) {
+        java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
+        try (var client = s3.newClient(); var in = client.getObject(b -> b.bucket(s3.bucket()).key(key))) {
+            dev.salesbot.sync.shopify.catalog.CatalogReader.read(in, java.util.Set.of("products"), (connection, product) -> {
+                for (var edge : product.getJsonObject("variants").getJsonArray("edges")) {
+                    JsonObject variant = edge.asJsonObject().getJsonObject("node");
+                    Long quantity = wanted.get(variant.getString("id"));
+                    if (quantity != null && variant.getJsonNumber("inventoryQuantity").longValue() == quantity) {
+                        found.incrementAndGet();
+                    }
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+        return found.get() == wanted.size();
+    }
+
+    private static long inventoryDelivered(URI base, String shop) {
+        JsonObject log = Json.createReader(new StringReader(
+                control(base, "GET", "/sandbox/shopify/_control/merchant/" + shop + "/deliveries", null))).readObject();
+        return log.getJsonObject("delivered").getInt("inventory_levels/update", 0);
     }
 
     private static List<HttpRequest> requests(URI target, String shop, String secret, List<String> products, int n) {
