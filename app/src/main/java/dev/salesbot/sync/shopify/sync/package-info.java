@@ -14,8 +14,7 @@
  *   would write; with no stored snapshot the store is synced in full instead. So is a store read in
  *   bulk when the change set's by-id cost ({@code CatalogQueries.byIdCost}, requested points over
  *   the batches it would send) exceeds a full sync through bulk operations
- *   ({@link dev.salesbot.sync.shopify.sync.BulkSyncCost}, about 820 points: more than 14 products or
- *   11 inventory items), and a store whose bulk operations are on record (a parked full sync, perhaps
+ *   ({@link dev.salesbot.sync.shopify.sync.BulkSyncCost}), and a store whose bulk operations are on record (a parked full sync, perhaps
  *   begun by earlier changes, goes on); the log says why.</li>
  *   <li>Both objects are written by {@link dev.salesbot.sync.shopify.sync.StoreSnapshots} as a pair,
  *   each only when its canonical bytes changed, under the keys of the store's own merchant, read
