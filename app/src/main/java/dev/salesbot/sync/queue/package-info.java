@@ -10,12 +10,18 @@
  * woken after the commit. A caller that answers a browser waits a bounded time through its
  * request's {@code Ticket} ({@link dev.salesbot.sync.queue.control.SyncWaits}); several tickets are
  * awaited once, together; a request another server ran is read from its row.</li>
- * <li>{@link dev.salesbot.sync.queue.control.SyncWorker} runs due requests, woken by new work, by
- * each finished task and by a non-persistent EJB timer every second; it coalesces those of one
- * target into one task of the highest-ranked kind (an erasure swallows everything asked before it
- * — what is asked after it, a reconnect's full sync, stays pending and runs after it — and a full
- * sync swallows changes), runs at most {@code SYNC_CONCURRENCY} at a time and never two for one target.
- * A task names no merchant: its handler reads the target's connection.</li>
+ * <li>{@link dev.salesbot.sync.queue.control.SyncWorker} runs due requests, the longest due first
+ * (a parked or postponed request is due from its {@code notBefore}, not from when it was asked),
+ * woken by new work, by each finished task and by a non-persistent EJB timer every second; it
+ * coalesces those of one target into one task of the highest-ranked kind (an erasure swallows
+ * everything asked before it — what is asked after it, a reconnect's full sync, stays pending and
+ * runs after it — and a full sync swallows changes), runs at most {@code SYNC_CONCURRENCY} at a
+ * time and never two for one target. A task names no merchant: its handler reads the target's
+ * connection.</li>
+ * <li><b>Fair slots.</b> With {@code SYNC_CONCURRENCY} of 2 or more, whole reads
+ * ({@code SHOPIFY_FULL}, {@code FACEBOOK_PAGE}) together take at most {@code SYNC_CONCURRENCY} − 1
+ * of a server's slots while other work (webhook changes, deletions) is due; when none is, they may
+ * take them all. One target never runs twice at once, on any server.</li>
  * <li>Partial requests (webhook changes) wait for a quiet window ({@code WEBHOOK_QUIET_SECONDS})
  * after the last one of their target, but never more than {@code WEBHOOK_MAX_DELAY_SECONDS} after
  * the first; a due full sync or erasure does not wait.</li>
@@ -25,6 +31,18 @@
  * other throwable, errors included, backs off under a generic message and a log reference; the
  * worker survives it. Messages shown to merchants name a storage key and a plain reason, never a
  * path, an endpoint, a bucket or a secret.</li>
+ * <li>Work under way on a platform ({@code SyncParked}: Shopify's bulk operations) is not a
+ * failure: the requests stay pending, due again after the handler's recheck delay, with their
+ * attempts unchanged and the reason as their message; the run is a {@code PARKED} attempt (no
+ * failure counted, the message shown as what the sync waits for), and callers waiting for the
+ * request are told that message if their wait runs out. No slot and no lease is held while parked:
+ * any server runs it again. {@code Syncs.resume} (the {@code bulk_operations/finish} webhook) makes
+ * it due at once and wakes this server's worker; the others find it at their next tick.</li>
+ * <li>Requests that were run and wait, parked or postponed (they carry a message), run again as
+ * that task once due, and alone: what is asked meanwhile waits for them and runs after them (a
+ * bulk read begun before a change must not close it), except an erasure, which runs at once over
+ * everything asked before it. Requests waiting so count as not due for readiness
+ * ({@code HEALTH_QUEUE_MAX_AGE_MINUTES}).</li>
  * <li>Servers sharing one database never run one target at once, and a server that lost a target
  * writes nothing more for it: the worker runs a target only under its lease ({@code queue.leases}).
  * Its leases are renewed every third of {@code SYNC_LEASE_SECONDS} on a timer of their own; a

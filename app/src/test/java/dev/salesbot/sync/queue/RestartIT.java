@@ -39,8 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 4, "requests survive a restart and resume": a connect accepted while storage is down is
  * finished by the next server process, from the database alone, without a new connect; issue 9's
  * webhook recorded by one server is synced by the next; issue 14's bulk operations running at the
- * stop are waited for by the next server, which starts none. One scenario, so two server starts
- * prove all three. The platform (sandbox) runs in a third process that outlives both, as Shopify does.
+ * stop are waited for by the next server, which starts none; issue 24's sync parked on the first
+ * server while they run is resumed by the second, whose single slot meanwhile serves a small
+ * store's webhook, and finished once their finish webhooks reach it. One scenario, so two server
+ * starts prove all four. The platform (sandbox) runs in a third process that outlives both, as Shopify does.
  * Not Arquillian: the test starts and stops Payara Micro itself ({@link MicroProcess}), on its
  * own ports, database and DATA_DIR under {@code target/it-restart}, so no other IT is affected.
  */
@@ -59,6 +61,8 @@ class RestartIT {
     /** More than one page of products, so the resumed sync must paginate. */
     static final String CATALOG_SIZE = "60";
     static final Duration RESUMED_WITHIN = Duration.ofSeconds(60);
+    /** Quiet window (2 s) and one partial sync, with room for a slow machine; the benchmark measures it. */
+    static final Duration SMALL_STORE_WITHIN = Duration.ofSeconds(20);
 
     private Path work;
     private Path dataDir;
@@ -80,7 +84,10 @@ class RestartIT {
      * {@value #HOOKED}'s webhook, recorded while its quiet window was still open, is synced by the
      * next process (issue 9, "a restart between receipt and sync loses no change"); shop
      * {@value #BULK}'s bulk operations, running at the stop, are waited for by the next process,
-     * which starts none (issue 14). The platform (the sandbox, in a process of its own) outlives
+     * which starts none (issue 14): its sync, parked on the first server (pending, no attempt
+     * counted), is resumed and parked again by the second, which meanwhile writes a
+     * {@code products/update} of {@value #HOOKED} with its one slot, and writes the large store's
+     * snapshot once the operations' {@code bulk_operations/finish} webhooks reach it (issue 24). The platform (the sandbox, in a process of its own) outlives
      * both servers, as Shopify does, and keeps what they started.
      */
     @Test
@@ -94,9 +101,10 @@ class RestartIT {
         try (MicroProcess platform = startPlatform()) {
             URI shopify = platform.base();
             control(shopify, "PUT", "sandbox/shopify/_control/shops/" + BULK_DOMAIN, "{\"products\": " + BULK_PRODUCTS + "}");
-            // About 2,300 product and variant lines and 2,500 codes at 120 a second: about 20 s, so the
-            // operations are still running when the first server stops, 12 s after that connect.
-            control(shopify, "PUT", "sandbox/shopify/_control/shops/" + BULK_DOMAIN + "/bulk", "{\"objectsPerSecond\": 120, \"startMillis\": 0}");
+            // Read at once, then held RUNNING until the test lets them end: still running when the first
+            // server stops and when the second one first looks at them.
+            control(shopify, "PUT", "sandbox/shopify/_control/shops/" + BULK_DOMAIN + "/bulk",
+                    "{\"objectsPerSecond\": 20000, \"startMillis\": 0, \"hold\": true}");
             // A shorter wait for the first snapshot than the default 20 s: long enough for the first attempt
             // (the catalog fetch on a cold server) to fail and be postponed, so the answer names the
             // reason, and few retries (1 s, 2 s …) are scheduled before the stop: the next process
@@ -121,11 +129,12 @@ class RestartIT {
                 assertThat(upload.getString("message")).contains("Storage is unavailable", "users/" + merchant + "/shopify/shopify_data.json",
                         "Retrying automatically").doesNotContain(dataDir.toAbsolutePath().toString());
 
-                // Last, so that its operations are still running at the stop (the first attempt only waits: no storage yet).
+                // Its operations are held running: the sync parks (it needs no storage yet) and holds no slot.
                 JsonObject large = connect(first.base(), BULK);
                 bulkMerchant = UUID.fromString(large.getString("user_uuid"));
                 assertThat(large.getJsonObject("upload_status").getString("status")).as(large.toString()).isEqualTo("pending");
                 assertThat(large.getJsonObject("upload_status").getString("message"))
+                        .contains("Waiting for Shopify's bulk operations of " + BULK_DOMAIN)
                         .contains("Its " + BULK_PRODUCTS + " products are read through Shopify's bulk operations");
                 assertThat(Database.rows(database, "select count(*) as N from SHOPIFY_BULK_OPERATION where SHOP = ?", BULK_DOMAIN)
                         .get(0)).as("the running operations on record").containsEntry("N", 5L);
@@ -136,14 +145,18 @@ class RestartIT {
             assertThat((String) atRestart.get("MESSAGE")).contains("Storage is unavailable")
                     .doesNotContain(dataDir.toAbsolutePath().toString());
             assertThat(syncRequest(HOOKED_DOMAIN, "SHOPIFY_CHANGES")).as("recorded, not yet synced").containsEntry("STATE", "PENDING");
-            assertThat(syncRequest(BULK_DOMAIN, "SHOPIFY_FULL")).as("waiting for its bulk operations").containsEntry("STATE", "PENDING");
+            Map<String, Object> parked = syncRequest(BULK_DOMAIN, "SHOPIFY_FULL");
+            assertThat(parked).as("parked, waiting for its bulk operations").containsEntry("STATE", "PENDING");
+            assertThat(((Number) parked.get("ATTEMPTS")).intValue()).as("parked is no failed attempt").isZero();
+            assertThat((String) parked.get("MESSAGE")).contains("Waiting for Shopify's bulk operations of " + BULK_DOMAIN);
             Path snapshot = dataDir.resolve("users/" + merchant + "/shopify/shopify_data.json");
             Files.delete(users);
             Files.move(kept, users);
             assertThat(Files.readString(hookedSnapshot)).doesNotContain("Renamed Before The Restart");
             int tokensBefore = tokenRequests(shopify, SHOP_DOMAIN) + tokenRequests(shopify, BULK_DOMAIN);
 
-            try (MicroProcess second = start("server-2", platform, Map.of())) {
+            // One slot: a parked sync must leave it to the others.
+            try (MicroProcess second = start("server-2", platform, Map.of("SYNC_CONCURRENCY", "1"))) {
                 Map<String, Object> row = awaitDone(snapshot, second);
                 assertThat(row).as(row.toString()).containsEntry("OUTCOME", "success");
                 assertThat((String) row.get("MESSAGE")).contains("Uploaded", SHOP_DOMAIN);
@@ -154,9 +167,26 @@ class RestartIT {
                 assertThat(changes).containsEntry("OUTCOME", "success");
                 assertThat(Files.readString(hookedSnapshot)).contains("Renamed Before The Restart");
 
+                // Issue 24: the second server resumes the parked sync (re-registering the store's webhooks
+                // at its own address) and parks it again, its operations still running.
+                awaitLog(second, "Sync of " + BULK_DOMAIN + " parked", RESUMED_WITHIN);
+                String waitingProduct = json(Files.readString(hookedSnapshot)).getJsonObject("data").getJsonObject("products")
+                        .getJsonArray("edges").getJsonObject(1).getJsonObject("node").getString("id");
+                ShopifyWebhooks.editProduct(shopify, HOOKED_DOMAIN, waitingProduct, "Renamed While A Large Store Waits", null, false);
+                long delivered = System.nanoTime();
+                assertThat(webhook(second.base(), "products/update", HOOKED_DOMAIN,
+                        ShopifyWebhooks.productUpdate(waitingProduct, "Renamed While A Large Store Waits")).statusCode()).isEqualTo(200);
+                awaitFile(hookedSnapshot, "Renamed While A Large Store Waits", SMALL_STORE_WITHIN, second);
+                System.out.printf("RestartIT: a small store's products/update stored %.1f s after its delivery, with one slot,"
+                        + " while a large store's sync was parked%n", (System.nanoTime() - delivered) / 1e9);
+                assertThat(syncRequest(BULK_DOMAIN, "SHOPIFY_FULL")).as("still parked").containsEntry("STATE", "PENDING");
+
+                // The operations end: their bulk_operations/finish webhooks reach the second server, which writes the snapshot.
+                control(shopify, "PUT", "sandbox/shopify/_control/shops/" + BULK_DOMAIN + "/bulk", "{\"hold\": false}");
                 Map<String, Object> bulk = awaitRow(BULK_DOMAIN, "SHOPIFY_FULL", "DONE", RESUMED_WITHIN, second);
                 assertThat(bulk).containsEntry("OUTCOME", "success");
                 assertThat((String) bulk.get("MESSAGE")).contains("(fetched through bulk operations)");
+                assertThat(log(second)).contains("of " + BULK_DOMAIN + " finished: completed");
                 assertThat(json(control(shopify, "PUT", "sandbox/shopify/_control/shops/" + BULK_DOMAIN + "/bulk", "{}"))
                         .getInt("runQueries")).as("no second bulkOperationRunQuery").isEqualTo(5);
                 Path large = dataDir.resolve("users/" + bulkMerchant + "/shopify/shopify_data.json");
@@ -173,6 +203,37 @@ class RestartIT {
                 HOOKED_DOMAIN).get(0)).as("no full sync after the connect's").containsEntry("N", 1L);
         assertThat(Database.rows(database, "select count(*) as N from SHOPIFY_BULK_OPERATION").get(0))
                 .as("forgotten once the snapshot is written").containsEntry("N", 0L);
+    }
+
+    private static void awaitLog(MicroProcess server, String line, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log(server).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no \"" + line + "\" within " + timeout.toSeconds() + " s; see " + server.log());
+            }
+            pause();
+        }
+    }
+
+    private static void awaitFile(Path file, String text, Duration timeout, MicroProcess server) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(file).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("\"" + text + "\" not in " + file.getFileName() + " within " + timeout.toSeconds() + " s; see "
+                        + server.log());
+            }
+            pause();
+        }
+    }
+
+    /** A delivery signed as Shopify signs it, sent to one server. */
+    private static HttpResponse<String> webhook(URI base, String topic, String shop, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Browser(base).send(HttpRequest.newBuilder(Browser.resolve(base, "shopify/webhook"))
+                .header("Content-Type", "application/json").header("X-Shopify-Topic", topic).header("X-Shopify-Shop-Domain", shop)
+                .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                .header("X-Shopify-Hmac-Sha256", ShopifyWebhooks.sign(SandboxShopify.appSecret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** The platforms: the sandbox (with an idle product beside it) on a database and data directory of its own. */

@@ -6,6 +6,7 @@ import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
 import dev.salesbot.sync.merchants.entity.MerchantConnection;
 import dev.salesbot.sync.problems.control.Refusal;
+import dev.salesbot.sync.queue.control.SyncAttempt;
 import dev.salesbot.sync.queue.control.SyncProgresses;
 import dev.salesbot.sync.queue.control.SyncRequests;
 import dev.salesbot.sync.queue.control.TargetStatuses;
@@ -110,6 +111,9 @@ public class AccountConnections {
         if (pending || (!everSucceeded && (t == null || t.lastResult() == null))) {
             String retrying = t != null && t.consecutiveFailures() > 0
                     ? "The last try did not work (" + t.lastError() + "); it is tried again automatically." : "";
+            if (t != null && SyncAttempt.Result.PARKED.name().equals(t.lastResult())) {
+                retrying = t.lastMessage(); // waiting for the platform: nothing went wrong
+            }
             return new State("updating", "Updating", retrying);
         }
         if (!everSucceeded) {

@@ -19,6 +19,8 @@ public record SyncAttempt(SyncKind kind, String target, Result result, String me
         UNCHANGED,
         /** Failed for now: retried with backoff. */
         POSTPONED,
+        /** Waits for the platform (Shopify's bulk operations): looked at again later, no failure. */
+        PARKED,
         /** Ended for good: needs the merchant, or retrying cannot help. */
         ABANDONED;
 

@@ -33,6 +33,14 @@ public enum SyncKind {
         return rank;
     }
 
+    /**
+     * A whole read (a store's catalog, a Page): the long work. While other kinds of work are due,
+     * such tasks together take at most {@code SYNC_CONCURRENCY} − 1 of a server's slots.
+     */
+    public boolean whole() {
+        return rank == 1;
+    }
+
     /** A deletion: it swallows what was asked before it, never what was asked after it. */
     public boolean erases() {
         return rank == 2;

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,9 +29,17 @@ public class SyncRequests {
     static final int CHUNK = 500;
     private static final System.Logger LOGGER = System.getLogger(SyncRequests.class.getName());
 
-    /** A request as the worker sees it, detached from the persistence context. */
+    /**
+     * A request as the worker sees it, detached from the persistence context. {@code ranBefore}: it
+     * was run and waits, parked or postponed, for its {@code notBefore}.
+     */
     public record Due(String id, SyncKind kind, String target, String payload, int attempts,
-                      OffsetDateTime createdAt, OffsetDateTime notBefore) {
+                      OffsetDateTime createdAt, OffsetDateTime notBefore, boolean ranBefore) {
+
+        public Due(String id, SyncKind kind, String target, String payload, int attempts, OffsetDateTime createdAt,
+                   OffsetDateTime notBefore) {
+            this(id, kind, target, payload, attempts, createdAt, notBefore, attempts > 0);
+        }
 
         public Due(String id, SyncKind kind, String target, int attempts) {
             this(id, kind, target, null, attempts, OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC));
@@ -51,23 +60,21 @@ public class SyncRequests {
     }
 
     /**
-     * Up to {@code limit} targets with work to run now, the longest waiting first: a request of a
-     * kind that does not coalesce is due, or the target's coalescible changes are ready (the newest
-     * one's quiet window has passed, or the oldest is older than {@code maxDelay}). Two grouped
-     * queries, one row per target whatever its number of requests: a burst of changes to one store
-     * never hides another store's work, and nothing is loaded until a target runs.
+     * The targets with work to run now, the longest due first ({@link DueTarget#ordered}): a request
+     * of a kind that does not coalesce is due, or the target's coalescible changes are ready. Two
+     * grouped queries of at most {@code limit} rows each, one row per target (and kind) whatever the
+     * number of requests: a burst of changes to one store never hides another store's work, and
+     * nothing is loaded until a target runs.
      */
-    public List<String> dueTargets(int limit, Duration maxDelay) {
+    public List<DueTarget> dueTargets(int limit, Duration maxDelay) {
         OffsetDateTime now = now();
         List<String> coalescible = java.util.Arrays.stream(SyncKind.values()).filter(SyncKind::coalescible).map(SyncKind::name).toList();
-        java.util.LinkedHashSet<String> targets = new java.util.LinkedHashSet<>();
-        em.createNamedQuery(SyncRequest.DUE_TARGETS, Object[].class).setParameter("now", now)
-                .setParameter("coalescible", coalescible).setMaxResults(limit)
-                .getResultList().forEach(row -> targets.add((String) row[0]));
-        em.createNamedQuery(SyncRequest.READY_CHANGES, Object[].class).setParameter("now", now)
+        List<Object[]> due = em.createNamedQuery(SyncRequest.DUE_TARGETS, Object[].class).setParameter("now", now)
+                .setParameter("coalescible", coalescible).setMaxResults(limit).getResultList();
+        List<Object[]> ready = em.createNamedQuery(SyncRequest.READY_CHANGES, Object[].class).setParameter("now", now)
                 .setParameter("overdue", now.minus(maxDelay)).setParameter("coalescible", coalescible).setMaxResults(limit)
-                .getResultList().forEach(row -> targets.add((String) row[0]));
-        return targets.stream().limit(limit).toList();
+                .getResultList();
+        return DueTarget.ordered(due, ready, now, maxDelay);
     }
 
     /**
@@ -97,7 +104,8 @@ public class SyncRequests {
     }
 
     private static Due due(SyncRequest r, SyncKind kind) {
-        return new Due(r.id(), kind, r.target(), r.payload(), r.attempts(), r.createdAt(), r.notBefore());
+        return new Due(r.id(), kind, r.target(), r.payload(), r.attempts(), r.createdAt(), r.notBefore(),
+                r.attempts() > 0 || r.message() != null);
     }
 
     /**
@@ -116,6 +124,26 @@ public class SyncRequests {
         OffsetDateTime when = now().plus(delay);
         inChunks(ids, chunk -> em.createNamedQuery(SyncRequest.RETRY).setParameter("ids", chunk).setParameter("when", when)
                 .setParameter("message", SyncRequest.clip(error)).executeUpdate());
+    }
+
+    /**
+     * Parks the requests a task ran: due again after {@code recheck} with {@code message} saying
+     * what they wait for; their attempts unchanged (nothing failed).
+     */
+    public void park(SyncLeases.Lease lease, List<String> ids, Duration recheck, String message) {
+        lease.confirmWithin();
+        OffsetDateTime when = now().plus(recheck);
+        inChunks(ids, chunk -> em.createNamedQuery(SyncRequest.PARK).setParameter("ids", chunk).setParameter("when", when)
+                .setParameter("message", SyncRequest.clip(message)).executeUpdate());
+    }
+
+    /**
+     * Makes the waiting requests (parked or postponed) of {@code target} of these kinds due now:
+     * what they waited for on the platform is done. Answers how many.
+     */
+    public int resume(String target, Set<SyncKind> kinds) {
+        return em.createNamedQuery(SyncRequest.RESUME).setParameter("target", target)
+                .setParameter("kinds", kinds.stream().map(SyncKind::name).toList()).setParameter("now", now()).executeUpdate();
     }
 
     public void abandon(SyncLeases.Lease lease, List<String> ids, String reason) {
@@ -144,7 +172,8 @@ public class SyncRequests {
 
     /**
      * The queue at a glance: pending requests, those being retried (and their attempts), and the
-     * oldest pending request's creation and the oldest due one's {@code notBefore} (null when none).
+     * oldest pending request's creation and the oldest due one's {@code notBefore} (null when none;
+     * a request waiting behind its target's parked or postponed task is not due).
      */
     public record Queue(long pending, long retrying, long retries, OffsetDateTime oldestCreatedAt, OffsetDateTime oldestDueSince) {
     }
@@ -153,8 +182,12 @@ public class SyncRequests {
         Object[] row = em.createQuery("select count(r), sum(case when r.attempts > 0 then 1 else 0 end), sum(r.attempts),"
                 + " min(r.createdAt) from SyncRequest r where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING",
                 Object[].class).getSingleResult();
+        // What waits behind a parked or postponed task of its target is not due yet (SyncWorker.group).
         OffsetDateTime oldestDue = em.createQuery("select min(r.notBefore) from SyncRequest r"
-                + " where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.notBefore <= :now",
+                + " where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.notBefore <= :now"
+                + " and not exists (select w.id from SyncRequest w where w.target = r.target"
+                + " and w.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and w.notBefore > :now"
+                + " and (w.message is not null or w.attempts > 0))",
                 OffsetDateTime.class).setParameter("now", now()).getSingleResult();
         return new Queue(number(row[0]), number(row[1]), number(row[2]), (OffsetDateTime) row[3], oldestDue);
     }

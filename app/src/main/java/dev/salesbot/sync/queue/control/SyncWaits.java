@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 /**
  * Callers waiting for their requests (a connect answering a browser): a waiter is registered
  * before its request is recorded, so no outcome can slip past it; the worker settles it when this
- * server runs the request, or tells it why the request was postponed; a request another server ran
+ * server runs the request, or tells it why the request was postponed or parked (still running,
+ * waiting for the platform); a request another server ran
  * is read from its row. A waiter nobody collects (its caller gave up) is dropped after
  * {@link #WAITER_LIFETIME}.
  */
@@ -31,7 +32,7 @@ public class SyncWaits {
     /** How often a waiting caller also reads its request's row: another server may have run it. */
     static final Duration AWAIT_SLICE = Duration.ofMillis(500);
 
-    /** A caller waiting for a request; {@code lastDelay} is the reason of its last postponement, if any. */
+    /** A caller waiting for a request; {@code lastDelay} is why its last run did not finish it (postponed or parked), if any. */
     private static final class Waiter {
         final CompletableFuture<SyncOutcome> future = new CompletableFuture<>();
         final Instant since = Instant.now();
@@ -64,9 +65,9 @@ public class SyncWaits {
     }
 
     /**
-     * Waits until the request is done or abandoned, or {@code wait} has passed: a postponed attempt
-     * does not end the wait (its retry may well finish within it), but its reason is what a
-     * caller whose wait runs out is told. {@code runningHere} says whether this server runs a
+     * Waits until the request is done or abandoned, or {@code wait} has passed: a postponed or
+     * parked attempt does not end the wait (its next run may well finish within it), but its reason
+     * is what a caller whose wait runs out is told ({@code pending}). {@code runningHere} says whether this server runs a
      * target now: its run settles the waiter itself, with the snapshot in memory.
      */
     SyncOutcome await(String id, Duration wait, Predicate<String> runningHere) {
@@ -136,8 +137,8 @@ public class SyncWaits {
         });
     }
 
-    /** The requests were postponed: their callers, if their wait runs out, are told {@code told}. */
-    void postponed(List<String> ids, String told) {
+    /** The requests were postponed or parked: their callers, if their wait runs out, are told {@code told}. */
+    void delayed(List<String> ids, String told) {
         ids.forEach(id -> {
             Waiter waiter = waiters.get(id);
             if (waiter != null) {

@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs due sync requests: once a second ({@link SyncClock}) and whenever woken, it reads what is
- * due, coalesces the requests of one target into one task, runs at most {@code SYNC_CONCURRENCY}
- * tasks at a time and never two for the same target, and closes, postpones (capped exponential
- * backoff, without limit: accepted work is not dropped) or abandons them. Every throwable a
- * handler lets escape, errors included, backs off; the worker itself survives it. Pending requests
- * left by a restart are simply due again. Finished requests are kept {@code SYNC_HISTORY_DAYS}.
- * Callers waiting for a request are {@link SyncWaits}'; the worker tells them how each run ended.
+ * due (the longest due first), coalesces the requests of one target into one task, runs at most
+ * {@code SYNC_CONCURRENCY} tasks at a time — whole reads at most all but one while other work is
+ * due — and never two for the same target, and closes, postpones (capped exponential backoff,
+ * without limit: accepted work is not dropped), parks ({@link SyncParked}: no attempt counted, no
+ * slot held) or abandons them. Every throwable a handler lets escape, errors included, backs off;
+ * the worker itself survives it. Pending requests left by a restart are simply due again. Finished
+ * requests are kept {@code SYNC_HISTORY_DAYS}. Callers waiting for a request are
+ * {@link SyncWaits}'; the worker tells them how each run ended.
  */
 @ApplicationScoped
 public class SyncWorker {
@@ -56,6 +58,8 @@ public class SyncWorker {
     private int maxDelaySeconds;
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Those of {@link #running} whose task is a whole read ({@link SyncKind#whole()}). */
+    private final Set<String> runningWhole = ConcurrentHashMap.newKeySet();
     /** The leases of the targets this server runs now, renewed on their own schedule ({@link #renewLeases()}). */
     private final Map<String, SyncLeases.Lease> held = new ConcurrentHashMap<>();
     /** Targets another server held when this one tried, not tried again before the time given. */
@@ -65,6 +69,7 @@ public class SyncWorker {
     private volatile Instant lastTick;
     private volatile Instant nextRenewal = Instant.EPOCH;
     private Semaphore slots;
+    private int concurrency;
 
     protected SyncWorker() {
         // for the CDI proxy
@@ -83,7 +88,8 @@ public class SyncWorker {
         this.waits = waits;
         this.historyDays = historyDays;
         this.maxDelaySeconds = maxDelaySeconds;
-        this.slots = new Semaphore(Math.max(1, concurrency));
+        this.concurrency = Math.max(1, concurrency);
+        this.slots = new Semaphore(this.concurrency);
     }
 
     /** Looks for due work now rather than at the next tick. */
@@ -104,34 +110,27 @@ public class SyncWorker {
         try {
             housekeeping();
             Instant now = Instant.now();
-            for (String target : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
+            // Whole reads that would take the slot kept for other work: they get what is left at the end.
+            List<String> deferred = new java.util.ArrayList<>();
+            for (DueTarget due : requests.dueTargets(500, Duration.ofSeconds(maxDelaySeconds))) {
                 if (slots.availablePermits() == 0) {
                     break; // every slot busy: a finishing task wakes the worker again
                 }
-                Instant elsewhere = heldElsewhere.get(target);
-                if (running.contains(target) || (elsewhere != null && elsewhere.isAfter(now))) {
+                if (busy(due.target(), now)) {
                     continue;
                 }
-                List<SyncRequests.Due> group = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
-                        Duration.ofSeconds(maxDelaySeconds));
-                if (group.isEmpty() || !slots.tryAcquire()) {
+                if (due.whole() && wholeReadsAtTheirShare()) {
+                    deferred.add(due.target());
                     continue;
                 }
-                running.add(target);
-                try {
-                    executor.execute(() -> {
-                        try {
-                            claimAndRun(target, group);
-                        } finally {
-                            release(target);
-                            // A slot is free: due work (a poll's hundreds of targets) starts now, not at the next clock tick.
-                            wake();
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    release(target);
-                    LOGGER.log(System.Logger.Level.WARNING, "The executor refused a sync task ({0}); the next tick tries again", e.toString());
-                    break;
+                if (start(due.target(), deferred) == Start.REFUSED) {
+                    return;
+                }
+            }
+            // No other work took the remaining slots: whole reads may have them all.
+            for (String target : deferred) {
+                if (slots.availablePermits() == 0 || start(target, null) == Start.REFUSED) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
@@ -141,7 +140,64 @@ public class SyncWorker {
         }
     }
 
+    private enum Start { STARTED, NOTHING, REFUSED }
+
+    private boolean busy(String target, Instant now) {
+        Instant elsewhere = heldElsewhere.get(target);
+        return running.contains(target) || (elsewhere != null && elsewhere.isAfter(now));
+    }
+
+    /**
+     * Fair slots: with {@code SYNC_CONCURRENCY} of 2 or more, whole reads (a store's full sync, a
+     * Page) together take at most all slots but one while other work is due, so that webhook
+     * changes and deletions always find one.
+     */
+    private boolean wholeReadsAtTheirShare() {
+        return concurrency >= 2 && runningWhole.size() >= concurrency - 1;
+    }
+
+    /**
+     * Starts the target's task if it has one ready and a slot is free; a whole read that would take
+     * the kept slot goes to {@code deferred} instead (null: it may take it).
+     */
+    private Start start(String target, List<String> deferred) {
+        List<SyncRequests.Due> group = group(requests.pendingOf(target), OffsetDateTime.now(ZoneOffset.UTC),
+                Duration.ofSeconds(maxDelaySeconds));
+        if (group.isEmpty()) {
+            return Start.NOTHING;
+        }
+        boolean whole = kind(group).whole();
+        if (whole && deferred != null && wholeReadsAtTheirShare()) {
+            deferred.add(target);
+            return Start.NOTHING;
+        }
+        if (!slots.tryAcquire()) {
+            return Start.NOTHING;
+        }
+        running.add(target);
+        if (whole) {
+            runningWhole.add(target);
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    claimAndRun(target, group);
+                } finally {
+                    release(target);
+                    // A slot is free: due work (a poll's hundreds of targets) starts now, not at the next clock tick.
+                    wake();
+                }
+            });
+            return Start.STARTED;
+        } catch (RuntimeException e) {
+            release(target);
+            LOGGER.log(System.Logger.Level.WARNING, "The executor refused a sync task ({0}); the next tick tries again", e.toString());
+            return Start.REFUSED;
+        }
+    }
+
     private void release(String target) {
+        runningWhole.remove(target);
         running.remove(target);
         slots.release();
     }
@@ -241,7 +297,8 @@ public class SyncWorker {
      * wait: without coalescible changes, those due; with them, all of them once the last one's quiet
      * window has passed, or once the first is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes
      * first (a due full sync or redaction does not wait). A deletion takes only the requests made
-     * up to it; those made after it wait for it.
+     * up to it; those made after it wait for it. Requests that were run before and wait (parked or
+     * postponed) run again together once due, without those made since, which wait for them.
      */
     static List<SyncRequests.Due> group(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
         Optional<SyncRequests.Due> erasure = pending.stream().filter(d -> d.kind().erases())
@@ -252,6 +309,12 @@ public class SyncWorker {
             OffsetDateTime asked = erasure.get().createdAt();
             return erasure.get().notBefore().isAfter(now) ? List.of()
                     : pending.stream().filter(d -> !d.createdAt().isAfter(asked)).toList();
+        }
+        List<SyncRequests.Due> waiting = pending.stream().filter(SyncRequests.Due::ranBefore).toList();
+        if (!waiting.isEmpty()) {
+            // A task that was parked or postponed runs again as it was, once due; what was asked since
+            // waits for it: a bulk read that began before those requests must not close them unread.
+            return waiting.stream().anyMatch(d -> d.notBefore().isAfter(now)) ? List.of() : waiting;
         }
         if (pending.stream().noneMatch(d -> d.kind().coalescible())) {
             return pending.stream().filter(d -> !d.notBefore().isAfter(now)).toList();
@@ -276,17 +339,21 @@ public class SyncWorker {
      * is the group's highest, the payloads all the group's own.
      */
     static SyncTask task(List<SyncRequests.Due> group, Fence fence) {
-        SyncKind kind = group.stream().map(SyncRequests.Due::kind)
-                .max(java.util.Comparator.comparingInt(SyncKind::rank)).orElseThrow();
+        SyncKind kind = kind(group);
         int attempt = group.stream().mapToInt(SyncRequests.Due::attempts).max().orElse(0) + 1;
         List<String> payloads = group.stream().map(SyncRequests.Due::payload).filter(java.util.Objects::nonNull).toList();
         OffsetDateTime requestedAt = group.stream().map(SyncRequests.Due::createdAt).max(OffsetDateTime::compareTo).orElseThrow();
         return new SyncTask(kind, group.get(0).target(), payloads, attempt, requestedAt, fence);
     }
 
+    /** The kind of a group's task: the highest-ranked of its requests' kinds. */
+    static SyncKind kind(List<SyncRequests.Due> group) {
+        return group.stream().map(SyncRequests.Due::kind).max(java.util.Comparator.comparingInt(SyncKind::rank)).orElseThrow();
+    }
+
     /**
-     * Never throws: whatever the handler does, the group ends closed, abandoned or postponed — or,
-     * when this server lost the lease, untouched, for the server that holds it now.
+     * Never throws: whatever the handler does, the group ends closed, abandoned, postponed or parked
+     * — or, when this server lost the lease, untouched, for the server that holds it now.
      */
     void run(List<SyncRequests.Due> group, SyncLeases.Lease lease) {
         SyncTask task = task(group, lease::confirm);
@@ -305,6 +372,15 @@ public class SyncWorker {
             LOGGER.log(System.Logger.Level.WARNING, "Sync of {0} abandoned: {1}", task.target(), e.getMessage());
             waits.settle(ids, SyncOutcome.failed(e.getMessage()));
             attempted(task, SyncAttempt.Result.ABANDONED, e.getMessage(), started, null);
+            return;
+        } catch (SyncParked e) {
+            if (!record(() -> requests.park(lease, ids, e.recheck(), e.getMessage()), task)) {
+                return;
+            }
+            LOGGER.log(System.Logger.Level.INFO, "Sync of {0} parked, looked at again in {1} s or when the platform says it is"
+                    + " done: {2}", task.target(), Math.max(1, e.recheck().toSeconds()), e.getMessage());
+            waits.delayed(ids, e.getMessage());
+            attempted(task, SyncAttempt.Result.PARKED, e.getMessage(), started, null);
             return;
         } catch (SyncPostponed e) {
             Duration delay = backoff(task.attempt());
@@ -350,7 +426,7 @@ public class SyncWorker {
         if (!record(() -> requests.retry(lease, ids, delay, reason), task)) {
             return;
         }
-        waits.postponed(ids, reason + " Retrying automatically in " + delay.toSeconds() + " s.");
+        waits.delayed(ids, reason + " Retrying automatically in " + delay.toSeconds() + " s.");
     }
 
     /**

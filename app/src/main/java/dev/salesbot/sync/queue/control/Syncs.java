@@ -76,6 +76,19 @@ public class Syncs {
         return id;
     }
 
+    /**
+     * What the parked or postponed requests of {@code target} of these kinds wait for is done (a
+     * platform said so): they are due now (in the caller's transaction, if any) and the worker is
+     * woken after the commit; other servers find them at their next tick. Answers how many.
+     */
+    public int resume(String target, java.util.Set<SyncKind> kinds) {
+        int resumed = requests.resume(target, kinds);
+        if (resumed > 0) {
+            afterCommit(worker::wake, () -> { });
+        }
+        return resumed;
+    }
+
     /** Waits up to {@code wait} for the ticket: success, unchanged, pending or failed. */
     public SyncOutcome await(Ticket ticket, Duration wait) {
         return waits.await(ticket.id(), wait, worker::isRunning);

@@ -57,16 +57,20 @@ public class TargetStatuses {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String message = SyncRequest.clip(attempt.message());
-        if (attempt.result().succeeded()) {
-            update(attempt.target(), TargetStatus.SUCCEEDED, Map.of("now", now, "result", attempt.result().name(), "message", message == null ? "" : message));
-            String counts = counts(attempt.summary());
-            if (attempt.result() == SyncAttempt.Result.WRITTEN) {
-                update(attempt.target(), TargetStatus.WRITTEN, Map.of("now", now, "counts", counts));
-            } else if (counts != null) {
-                update(attempt.target(), TargetStatus.COUNTED, Map.of("counts", counts));
+        Map<String, Object> last = Map.of("now", now, "result", attempt.result().name(), "message", message == null ? "" : message);
+        switch (attempt.result()) {
+            case WRITTEN, UNCHANGED -> {
+                update(attempt.target(), TargetStatus.SUCCEEDED, last);
+                String counts = counts(attempt.summary());
+                if (attempt.result() == SyncAttempt.Result.WRITTEN) {
+                    update(attempt.target(), TargetStatus.WRITTEN, Map.of("now", now, "counts", counts));
+                } else if (counts != null) {
+                    update(attempt.target(), TargetStatus.COUNTED, Map.of("counts", counts));
+                }
             }
-        } else {
-            update(attempt.target(), TargetStatus.FAILED, Map.of("now", now, "result", attempt.result().name(), "message", message == null ? "" : message));
+            // Waiting for the platform is no failure: the failures and the last error stay as they were.
+            case PARKED -> update(attempt.target(), TargetStatus.WAITING, last);
+            case POSTPONED, ABANDONED -> update(attempt.target(), TargetStatus.FAILED, last);
         }
     }
 

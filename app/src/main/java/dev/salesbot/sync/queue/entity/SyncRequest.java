@@ -15,14 +15,16 @@ import java.util.UUID;
 /**
  * A change that must reach storage: recorded durably before anyone is told "accepted", closed
  * only when its snapshot was written (or found unchanged), or abandoned when retrying cannot help.
+ * A pending request with a message (or an attempt) was run before and waits, parked or postponed,
+ * until {@code notBefore}: its message says why.
  */
 @Entity
 @Table(name = "SYNC_REQUEST", indexes = @Index(name = "SYNC_REQUEST_DUE", columnList = "STATE, NOT_BEFORE"))
-@NamedQuery(name = SyncRequest.DUE_TARGETS, query = "select r.target, min(r.notBefore) as firstDue from SyncRequest r"
+@NamedQuery(name = SyncRequest.DUE_TARGETS, query = "select r.target, r.kind, min(r.notBefore) as firstDue from SyncRequest r"
         + " where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.notBefore <= :now"
-        + " and r.kind not in :coalescible group by r.target order by firstDue")
-@NamedQuery(name = SyncRequest.READY_CHANGES, query = "select r.target, min(r.createdAt) as firstChange from SyncRequest r"
-        + " where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.kind in :coalescible"
+        + " and r.kind not in :coalescible group by r.target, r.kind order by firstDue")
+@NamedQuery(name = SyncRequest.READY_CHANGES, query = "select r.target, min(r.createdAt) as firstChange, max(r.notBefore), count(r.message)"
+        + " from SyncRequest r where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.kind in :coalescible"
         + " group by r.target having max(r.notBefore) <= :now or min(r.createdAt) <= :overdue order by firstChange")
 @NamedQuery(name = SyncRequest.PENDING_OF, query = "select r from SyncRequest r where r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING"
         + " and r.target = :target order by r.createdAt")
@@ -34,6 +36,11 @@ import java.util.UUID;
         + " where r.id in :ids and r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING")
 @NamedQuery(name = SyncRequest.RETRY, query = "update SyncRequest r set r.attempts = r.attempts + 1, r.notBefore = :when,"
         + " r.message = :message where r.id in :ids and r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING")
+@NamedQuery(name = SyncRequest.PARK, query = "update SyncRequest r set r.notBefore = :when, r.message = :message"
+        + " where r.id in :ids and r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING")
+@NamedQuery(name = SyncRequest.RESUME, query = "update SyncRequest r set r.notBefore = :now where r.target = :target"
+        + " and r.state = dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING and r.kind in :kinds and r.notBefore > :now"
+        + " and (r.message is not null or r.attempts > 0)")
 @NamedQuery(name = SyncRequest.PURGE_FINISHED, query = "delete from SyncRequest r where r.state <> dev.salesbot.sync.queue.entity.SyncRequest.State.PENDING"
         + " and r.finishedAt < :before")
 public class SyncRequest {
@@ -42,6 +49,8 @@ public class SyncRequest {
     public static final String READY_CHANGES = "SyncRequest.readyChanges";
     public static final String CLOSE = "SyncRequest.close";
     public static final String RETRY = "SyncRequest.retry";
+    public static final String PARK = "SyncRequest.park";
+    public static final String RESUME = "SyncRequest.resume";
     public static final String PURGE_FINISHED = "SyncRequest.purgeFinished";
     public static final String PENDING_OF = "SyncRequest.pendingOf";
     public static final String ABANDON_PENDING_OF = "SyncRequest.abandonPendingOf";

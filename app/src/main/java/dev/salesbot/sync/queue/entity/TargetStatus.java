@@ -24,6 +24,8 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = TargetStatus.FAILED, query = "update TargetStatus t set t.lastAttemptAt = :now, t.lastResult = :result,"
         + " t.lastMessage = :message, t.lastError = :message, t.lastErrorAt = :now,"
         + " t.consecutiveFailures = t.consecutiveFailures + 1 where t.target = :target")
+@NamedQuery(name = TargetStatus.WAITING, query = "update TargetStatus t set t.lastAttemptAt = :now, t.lastResult = :result,"
+        + " t.lastMessage = :message where t.target = :target")
 @NamedQuery(name = TargetStatus.WEBHOOKS, query = "update TargetStatus t set t.webhooksPresent = :present,"
         + " t.webhooksWanted = :wanted, t.webhooksCheckedAt = :now where t.target = :target")
 @NamedQuery(name = TargetStatus.DELETE, query = "delete from TargetStatus t where t.target = :target")
@@ -33,6 +35,8 @@ public class TargetStatus {
     public static final String WRITTEN = "TargetStatus.written";
     public static final String COUNTED = "TargetStatus.counted";
     public static final String FAILED = "TargetStatus.failed";
+    /** An attempt that waits for the platform (parked): neither a success nor a failure. */
+    public static final String WAITING = "TargetStatus.waiting";
     public static final String WEBHOOKS = "TargetStatus.webhooks";
     public static final String DELETE = "TargetStatus.delete";
 

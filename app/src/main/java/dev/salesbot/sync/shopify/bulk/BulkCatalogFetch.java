@@ -2,6 +2,7 @@ package dev.salesbot.sync.shopify.bulk;
 
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.queue.control.Sleeper;
+import dev.salesbot.sync.queue.control.SyncParked;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogSpool;
@@ -34,11 +35,14 @@ import java.util.function.LongConsumer;
  * The whole catalog through Shopify bulk operations
  * (https://shopify.dev/docs/api/usage/bulk-operations/queries): the five {@link BulkPart} queries
  * started at once (2026-10 runs up to five per shop), each recorded ({@link Records}) as soon as
- * Shopify accepts it, so that a later attempt, after a restart or on another server, waits for the
- * same operations instead of starting new ones. It waits for the {@code bulk_operations/finish}
- * webhook (recorded by the receiving server) or, when none comes, for {@code bulkOperation(id:)}
- * polled with backoff; past {@code maxWait} it gives the worker back ({@link SyncPostponed}) and the
- * next attempt goes on waiting. Each finished file is downloaded with a plain HTTP client (its
+ * Shopify accepts it, so that a later attempt, after a restart or on another server, resumes the
+ * same operations instead of starting new ones. An attempt that started operations waits for them
+ * at most {@code maxWait} in its worker slot (the {@code bulk_operations/finish} webhook, recorded
+ * by the receiving server, or {@code bulkOperation(id:)} polled with backoff); one that resumes
+ * them looks at each unfinished one once. Then, if some still run, the sync is parked
+ * ({@link SyncParked}): it holds no slot while Shopify works, and is looked at again after as long
+ * as the operations have run so far (between the first and the longest poll interval), or at once
+ * when their finish webhooks came. Each finished file is downloaded with a plain HTTP client (its
  * address is not the shop's and takes no token) and read line by line ({@link BulkAssembly}).
  *
  * <p>What goes wrong: {@code ACCESS_DENIED} ends the sync as a denial does when paging; {@code FAILED}
@@ -61,6 +65,21 @@ public final class BulkCatalogFetch {
         Optional<String> finishedStatus(String id);
 
         void forget(String shop);
+
+        /**
+         * How many operations were started for each part of {@code shop}'s sync, those of {@link #of}
+         * included: a part is run again once after a failure, across attempts too, then paged.
+         */
+        default Map<BulkPart, Integer> runs(String shop) {
+            Map<BulkPart, Integer> runs = new EnumMap<>(BulkPart.class);
+            of(shop).keySet().forEach(part -> runs.put(part, 1));
+            return runs;
+        }
+
+        /** When the latest operation on record for {@code shop} was started; empty when not known. */
+        default Optional<Instant> lastStarted(String shop) {
+            return Optional.empty();
+        }
     }
 
     /** Opens a result file's address; {@link Gone} when it does not answer with the file any more. */
@@ -81,10 +100,24 @@ public final class BulkCatalogFetch {
         }
     }
 
-    /** How long one attempt waits, and the status polls' backoff (first, doubling, at most). */
+    /**
+     * How long an attempt that started operations waits for them in its worker slot before the
+     * sync is parked ({@code BULK_WAIT_SECONDS}), the status polls' backoff (first, doubling, at
+     * most), and how often the database is read for finish webhooks meanwhile.
+     */
     public record Settings(Duration maxWait, Duration firstPoll, Duration maxPoll, Duration tick) {
         public static Settings defaults(Duration maxWait) {
             return new Settings(maxWait, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        }
+
+        /**
+         * When a parked sync looks again, its operations having run {@code waited} so far: after as
+         * long again (the polls' doubling, across attempts), between {@code firstPoll} and
+         * {@code maxPoll}.
+         */
+        public Duration recheck(Duration waited) {
+            Duration at = waited.compareTo(firstPoll) < 0 ? firstPoll : waited;
+            return at.compareTo(maxPoll) > 0 ? maxPoll : at;
         }
     }
 
@@ -137,9 +170,12 @@ public final class BulkCatalogFetch {
      * canonical, written into {@code spool} part by part; answers how it was fetched.
      */
     public String all(boolean withPolicies, LongConsumer productsFetched, CatalogSpool spool) {
-        Instant deadline = clock.instant().plus(settings.maxWait());
+        // Resumed operations are looked at once; started ones are waited for up to maxWait.
+        Instant deadline = clock.instant();
         Map<BulkPart, String> operations = new EnumMap<>(BulkPart.class);
         operations.putAll(records.of(shop));
+        Map<BulkPart, Integer> runs = new EnumMap<>(BulkPart.class);
+        runs.putAll(records.runs(shop));
         if (!operations.isEmpty()) {
             LOGGER.log(System.Logger.Level.INFO, "Resuming {0} bulk operation(s) of {1} started earlier: {2}",
                     operations.size(), shop, operations.values());
@@ -151,7 +187,11 @@ public final class BulkCatalogFetch {
             for (int run = 1; run <= RUNS; run++) {
                 for (BulkPart part : BulkPart.values()) {
                     if (!read.containsKey(part) && !operations.containsKey(part) && !problems.containsKey(part)) {
-                        start(part).ifPresentOrElse(id -> operations.put(part, id), () -> problems.put(part, "refused"));
+                        start(part).ifPresentOrElse(id -> {
+                            operations.put(part, id);
+                            runs.merge(part, 1, Integer::sum);
+                        }, () -> problems.put(part, "refused"));
+                        deadline = clock.instant().plus(settings.maxWait());
                     }
                 }
                 Map<BulkPart, Status> finished = await(operations, deadline, productsFetched);
@@ -169,7 +209,7 @@ public final class BulkCatalogFetch {
                 }
                 if (run < RUNS) {
                     // One more bulk run for each part that did not come back whole.
-                    problems.keySet().removeIf(p -> !problems.get(p).equals("refused"));
+                    problems.keySet().removeIf(p -> !problems.get(p).equals("refused") && runs.getOrDefault(p, 0) < RUNS);
                 }
             }
             return assemble(withPolicies, read, problems, assembly, spool);
@@ -260,9 +300,12 @@ public final class BulkCatalogFetch {
     }
 
     /**
-     * Waits until every operation in {@code operations} has ended; answers their end states. The
-     * database is read every tick (a finish webhook on any server is there); Shopify is asked with
-     * backoff, and at once for an operation whose webhook came.
+     * Waits until every operation in {@code operations} has ended, at most until {@code deadline}
+     * (each is looked at once in any case); answers their end states. The database is read every
+     * tick (a finish webhook on any server is there); Shopify is asked with backoff, and at once for
+     * an operation whose webhook came.
+     *
+     * @throws SyncParked when some still run at the deadline
      */
     private Map<BulkPart, Status> await(Map<BulkPart, String> operations, Instant deadline, LongConsumer productsFetched) {
         Map<BulkPart, Status> ended = new EnumMap<>(BulkPart.class);
@@ -299,8 +342,10 @@ public final class BulkCatalogFetch {
                 break;
             }
             if (!clock.instant().isBefore(deadline)) {
-                throw new SyncPostponed("Waiting for Shopify's bulk operations of " + shop + " (" + ended.size() + " of "
-                        + operations.size() + " finished); the sync goes on by itself.", Duration.ofSeconds(5), null);
+                Duration waited = records.lastStarted(shop).map(started -> Duration.between(started, clock.instant()))
+                        .orElse(Duration.ZERO);
+                throw new SyncParked("Waiting for Shopify's bulk operations of " + shop + " (" + ended.size() + " of "
+                        + operations.size() + " finished); the snapshot is written when they finish.", settings.recheck(waited));
             }
             sleeper.sleep(settings.tick());
         }

@@ -13,12 +13,20 @@
  *   checks each against the sandbox's rules and the real schema).</li>
  *   <li>An operation Shopify accepted is in {@code SHOPIFY_BULK_OPERATION}
  *   ({@link dev.salesbot.sync.shopify.bulk.BulkOperationRows}, its own transaction) before the sync
- *   waits for it; a later attempt, after a restart or on another server, waits for the recorded
- *   operations and starts none. The rows are deleted once the snapshot is written.</li>
- *   <li>Completion: the {@code bulk_operations/finish} webhook (recorded on the row by whichever
- *   server receives it; read every second) or {@code bulkOperation(id:)} polled at 1 s doubling to
- *   30 s. Past {@code BULK_WAIT_SECONDS} the attempt is postponed (5 s) and the next one goes on
- *   waiting.</li>
+ *   waits for it; a later attempt, after a restart or on another server, resumes the recorded
+ *   operations and starts none. A part run again keeps its earlier row, so its runs are counted
+ *   across attempts. The rows are deleted once the snapshot is written.</li>
+ *   <li><b>Waiting holds no worker.</b> The attempt that started operations waits for them in its
+ *   worker slot at most {@code BULK_WAIT_SECONDS} (default 5 s: a store just above the threshold is
+ *   done by then): the {@code bulk_operations/finish} webhook (recorded on the row by whichever server
+ *   receives it; read every second) or {@code bulkOperation(id:)} polled at 1 s doubling. An attempt
+ *   that resumes them asks each unfinished one once. If some still run, the sync is parked
+ *   ({@code queue.control.SyncParked}: pending, no attempt counted, no slot or lease held; the
+ *   message says it waits for Shopify's bulk operations), due again after as long as its operations
+ *   have run so far — 1 s doubling to 30 s across attempts, measured from the latest start on
+ *   record — or at once when the finish webhook of every operation on record has come
+ *   ({@code shopify.webhooks.BulkOperationsFinishHandler}; this server's worker is woken, others find
+ *   it at their next tick). Any server resumes it.</li>
  *   <li>The JSONL is downloaded by {@link dev.salesbot.sync.shopify.bulk.HttpBulkDownloads}: a plain
  *   client, no token or app header (the address is a signed storage URL), only from the addresses of
  *   {@code BULK_RESULT_ADDRESSES} ({@link dev.salesbot.sync.shopify.bulk.BulkResults}: Shopify's
@@ -43,6 +51,9 @@
  * <p><b>Decisions.</b> Costs: five mutations (10 each), {@code productsCount} (1), status polls
  * (1 each), the shop (2). Nothing of the catalog is held: a file's index is about 40 bytes a line
  * (plus each root's id), and a node is read back from the file when it is written;
- * {@code bench/bulk.sh} measures the heap.
+ * {@code bench/bulk.sh} measures the heap. A parked sync's recheck grows with the time its
+ * operations have run, so that a long run (a large catalog takes minutes) costs a status poll per
+ * operation every 30 s at most, while a short one is seen within about its own length;
+ * {@code bench/parked.sh} measures a small store's webhooks while five large stores are parked.
  */
 package dev.salesbot.sync.shopify.bulk;

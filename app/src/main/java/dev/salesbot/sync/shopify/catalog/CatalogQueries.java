@@ -56,9 +56,9 @@ public final class CatalogQueries {
 
     // Requested costs (see the class comment for the rules; CatalogQueriesTest recomputes each one).
     /** shop 1 + primaryDomain 1. */
-    static final int SHOP_COST = 2;
+    public static final int SHOP_COST = 2;
     /** shop 1 + shopPolicies 1 (a list of objects, not a connection). */
-    static final int SHOP_POLICIES_COST = 2;
+    public static final int SHOP_POLICIES_COST = 2;
     /**
      * One product: itself 1 + featuredMedia→preview→image 3 + options 1 (a list, not a connection:
      * its {@code first} does not multiply) + variants 2 + 25 × (variant 1 + selectedOptions 1).
@@ -396,7 +396,7 @@ public final class CatalogQueries {
             }
             """);
 
-    static final int PRODUCTS_COUNT_COST = 1;
+    public static final int PRODUCTS_COUNT_COST = 1;
 
     private CatalogQueries() {
     }
@@ -420,6 +420,30 @@ public final class CatalogQueries {
 
     /** discountNode 1 + the discount (as one node of the discounts page: {@link #DISCOUNT_COST} − its node). */
     static final int DISCOUNT_BY_ID_COST = DISCOUNT_COST;
+
+    /**
+     * What a partial sync requests to read changes by id, summed over the batches it sends
+     * ({@link CatalogFetch}): the inventory items' products looked up in batches of
+     * {@value #INVENTORY_ITEMS_BATCH}, then those products (one per item at most) with the changed
+     * ones in batches of {@value #PRODUCTS_BY_ID_BATCH}, collections in batches of
+     * {@value #COLLECTIONS_BY_ID_BATCH}, discounts one by one, the shop with its policies. What a
+     * deleted product's collections and discounts add is not known beforehand and not counted.
+     */
+    public static long byIdCost(int products, int inventoryItems, int collections, int discounts, boolean shop) {
+        return batches(inventoryItems, INVENTORY_ITEMS_BATCH, CatalogQueries::inventoryItemsCost)
+                + batches(products + inventoryItems, PRODUCTS_BY_ID_BATCH, CatalogQueries::productsByIdCost)
+                + batches(collections, COLLECTIONS_BY_ID_BATCH, CatalogQueries::collectionsByIdCost)
+                + (long) discounts * DISCOUNT_BY_ID_COST
+                + (shop ? SHOP_COST + SHOP_POLICIES_COST : 0);
+    }
+
+    private static long batches(int ids, int batch, java.util.function.IntUnaryOperator cost) {
+        long sum = 0;
+        for (int from = 0; from < ids; from += batch) {
+            sum += cost.applyAsInt(Math.min(batch, ids - from));
+        }
+        return sum;
+    }
 
     private static GraphqlQuery discountItemsQuery(String name, String itemsType, String connection) {
         return new GraphqlQuery(name, """

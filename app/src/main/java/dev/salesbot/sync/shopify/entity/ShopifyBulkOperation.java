@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 /**
  * A bulk query a full sync of {@code shop} started, recorded the moment Shopify accepted it: the
  * sync waits for it across attempts, restarts and servers instead of starting it again, until the
- * snapshot it feeds is written (then the row is deleted). {@code finishedStatus} is set by the
+ * snapshot it feeds is written (then the row is deleted). A part run again after a failure has a
+ * row per run: the latest is the one waited for. {@code finishedStatus} is set by the
  * {@code bulk_operations/finish} webhook; the waiting sync reads it before asking Shopify.
  */
 @Entity

@@ -123,6 +123,11 @@ public final class PacedGraphql {
         return pacer.acquire(cost);
     }
 
+    /** The store's bucket restore rate (points a second) as Shopify last reported it; 0 before its first answer. */
+    public double restoreRate() {
+        return pacer.restoreRate();
+    }
+
     /** The shared report; none when the board cannot be read (its transaction may fail at commit, past its own catch). */
     private java.util.Optional<BucketReport> shared() {
         try {

@@ -122,6 +122,11 @@ public final class ThrottlePacer {
         return Math.min(maximum, Math.max(maximum / 2, Math.max(largest, largestShared)));
     }
 
+    /** Points restored per second, as Shopify last reported them; 0 before its first report. */
+    public synchronized double restoreRate() {
+        return known ? restoreRate : 0;
+    }
+
     /** How long until {@code cost} points are available; zero when unknown (nothing reported yet). */
     public synchronized Duration waitFor(int cost) {
         return waitFor((double) cost);

@@ -2,6 +2,7 @@ package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
+import dev.salesbot.sync.queue.control.SyncParked;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.queue.leases.LeaseLost;
 import dev.salesbot.sync.security.control.UnreadableToken;
@@ -31,7 +32,8 @@ import jakarta.inject.Inject;
  * Retry-After), 5xx, Shopify unreachable, storage unavailable, and a stored token that no configured
  * key opens (the operator's key, not the merchant's access: it resumes once the right key is set).</li>
  * </ul>
- * Anything else is left to the engine, which retries it with backoff under a generic message.
+ * A sync that waits for Shopify's bulk operations ({@link SyncParked}) is no failure and passes as
+ * it is. Anything else is left to the engine, which retries it with backoff under a generic message.
  */
 @ApplicationScoped
 public class ShopifyFailures {
@@ -43,7 +45,8 @@ public class ShopifyFailures {
 
     /** What to throw instead of {@code failure}; marks the connection when the merchant must act. */
     public RuntimeException classify(ShopDomain shop, RuntimeException failure) {
-        if (failure instanceof SyncAbandoned || failure instanceof SyncPostponed || failure instanceof LeaseLost) {
+        if (failure instanceof SyncAbandoned || failure instanceof SyncPostponed || failure instanceof SyncParked
+                || failure instanceof LeaseLost) {
             return failure;
         }
         String reconnect = reconnectReason(shop, failure);

@@ -85,9 +85,9 @@ public class StoreSyncHandler implements SyncHandler {
     @ConfigProperty(name = "BULK_THRESHOLD_PRODUCTS", defaultValue = "250")
     long bulkThreshold;
 
-    /** How long one attempt waits for bulk operations before it gives the worker back (the next attempt waits on). */
+    /** How long an attempt that started bulk operations waits for them in its worker slot before the sync is parked. */
     @Inject
-    @ConfigProperty(name = "BULK_WAIT_SECONDS", defaultValue = "600")
+    @ConfigProperty(name = "BULK_WAIT_SECONDS", defaultValue = "5")
     int bulkWaitSeconds;
 
     /** Where bulk result files may be fetched from (Shopify's storage; the sandbox's in the run command and tests). */
@@ -168,7 +168,7 @@ public class StoreSyncHandler implements SyncHandler {
                 boolean large = catalog.productsCount() > bulkThreshold;
                 if (!bulkRows.of(shop.value()).isEmpty() || large && !notices.holds(PlatformNotices.SHOPIFY_BULK_QUERIES)) {
                     bulk = new BulkCatalogFetch(shop.value(), session.graphql(), catalog, bulkRows, downloads(),
-                            BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(10, bulkWaitSeconds))),
+                            BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(Math.max(0, bulkWaitSeconds))),
                             Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
                     try {
                         how = bulk.all(policies, progress.reporter(shop.value()), spool);

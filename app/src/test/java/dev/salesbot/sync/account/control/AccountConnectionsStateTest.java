@@ -1,6 +1,7 @@
 package dev.salesbot.sync.account.control;
 
 import dev.salesbot.sync.merchants.entity.ShopifyConnection;
+import dev.salesbot.sync.queue.entity.TargetStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -43,6 +44,34 @@ class AccountConnectionsStateTest {
         AccountConnections.State state = AccountConnections.state(store, null, false);
         assertThat(state.name()).isEqualTo("needs_reconnect");
         assertThat(state.detail()).isEqualTo("Shopify refused the stored access. Connect again to fix it.");
+    }
+
+    /** Issue 24: a sync waiting for Shopify's bulk operations says so, and no failure, even after an earlier one. */
+    @Test
+    void aStoreWaitingForItsBulkOperationsSaysWhatItWaitsFor() {
+        String waiting = "Waiting for Shopify's bulk operations of words-boutique.myshopify.com (3 of 5 finished);"
+                + " the snapshot is written when they finish.";
+        TargetStatus parked = new TargetStatus("words-boutique.myshopify.com") {
+            @Override
+            public String lastResult() {
+                return "PARKED";
+            }
+
+            @Override
+            public String lastMessage() {
+                return waiting;
+            }
+
+            @Override
+            public int consecutiveFailures() {
+                return 1; // an attempt failed before the one that parked
+            }
+        };
+
+        AccountConnections.State state = AccountConnections.state(store(), parked, true);
+
+        assertThat(state.name()).isEqualTo("updating");
+        assertThat(state.detail()).isEqualTo(waiting).doesNotContain("did not work");
     }
 
     @Test

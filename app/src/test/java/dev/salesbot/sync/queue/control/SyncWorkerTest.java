@@ -28,6 +28,8 @@ class SyncWorkerTest {
 
     static final String SHOP = "acme-outdoor.myshopify.com";
     static final String OTHER_SHOP = "north-gear.myshopify.com";
+    static final String WAITING_FOR_BULK = "Waiting for Shopify's bulk operations of " + SHOP
+            + " (2 of 5 finished); the snapshot is written when they finish.";
 
     final QueueInMemory queue = new QueueInMemory();
     final ScriptedHandler handler = new ScriptedHandler();
@@ -276,8 +278,11 @@ class SyncWorkerTest {
         SyncRequests.Due settled = change("c", now.minusSeconds(10), now.minusSeconds(8));
         SyncRequests.Due fresh = change("d", now.minusSeconds(1), now.plusSeconds(1));
 
-        assertThat(SyncWorker.group(List.of(due, backingOff), now, maxDelay)).as("only what is due").containsExactly(due);
+        SyncRequests.Due alsoDue = new SyncRequests.Due("e", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusSeconds(9), now.plusSeconds(2));
+        assertThat(SyncWorker.group(List.of(due, alsoDue), now, maxDelay)).as("only what is due").containsExactly(due);
         assertThat(SyncWorker.group(List.of(backingOff), now, maxDelay)).isEmpty();
+        assertThat(SyncWorker.group(List.of(backingOff, due), now, maxDelay)).as("what came since a postponed task waits for it").isEmpty();
+        assertThat(SyncWorker.group(List.of(backingOff, due), now.plusSeconds(30), maxDelay)).containsExactly(backingOff);
         assertThat(SyncWorker.group(List.of(settled, fresh), now, maxDelay)).as("still in the quiet window").isEmpty();
         assertThat(SyncWorker.group(List.of(settled), now, maxDelay)).containsExactly(settled);
         assertThat(SyncWorker.group(List.of(settled, fresh, due), now, maxDelay)).as("a due full sync takes every change")
@@ -336,6 +341,182 @@ class SyncWorkerTest {
     private static SyncRequests.Due change(String id, OffsetDateTime created, OffsetDateTime notBefore) {
         return new SyncRequests.Due(id, SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/" + id.hashCode(),
                 0, created, notBefore);
+    }
+
+    /** Issue 24: a sync waiting for Shopify's bulk operations is parked, not failed, and holds nothing while it waits. */
+    @Test
+    void aParkedSyncKeepsItsAttemptsRecordsNoFailureAndHoldsNoSlotOrLease() {
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        handler.behaviour = task -> {
+            if (task.target().equals(SHOP)) {
+                throw new SyncParked(WAITING_FOR_BULK, Duration.ofSeconds(8));
+            }
+            return new SyncResult(true, "Uploaded", null, null);
+        };
+
+        worker.tick();
+
+        assertThat(queue.parked).containsOnlyKeys("r1");
+        assertThat(queue.parked.get("r1").delay()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(queue.parked.get("r1").reason()).isEqualTo(WAITING_FOR_BULK);
+        SyncRequests.Due waiting = queue.pending.get("r1");
+        assertThat(waiting.attempts()).as("no attempt counted").isZero();
+        assertThat(waiting.notBefore()).isAfter(OffsetDateTime.now().plusSeconds(6));
+        assertThat(queue.retries).as("no failure").isEmpty();
+        assertThat(queue.abandoned).isEmpty();
+        assertThat(attempts).extracting(SyncAttempt::result).containsExactly(SyncAttempt.Result.PARKED);
+        assertThat(leases.released).as("its lease given back").containsExactly(SHOP);
+        assertThat(worker.running()).isEmpty();
+
+        // The only slot (SYNC_CONCURRENCY 1) is free for another store while the first one waits.
+        queue.add("r2", SyncKind.SHOPIFY_FULL, OTHER_SHOP, UUID.randomUUID());
+        worker.tick();
+
+        assertThat(handler.ran).containsExactly(SHOP, OTHER_SHOP);
+        assertThat(queue.completed).containsExactly("r2");
+        assertThat(queue.pending).containsOnlyKeys("r1");
+    }
+
+    /** The finish webhook's path: {@code Syncs.resume} makes the parked requests due and wakes the worker, which finishes them. */
+    @Test
+    void aParkedSyncIsWokenWhenThePlatformSaysItsWorkIsDone() {
+        Syncs syncs = syncs();
+        queue.add("r1", SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID());
+        int[] runs = {0};
+        handler.behaviour = task -> {
+            if (runs[0]++ == 0) {
+                throw new SyncParked(WAITING_FOR_BULK, Duration.ofSeconds(30));
+            }
+            return new SyncResult(true, "Uploaded data", null, null);
+        };
+        worker.tick();
+        worker.tick();
+        assertThat(runs[0]).as("not again before its recheck").isEqualTo(1);
+
+        int resumed = syncs.resume(SHOP, java.util.EnumSet.of(SyncKind.SHOPIFY_FULL, SyncKind.SHOPIFY_CHANGES));
+
+        assertThat(resumed).isEqualTo(1);
+        assertThat(runs[0]).as("woken at once, not at its recheck").isEqualTo(2);
+        assertThat(queue.completed).containsExactly("r1");
+        assertThat(syncs.resume(OTHER_SHOP, java.util.EnumSet.of(SyncKind.SHOPIFY_FULL))).as("nothing parked there").isZero();
+    }
+
+    @Test
+    void aCallerWaitingForAParkedSyncIsToldWhatItWaitsForNotThatItFailed() {
+        Syncs syncs = syncs();
+        handler.behaviour = task -> {
+            throw new SyncParked(WAITING_FOR_BULK, Duration.ofSeconds(30));
+        };
+
+        SyncOutcome outcome = syncs.await(syncs.request(SyncKind.SHOPIFY_FULL, SHOP, UUID.randomUUID()), Duration.ofMillis(200));
+
+        assertThat(outcome.status()).isEqualTo("pending");
+        assertThat(outcome.message()).isEqualTo(WAITING_FOR_BULK);
+        assertThat(waits.waiting()).isZero();
+    }
+
+    /**
+     * Changes that come while a full sync is parked are not closed by it (its bulk read began before
+     * them): they wait for it, then run on their own; a deletion does not wait.
+     */
+    @Test
+    void whatIsAskedWhileASyncIsParkedWaitsForItAndRunsAfterIt() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:05:00Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        SyncRequests.Due parked = new SyncRequests.Due("a", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusMinutes(4),
+                now.plusSeconds(20), true);
+        SyncRequests.Due parkedChange = new SyncRequests.Due("b", SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/1",
+                0, now.minusMinutes(4), now.plusSeconds(20), true);
+        SyncRequests.Due since = change("c", now.minusMinutes(2), now.minusMinutes(2).plusSeconds(2));
+
+        assertThat(SyncWorker.group(List.of(parked, parkedChange, since), now, maxDelay))
+                .as("overdue changes do not make a parked sync run early").isEmpty();
+        assertThat(SyncWorker.group(List.of(parked, parkedChange, since), now.plusSeconds(20), maxDelay))
+                .as("once due, the parked task alone").containsExactly(parked, parkedChange);
+        assertThat(SyncWorker.group(List.of(since), now.plusSeconds(21), maxDelay)).as("then what came since").containsExactly(since);
+        SyncRequests.Due redact = new SyncRequests.Due("d", SyncKind.SHOPIFY_REDACT, SHOP, null, 0, now.minusSeconds(1), now.minusSeconds(1));
+        assertThat(SyncWorker.group(List.of(parked, parkedChange, since, redact), now, maxDelay))
+                .as("a deletion runs at once, over everything asked before it").containsExactly(parked, parkedChange, since, redact);
+    }
+
+    /** Issue 24, fair slots: full syncs leave one slot for webhook changes and deletions while those are due. */
+    @Test
+    void wholeReadsTakeAllSlotsButOneWhileOtherWorkIsDue() {
+        List<Runnable> started = new ArrayList<>();
+        SyncWorker two = new SyncWorker(queue, new FixedInstance<>(List.of(handler)), leases, recording(attempts), waits, 2, 7, 20);
+        two.executor = holdingExecutor(started);
+        OffsetDateTime past = OffsetDateTime.now().minusMinutes(1);
+        queue.add("full-1", SyncKind.SHOPIFY_FULL, "large-one.myshopify.com", UUID.randomUUID());
+        queue.add("full-2", SyncKind.SHOPIFY_FULL, "large-two.myshopify.com", UUID.randomUUID());
+        queue.add(new SyncRequests.Due("change", SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/7",
+                0, past, past));
+
+        two.tick();
+
+        assertThat(two.running()).as("one full sync and the change, not two full syncs")
+                .containsExactlyInAnyOrder("large-one.myshopify.com", SHOP);
+        List<Runnable> running = List.copyOf(started);
+        started.clear();
+        running.forEach(Runnable::run); // both end (their wake-ups are dropped: the test ticks itself)
+        started.clear();
+        // With no other work due, full syncs may take both slots.
+        queue.add("full-3", SyncKind.SHOPIFY_FULL, "large-three.myshopify.com", UUID.randomUUID());
+        two.tick();
+        assertThat(two.running()).containsExactlyInAnyOrder("large-two.myshopify.com", "large-three.myshopify.com");
+    }
+
+    @Test
+    void withOneSlotAFullSyncStillRuns() {
+        List<Runnable> started = new ArrayList<>();
+        worker.executor = holdingExecutor(started);
+        OffsetDateTime past = OffsetDateTime.now().minusMinutes(1);
+        queue.add("full", SyncKind.SHOPIFY_FULL, "large-one.myshopify.com", UUID.randomUUID());
+        queue.add(new SyncRequests.Due("change", SyncKind.SHOPIFY_CHANGES, SHOP, "products/update|PRODUCT|gid://shopify/Product/7",
+                0, past, past));
+
+        worker.tick();
+
+        assertThat(worker.running()).as("SYNC_CONCURRENCY 1: the first due, whatever its kind").containsExactly("large-one.myshopify.com");
+    }
+
+    /** A parked target is due from its recheck, not from its request: it does not jump ahead of targets that waited longer. */
+    @Test
+    void aParkedTargetDoesNotJumpAheadOfTargetsThatWaitedLonger() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-01T10:05:00Z");
+        Duration maxDelay = Duration.ofSeconds(20);
+        List<Object[]> due = List.of(
+                new Object[]{"parked-full.myshopify.com", "SHOPIFY_FULL", now.minusSeconds(1)},
+                new Object[]{"waiting-full.myshopify.com", "SHOPIFY_FULL", now.minusSeconds(30)},
+                new Object[]{"deleted.myshopify.com", "SHOPIFY_REDACT", now.minusSeconds(10)},
+                new Object[]{"deleted.myshopify.com", "SHOPIFY_FULL", now.minusSeconds(5)});
+        List<Object[]> ready = List.of(
+                // changes asked 5 minutes ago, parked (they carry a message) and due again 2 s ago
+                new Object[]{"parked-changes.myshopify.com", now.minusMinutes(5), now.minusSeconds(2), 3L},
+                // parked, not due yet: not listed however old
+                new Object[]{"still-parked.myshopify.com", now.minusMinutes(9), now.plusSeconds(10), 1L},
+                // fresh changes: overdue 40 s ago (first + 20 s), though the latest is quiet only since 5 s
+                new Object[]{"busy-changes.myshopify.com", now.minusSeconds(60), now.minusSeconds(5), 0L},
+                // fresh changes still in their quiet window and not overdue
+                new Object[]{"quiet-changes.myshopify.com", now.minusSeconds(3), now.plusSeconds(1), 0L});
+
+        List<DueTarget> targets = DueTarget.ordered(due, ready, now, maxDelay);
+
+        assertThat(targets).extracting(DueTarget::target).containsExactly("busy-changes.myshopify.com", "waiting-full.myshopify.com",
+                "deleted.myshopify.com", "parked-changes.myshopify.com", "parked-full.myshopify.com");
+        assertThat(targets).filteredOn(DueTarget::whole).extracting(DueTarget::target)
+                .as("a deletion due with a full sync is no whole read").containsExactly("waiting-full.myshopify.com", "parked-full.myshopify.com");
+    }
+
+    /** An executor that keeps the tasks it is given: they are running until the test runs them. */
+    private static ManagedExecutorService holdingExecutor(List<Runnable> started) {
+        return (ManagedExecutorService) Proxy.newProxyInstance(SyncWorkerTest.class.getClassLoader(),
+                new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        started.add((Runnable) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
@@ -397,6 +578,7 @@ class SyncWorkerTest {
         final Map<String, Due> pending = new LinkedHashMap<>();
         final List<String> completed = new ArrayList<>();
         final Map<String, Retry> retries = new LinkedHashMap<>();
+        final Map<String, Retry> parked = new LinkedHashMap<>();
         final Map<String, String> abandoned = new LinkedHashMap<>();
         OffsetDateTime purgedBefore;
         /** Retried requests stay due (the test's clock does not move), as they are once their delay has passed. */
@@ -407,9 +589,18 @@ class SyncWorkerTest {
             pending.put(id, new Due(id, kind, target, 0));
         }
 
+        /** Every target with a pending request, in the order they were added; group() decides what runs. */
         @Override
-        public List<String> dueTargets(int limit, Duration maxDelay) {
-            return pending.values().stream().map(Due::target).distinct().limit(limit).toList();
+        public List<DueTarget> dueTargets(int limit, Duration maxDelay) {
+            return pending.values().stream().map(Due::target).distinct().limit(limit).map(target -> {
+                List<Due> of = pendingOf(target);
+                return new DueTarget(target, of.get(0).notBefore(), of.stream().anyMatch(d -> d.kind().whole())
+                        && of.stream().noneMatch(d -> d.kind().erases()));
+            }).toList();
+        }
+
+        void add(Due due) {
+            pending.put(due.id(), due);
         }
 
         @Override
@@ -434,6 +625,27 @@ class SyncWorkerTest {
                     pending.put(id, new Due(id, due.kind(), due.target(), due.attempts() + 1));
                 }
             });
+        }
+
+        @Override
+        public void park(SyncLeases.Lease lease, List<String> ids, Duration recheck, String message) {
+            lease.confirmWithin();
+            OffsetDateTime when = OffsetDateTime.now().plus(recheck);
+            ids.forEach(id -> {
+                Due due = pending.get(id);
+                pending.put(id, new Due(id, due.kind(), due.target(), due.payload(), due.attempts(), due.createdAt(), when, true));
+                parked.put(id, new Retry(recheck, message));
+            });
+        }
+
+        @Override
+        public int resume(String target, java.util.Set<SyncKind> kinds) {
+            OffsetDateTime now = OffsetDateTime.now();
+            List<Due> waiting = pending.values().stream().filter(d -> d.target().equals(target) && kinds.contains(d.kind())
+                    && d.ranBefore() && d.notBefore().isAfter(now)).toList();
+            waiting.forEach(d -> pending.put(d.id(), new Due(d.id(), d.kind(), d.target(), d.payload(), d.attempts(),
+                    d.createdAt(), now, true)));
+            return waiting.size();
         }
 
         @Override

@@ -9,6 +9,9 @@ public final class OneServer extends SyncLeases {
     /** False: another server took every lease this one holds (it stalled past them). */
     public volatile boolean holds = true;
 
+    /** The targets whose lease was given back, in order. */
+    public final java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public OneServer() {
         rows = new SyncLeaseRows() {
             @Override
@@ -28,7 +31,7 @@ public final class OneServer extends SyncLeases {
 
             @Override
             public void release(String target, String holder, long generation) {
-                // nothing is held anywhere but here
+                released.add(target); // nothing is held anywhere but here
             }
         };
     }

@@ -2,7 +2,7 @@ package dev.salesbot.sync.shopify.bulk;
 
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.queue.control.Sleeper;
-import dev.salesbot.sync.queue.control.SyncPostponed;
+import dev.salesbot.sync.queue.control.SyncParked;
 import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,10 @@ class BulkCatalogFetchTest {
     }
 
     private static BulkCatalogFetch bulk(InProcessShopify shopify, BulkCatalogFetch.Records records, Duration maxWait) {
+        return bulk(shopify, records, maxWait, Sleeper.system(ShopifyUnavailableException::interrupted));
+    }
+
+    private static BulkCatalogFetch bulk(InProcessShopify shopify, BulkCatalogFetch.Records records, Duration maxWait, Sleeper sleeper) {
         FakeClock clock = CLOCKS.get(shopify);
         CatalogFetch paging = CatalogFetchTest.fetchFor(shopify::post, clock);
         PacedGraphql graphql = new PacedGraphql(STORE, shopify::post, new ThrottlePacer(clock, clock.sleeper()), RetryPolicy.standard(),
@@ -62,7 +67,7 @@ class BulkCatalogFetchTest {
         };
         return new BulkCatalogFetch(STORE, graphql, paging, records, downloads,
                 new BulkCatalogFetch.Settings(maxWait, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(10)),
-                Sleeper.system(ShopifyUnavailableException::interrupted), Clock.systemUTC());
+                sleeper, Clock.systemUTC());
     }
 
     private static JsonObject paged(int products) {
@@ -99,20 +104,100 @@ class BulkCatalogFetchTest {
         assertThat(shopify.stats()).containsEntry("invalid", 0L);
     }
 
+    /** Issue 24: the attempt that started the operations waits in its slot at most maxWait, then the sync is parked. */
     @Test
-    void aLaterAttemptWaitsForTheRecordedOperationsInsteadOfStartingNewOnes() {
-        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkPace(400, 0);
+    void aSyncWhoseOperationsStillRunIsParkedAndALaterAttemptResumesThemStartingNone() {
+        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkHold(true);
         MemoryBulkRecords records = new MemoryBulkRecords();
+        List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Sleeper counting = d -> slept.add(d);
 
-        assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMillis(300)).all(false, n -> { }))
-                .isInstanceOf(SyncPostponed.class).hasMessageContaining("Waiting for Shopify's bulk operations");
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ZERO, counting).all(false, n -> { }))
+                .isInstanceOf(SyncParked.class).hasMessageContaining("Waiting for Shopify's bulk operations of " + STORE)
+                .hasMessageContaining("of 5 finished");
         assertThat(records.started()).hasSize(BulkPart.values().length);
-
-        shopify.bulkPace(5_000_000, 0);
-        BulkCatalogFetch.Fetched fetched = bulk(shopify, records, Duration.ofMinutes(2)).all(false, n -> { });
-
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ofMinutes(2), counting).all(false, n -> { }))
+                .as("a resumed attempt looks once and parks again, whatever its maxWait").isInstanceOf(SyncParked.class);
+        assertThat(slept).as("no wait held the slot").isEmpty();
         assertThat(shopify.bulkRunQueries()).as("no second bulkOperationRunQuery").isEqualTo(BulkPart.values().length);
+
+        shopify.bulkHold(false);
+        BulkCatalogFetch.Fetched fetched = untilNotParked(() -> bulk(shopify, records, Duration.ZERO, counting).all(false, n -> { }));
+
+        assertThat(shopify.bulkRunQueries()).isEqualTo(BulkPart.values().length);
         assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(260)));
+        assertThat(slept).isEmpty();
+    }
+
+    /** A part is run twice at most, even when its second run was parked and resumed by a later attempt: then it is paged. */
+    @Test
+    void aPartsSecondRunIsItsLastAcrossAttempts() {
+        // The five first runs fail; of the five second runs, the products' (the first started) fails too.
+        InProcessShopify shopify = store(260, ShopifyApp.DEFAULT_SCOPES).bulkFailNext(6, "TIMEOUT", false).bulkHold(true);
+        MemoryBulkRecords records = new MemoryBulkRecords();
+        assertThatThrownBy(() -> bulk(shopify, records, Duration.ZERO).all(false, n -> { })).isInstanceOf(SyncParked.class);
+        releaseHeld(shopify, 5);
+
+        // Later attempts find the first runs failed, start the reruns, and park on them.
+        for (int i = 0; i < 200 && shopify.bulkRunQueries() < 2L * BulkPart.values().length; i++) {
+            assertThatThrownBy(() -> bulk(shopify, records, Duration.ZERO).all(false, n -> { })).isInstanceOf(SyncParked.class);
+            pause();
+        }
+        assertThat(shopify.bulkRunQueries()).isEqualTo(2L * BulkPart.values().length);
+        releaseHeld(shopify, 5);
+        BulkCatalogFetch.Fetched fetched = untilNotParked(() -> bulk(shopify, records, Duration.ZERO).all(false, n -> { }));
+
+        assertThat(shopify.bulkRunQueries()).as("no third run").isEqualTo(2L * BulkPart.values().length);
+        assertThat(fetched.how()).contains("products (FAILED (TIMEOUT))", "fetched by paging").doesNotContain("collections");
+        assertThat(CanonicalJson.bytes(fetched.document())).isEqualTo(CanonicalJson.bytes(paged(260)));
+    }
+
+    @Test
+    void aParkedSyncLooksAgainAfterAsLongAsItsOperationsHaveRunFromOneToThirtySeconds() {
+        BulkCatalogFetch.Settings settings = BulkCatalogFetch.Settings.defaults(Duration.ofSeconds(5));
+
+        assertThat(settings.recheck(Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.recheck(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.recheck(Duration.ofSeconds(12))).isEqualTo(Duration.ofSeconds(12));
+        assertThat(settings.recheck(Duration.ofMinutes(20))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.recheck(Duration.ofSeconds(-3))).as("a clock behind the database's").isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /** Lets the {@code count} operations the hold keeps go, once they are all held; holds the next ones again. */
+    private static void releaseHeld(InProcessShopify shopify, int count) {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (shopify.bulkHeld() < count && System.nanoTime() < until) {
+            pause();
+        }
+        assertThat(shopify.bulkHeld()).as("operations held").isEqualTo(count);
+        shopify.bulkHold(false);
+        while (shopify.bulkHeld() > 0 && System.nanoTime() < until) {
+            pause();
+        }
+        shopify.bulkHold(true);
+    }
+
+    /** Attempts until one is not parked: at most 200, 20 ms apart. */
+    private static BulkCatalogFetch.Fetched untilNotParked(java.util.function.Supplier<BulkCatalogFetch.Fetched> attempt) {
+        SyncParked last = null;
+        for (int i = 0; i < 200; i++) {
+            try {
+                return attempt.get();
+            } catch (SyncParked e) {
+                last = e;
+                pause();
+            }
+        }
+        throw last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.Optional;
 public final class MemoryBulkRecords implements BulkCatalogFetch.Records {
 
     private final Map<BulkPart, String> started = new EnumMap<>(BulkPart.class);
+    private final Map<BulkPart, Integer> runs = new EnumMap<>(BulkPart.class);
+    private java.time.Instant lastStarted;
     private boolean forgotten;
 
     @Override
@@ -20,6 +22,20 @@ public final class MemoryBulkRecords implements BulkCatalogFetch.Records {
     @Override
     public synchronized void started(String shop, BulkPart part, String id) {
         started.put(part, id);
+        runs.merge(part, 1, Integer::sum);
+        lastStarted = java.time.Instant.now();
+    }
+
+    @Override
+    public synchronized Map<BulkPart, Integer> runs(String shop) {
+        Map<BulkPart, Integer> copy = new EnumMap<>(BulkPart.class);
+        copy.putAll(runs);
+        return copy;
+    }
+
+    @Override
+    public synchronized Optional<java.time.Instant> lastStarted(String shop) {
+        return started.isEmpty() ? Optional.empty() : Optional.of(lastStarted);
     }
 
     @Override
@@ -30,6 +46,7 @@ public final class MemoryBulkRecords implements BulkCatalogFetch.Records {
     @Override
     public synchronized void forget(String shop) {
         started.clear();
+        runs.clear();
         forgotten = true;
     }
 

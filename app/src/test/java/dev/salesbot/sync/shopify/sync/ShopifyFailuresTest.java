@@ -2,6 +2,7 @@ package dev.salesbot.sync.shopify.sync;
 
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.queue.control.SyncAbandoned;
+import dev.salesbot.sync.queue.control.SyncParked;
 import dev.salesbot.sync.queue.control.SyncPostponed;
 import dev.salesbot.sync.security.control.UnreadableToken;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
@@ -94,6 +95,15 @@ class ShopifyFailuresTest {
         RuntimeException storage = failures.classify(SHOP, new StorageUnavailableException("write",
                 StorageKey.shopifySnapshot(UUID.randomUUID()), "the storage service could not be reached", new IOException("refused")));
         assertThat(storage).isInstanceOf(SyncPostponed.class).hasMessageContaining("could not be reached");
+        assertThat(marked).isEmpty();
+    }
+
+    /** Issue 24: waiting for Shopify's bulk operations is no failure: it reaches the worker as it is, the store unmarked. */
+    @Test
+    void aSyncParkedForBulkOperationsPassesAsItIs() {
+        SyncParked parked = new SyncParked("Waiting for Shopify's bulk operations of " + SHOP + " (0 of 5 finished).", Duration.ofSeconds(4));
+
+        assertThat(failures.classify(SHOP, parked)).isSameAs(parked);
         assertThat(marked).isEmpty();
     }
 

@@ -4,6 +4,8 @@ import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;
+import dev.salesbot.sync.shopify.catalog.CatalogQueries;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.webhooks.ChangeSet;
 import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,10 @@ public class StoreChangesHandlerTest {
 
     public static final String STORE = "acme-snow.myshopify.com";
     static final double UNLIMITED = 1e12;
+    static final ShopDomain SHOP = new ShopDomain(STORE);
+    /** Above BULK_THRESHOLD_PRODUCTS, whose default is {@value #THRESHOLD}. */
+    static final long LARGE = 12_000;
+    static final long THRESHOLD = 250;
 
     final FakeClock clock = new FakeClock();
     InProcessShopify store;
@@ -89,6 +96,80 @@ public class StoreChangesHandlerTest {
         assertThat(sent).filteredOn(e -> e.operation().equals("CatalogProductsById"))
                 .as("30 products, 15 per request").hasSize(2);
         assertThat(CanonicalJson.bytes(patched)).isEqualTo(CanonicalJson.bytes(fetch.all(false)));
+    }
+
+    /** Issue 24: an import of thousands of products on a large store is one full sync through bulk, not hours of reads by id. */
+    @Test
+    void aChangeSetDearerByIdThanABulkSyncOfALargeStoreIsReadInFull() {
+        ChangeSet imported = ChangeSet.of(productUpdates(2_000));
+        long[] counted = {0};
+
+        Optional<String> why = StoreChangesHandler.readInFull(SHOP, imported, () -> ++counted[0] * LARGE, n -> n > THRESHOLD, () -> 100);
+
+        assertThat(why).hasValueSatisfying(line -> assertThat(line).contains(STORE, "2,000 products", "about 114,000 points",
+                "about 820", "about 360 s against 116 s", "syncing its 12,000 products in full"));
+        assertThat(counted[0]).as("one productsCount").isEqualTo(1);
+    }
+
+    @Test
+    void aChangeSetCheaperByIdIsReadByIdWithoutCountingTheStore() {
+        long[] counted = {0};
+
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(productUpdates(14)), () -> ++counted[0] * LARGE, n -> n > THRESHOLD, () -> 100))
+                .as("14 products: 798 points by id").isEmpty();
+        assertThat(counted[0]).isZero();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(productUpdates(1_000)), () -> 1_000, n -> n > THRESHOLD, () -> 100))
+                .as("1,000 of 1,000 products: dearer and slower by id (180 s against 11.5 s)").isPresent();
+    }
+
+    /** Dearer by id is not enough: a read by id that ends sooner than a bulk run of the whole store is kept. */
+    @Test
+    void aChangeSetReadSoonerByIdThanABulkRunIsReadById() {
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(1_000)), () -> 10_000, n -> n > THRESHOLD, () -> 1_000))
+                .as("1,000 stock changes of a 10,000-product Plus store: 18 s by id, 97 s in bulk").isEmpty();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(1_000)), () -> 10_000, n -> n > THRESHOLD, () -> 100))
+                .as("the same on the standard plan: 180 s by id").isPresent();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(1_000)), () -> 10_000, n -> n > THRESHOLD, () -> 0))
+                .as("no rate reported yet: the standard plan's").isPresent();
+    }
+
+    @Test
+    void inventoryItemsCountWithTheProductsTheyLeadTo() {
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(11)), () -> 100, n -> true, () -> 100))
+                .as("11 items: 11 × (13 + 57) = 770").isEmpty();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(12)), () -> 100, n -> true, () -> 100))
+                .as("12 items: 840 points, 2.2 s against 2.95 s").isEmpty();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(stockUpdates(20)), () -> 100, n -> true, () -> 100))
+                .as("20 items of a 100-product store: 3.6 s against 2.95 s").isPresent();
+    }
+
+    @Test
+    void aStoreNotReadInBulkIsReadByIdHoweverManyChanges() {
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(productUpdates(2_000)), () -> THRESHOLD, n -> n > THRESHOLD, () -> 100))
+                .as("250 products: paged, not bulk").isEmpty();
+        assertThat(StoreChangesHandler.readInFull(SHOP, ChangeSet.of(productUpdates(2_000)), () -> LARGE, n -> false, () -> 100))
+                .as("bulk queries refused to the app").isEmpty();
+    }
+
+    @Test
+    void theEstimatesAddUpAsDocumented() {
+        assertThat(BulkSyncCost.FIRST_ATTEMPT).isEqualTo(172);
+        assertThat(BulkSyncCost.RESUMED_ATTEMPT).isEqualTo(108);
+        assertThat(BulkSyncCost.POINTS).isEqualTo(820);
+        assertThat(CatalogQueries.byIdCost(30, 0, 0, 0, false)).as("two batches of 15 products").isEqualTo(2 * 855);
+        assertThat(CatalogQueries.byIdCost(0, 60, 0, 0, false)).as("60 items (two lookups) and their 60 products")
+                .isEqualTo(60 * 13 + 60 * 57);
+        assertThat(CatalogQueries.byIdCost(0, 0, 21, 2, true)).isEqualTo(21 * 43 + 2 * 54 + 4);
+    }
+
+    private static List<String> productUpdates(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "products/update|PRODUCT|gid://shopify/Product/" + (8_100_000_000L + i)).toList();
+    }
+
+    private static List<String> stockUpdates(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "inventory_levels/update|INVENTORY_ITEM|gid://shopify/InventoryItem/" + (4_400_000_000L + i)).toList();
     }
 
     /** The handler's patch of the stored document, streamed from its canonical bytes, read back. */

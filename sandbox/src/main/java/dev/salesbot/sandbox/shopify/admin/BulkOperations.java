@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #DEFAULT_START_MILLIS} ms, slow enough that a 10,000-product catalog (about 95,000
  * objects, most of them variants and discount codes) takes about a minute and a half, so that
  * waiting, resuming after a restart and the finish webhook are exercised for real; {@code SANDBOX_SHOPIFY_BULK_OBJECTS_PER_SECOND} and
- * {@code SANDBOX_SHOPIFY_BULK_START_MILLIS} change it.
+ * {@code SANDBOX_SHOPIFY_BULK_START_MILLIS} change it. The {@code hold} knob keeps operations
+ * {@code RUNNING} once their objects are read, until it is released (at most 10 minutes), so that a
+ * test decides when they end.
  */
 final class BulkOperations {
 
@@ -79,6 +81,8 @@ final class BulkOperations {
         boolean partial;
         int cancelNext;
         int dropFinishNext;
+        /** While true, operations that have read their objects stay {@code RUNNING}: a test decides when they end. */
+        volatile boolean hold;
     }
 
     /** One operation; its fields are read by the GraphQL view and written by the runner. */
@@ -118,6 +122,7 @@ final class BulkOperations {
     private final Knobs knobs = new Knobs();
     private volatile BulkAccess access = new BulkAccess(true);
     private final AtomicLong runQueries = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
     BulkOperations(SandboxShop shop, InstantSource clock) {
         this.shop = shop;
@@ -131,6 +136,11 @@ final class BulkOperations {
     /** How many {@code bulkOperationRunQuery} calls created an operation. */
     long started() {
         return runQueries.get();
+    }
+
+    /** Operations held {@code RUNNING} by the knob now, their objects read. */
+    int held() {
+        return held.get();
     }
 
     /** Objects written by every operation of the store so far. */
@@ -263,6 +273,7 @@ final class BulkOperations {
                     after = lines.lastRootId();
                 }
             }
+            holdWhileAsked(operation);
             operation.fileSize = Files.size(file);
             if (plan.failWith != null) {
                 Path partial = null;
@@ -287,6 +298,25 @@ final class BulkOperations {
                     // a temporary file, deleted on exit anyway
                 }
             }
+        }
+    }
+
+    /** While the knob holds operations (at most 10 minutes), this one stays RUNNING with its objects read. */
+    private void holdWhileAsked(Operation operation) {
+        if (!knobs.hold) {
+            return;
+        }
+        held.incrementAndGet();
+        try {
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (knobs.hold && !operation.cancelRequested && System.nanoTime() < until) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            held.decrementAndGet();
         }
     }
 

@@ -131,6 +131,17 @@ public final class InProcessShopify {
         return this;
     }
 
+    /** While {@code hold}, this store's operations stay RUNNING once their objects are read; false lets them end. */
+    public InProcessShopify bulkHold(boolean hold) {
+        shop.bulk().knobs().hold = hold;
+        return this;
+    }
+
+    /** How many operations the hold keeps RUNNING now. */
+    public int bulkHeld() {
+        return shop.bulk().held();
+    }
+
     /** How many operations {@code bulkOperationRunQuery} created. */
     public long bulkRunQueries() {
         return shop.bulk().started();

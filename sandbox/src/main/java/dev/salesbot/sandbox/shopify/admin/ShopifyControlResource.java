@@ -117,8 +117,10 @@ public class ShopifyControlResource {
      * {@code objectsPerSecond} and {@code startMillis} (the pace), {@code failNext} with
      * {@code errorCode} ({@code INTERNAL_SERVER_ERROR} or {@code TIMEOUT}) and {@code partial} (a
      * {@code partialDataUrl}), {@code cancelNext}, {@code urlSeconds} (how long results stay; then
-     * the operation is {@code EXPIRED}), {@code dropFinishNext} (no {@code bulk_operations/finish}).
-     * Answers the knobs and how many operations {@code bulkOperationRunQuery} created.
+     * the operation is {@code EXPIRED}), {@code dropFinishNext} (no {@code bulk_operations/finish}),
+     * {@code hold} (while true, operations stay {@code RUNNING} once their objects are read; false
+     * lets them end). Answers the knobs, how many operations {@code bulkOperationRunQuery} created,
+     * and how many are held now ({@code held}).
      */
     @PUT
     @Path("shops/{shop}/bulk")
@@ -155,6 +157,12 @@ public class ShopifyControlResource {
             if (json.get("dropFinishNext") instanceof Number n) {
                 knobs.dropFinishNext = (int) bounded(n.doubleValue(), 0, 100, "dropFinishNext");
             }
+            if (json.containsKey("hold")) {
+                if (!(json.get("hold") instanceof Boolean hold)) {
+                    throw new BadRequestException("hold must be true or false");
+                }
+                knobs.hold = hold;
+            }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("objectsPerSecond", knobs.objectsPerSecond);
             answer.put("startMillis", knobs.startMillis);
@@ -164,6 +172,8 @@ public class ShopifyControlResource {
             answer.put("partial", knobs.partial);
             answer.put("cancelNext", knobs.cancelNext);
             answer.put("dropFinishNext", knobs.dropFinishNext);
+            answer.put("hold", knobs.hold);
+            answer.put("held", bulk.held());
             answer.put("runQueries", bulk.started());
             answer.put("objects", bulk.objects());
             return JsonValues.write(answer);
