@@ -8,8 +8,10 @@
  *   "collections"}}} as if one query had returned every edge: every connection, nested ones
  *   included, is paged to its end and merged ({@link dev.salesbot.sync.shopify.catalog.EdgePager}),
  *   stored as {@code {"edges": [{"node": …}], "pageInfo": {"hasNextPage": false}}}, so that a
- *   document patched with nodes read by id ({@link dev.salesbot.sync.shopify.catalog.SnapshotPatch})
- *   or assembled from bulk operations is byte for byte the one a full paged fetch writes.</li>
+ *   document patched with nodes read by id ({@link dev.salesbot.sync.shopify.catalog.StreamedPatch},
+ *   streaming the stored document edge by edge; {@link dev.salesbot.sync.shopify.catalog.SnapshotPatch}
+ *   in memory for a stored list out of id order) or assembled from bulk operations is byte for byte
+ *   the one a full paged fetch writes.</li>
  *   <li>Every query needs only the default {@code SHOPIFY_SCOPES}. The store's legal policies need
  *   {@code read_legal_policies}, which the defaults do not ask for: they are read only when that
  *   scope is granted, in a query of their own, and a denial of it leaves the snapshot whole.</li>
