@@ -8,16 +8,20 @@
  * <ul>
  *   <li>A full sync first brings the webhook subscriptions to what is wanted (a subscription
  *   Shopify refuses is recorded on the connection and does not stop the snapshot), then reads the
- *   whole catalog, by paging or, above {@code BULK_THRESHOLD_PRODUCTS}, through bulk operations.</li>
+ *   whole catalog, by paging or, above {@code BULK_THRESHOLD_PRODUCTS}, through bulk operations,
+ *   into a {@code CatalogSpool} on disk: the catalog is never held whole.</li>
  *   <li>A partial sync reads the coalesced {@code ChangeSet} by id as it is now (so delivery order
- *   does not matter) and patches it into the stored document, which then equals what a full fetch
- *   would write; with no stored snapshot the store is synced in full instead. So is a store read in
- *   bulk when the change set's by-id cost ({@code CatalogQueries.byIdCost}, requested points over
- *   the batches it would send) exceeds a full sync through bulk operations
- *   ({@link dev.salesbot.sync.shopify.sync.BulkSyncCost}), and a store whose bulk operations are on record (a parked full sync, perhaps
+ *   does not matter) and patches it into the stored document, downloaded to a spool file and
+ *   streamed through a {@code StreamedPatch}; the result equals what a full fetch would write. With
+ *   no stored snapshot the store is synced in full instead. So is a store read in bulk when the
+ *   change set's by-id cost ({@code CatalogQueries.byIdCost}, requested points over the batches it
+ *   would send) exceeds a full sync through bulk operations
+ *   ({@link dev.salesbot.sync.shopify.sync.BulkSyncCost}) and reading it by id would take longer
+ *   than a bulk run of the store, and a store whose bulk operations are on record (a parked full sync, perhaps
  *   begun by earlier changes, goes on); the log says why.</li>
  *   <li>Both objects are written by {@link dev.salesbot.sync.shopify.sync.StoreSnapshots} as a pair,
- *   each only when its canonical bytes changed, under the keys of the store's own merchant, read
+ *   from their spool files (the digest built from the document in two streamed reads), each only
+ *   when its canonical bytes changed, under the keys of the store's own merchant, read
  *   from its connection. A store that is not ACTIVE is not synced; a new connect makes it ACTIVE.</li>
  *   <li>A redaction ({@code shop/redact}, the consoles' deletions) deletes every object ever
  *   written for the store ({@code storage.control.TargetObjects}) and its current merchant's
