@@ -138,17 +138,7 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
             uploadInParts(key, json, metadata);
             return;
         }
-        try {
-            s3.putObject(b -> b.bucket(config.bucket())
-                            .key(key.value())
-                            .acl(ObjectCannedACL.PRIVATE)
-                            .contentType(CONTENT_TYPE)
-                            .metadata(metadata),
-                    RequestBody.fromFile(json.file()));
-        } catch (SdkException e) {
-            throw unavailable("PUT", key, e);
-        }
-        LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes)", describe(key), json.size());
+        putObject(key, RequestBody.fromFile(json.file()), json.size(), metadata);
     }
 
     /**
@@ -235,17 +225,22 @@ public class SpacesRepository implements SnapshotStore, AutoCloseable {
     }
 
     private void upload(StorageKey key, byte[] json, Map<String, String> metadata) {
+        putObject(key, RequestBody.fromBytes(json), json.length, metadata);
+    }
+
+    /** One PUT of a private {@code application/json} object. */
+    private void putObject(StorageKey key, RequestBody body, long size, Map<String, String> metadata) {
         try {
             s3.putObject(b -> b.bucket(config.bucket())
                             .key(key.value())
                             .acl(ObjectCannedACL.PRIVATE)
                             .contentType(CONTENT_TYPE)
                             .metadata(metadata),
-                    RequestBody.fromBytes(json));
+                    body);
         } catch (SdkException e) {
             throw unavailable("PUT", key, e);
         }
-        LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes)", describe(key), json.length);
+        LOGGER.log(DEBUG, "Uploaded {0} ({1} bytes)", describe(key), size);
     }
 
     @Override
