@@ -158,7 +158,9 @@ public final class MicroProcess implements AutoCloseable {
     public static int freePort() {
         // Never the Arquillian server's or S3Proxy's reserved ports, free between two classes of the
         // other lane (ItLanes): a server of ours there would keep that lane's next server from starting.
-        java.util.Set<String> reserved = java.util.Set.of(System.getProperty("it.http.port", ""), System.getProperty("it.s3.port", ""));
+        // A set that takes the same value twice: a benchmark sets neither property.
+        java.util.Set<String> reserved = new java.util.HashSet<>(List.of(System.getProperty("it.http.port", ""),
+                System.getProperty("it.s3.port", "")));
         for (int tries = 0; ; tries++) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 if (tries < 10 && reserved.contains(Integer.toString(socket.getLocalPort()))) {
