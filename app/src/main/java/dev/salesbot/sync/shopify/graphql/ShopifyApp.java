@@ -19,6 +19,9 @@ public class ShopifyApp {
 
     public static final String DEFAULT_SCOPES = "read_products,read_product_listings,read_inventory,read_discounts,read_locations";
 
+    /** The Admin API version asked for, and the version of the webhooks this app subscribes, unless configured. */
+    public static final String DEFAULT_API_VERSION = "2026-10";
+
     @Inject
     @ConfigProperty(name = "SHOPIFY_API_KEY")
     Optional<String> apiKey;
@@ -44,7 +47,7 @@ public class ShopifyApp {
     String scopes;
 
     @Inject
-    @ConfigProperty(name = "SHOPIFY_API_VERSION", defaultValue = "2026-10")
+    @ConfigProperty(name = "SHOPIFY_API_VERSION", defaultValue = DEFAULT_API_VERSION)
     String apiVersion;
 
     @Inject

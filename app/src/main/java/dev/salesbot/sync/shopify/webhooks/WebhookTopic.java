@@ -10,7 +10,7 @@ import java.util.Optional;
  * each ({@code PRODUCTS_UPDATE} ↔ {@code products/update}). The catalog topics and
  * {@code app/uninstalled} are subscribed through the Admin API at every full sync; the three
  * privacy topics cannot be (they are not in the Admin API's {@code WebhookSubscriptionTopic}): they
- * are declared in the app's {@code shopify.app.toml} ({@code [[webhooks.subscriptions]]} with
+ * are declared in the repository's {@code shopify.app.toml} ({@code [[webhooks.subscriptions]]} with
  * {@code compliance_topics}, https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance)
  * and arrive at the same endpoint.
  */

@@ -40,8 +40,13 @@
  * <p><b>Decisions.</b> A webhook names what changed; it is never trusted for what the thing is now
  * (its body is not stored, only its validated gid). The endpoint answers 200 to everything it
  * verified, even when it drops it, because Shopify removes subscriptions whose deliveries keep
- * failing. The privacy topics are declared in the app's {@code shopify.app.toml}, not subscribed
- * (the Admin API has no topic for them). Adding a topic to {@code WebhookTopic} does not compile
- * until the recorder and {@code ChangeSet} say what it means.
+ * failing. The privacy topics are declared in the app's configuration, the repository's
+ * {@code shopify.app.toml}, not subscribed (the Admin API has no topic for them); every other topic
+ * is subscribed per store, none app-wide in that file: the server installs through its own
+ * authorization code grant, with which Shopify CLI refuses app-wide topics, and
+ * {@code webhookSubscriptions} lists only per-store subscriptions, the ones registration can check,
+ * repair and remove. {@code ShopifyAppTomlTest} fails when the file and {@code WebhookTopic}
+ * disagree. Adding a topic to {@code WebhookTopic} does not compile until the recorder and
+ * {@code ChangeSet} say what it means.
  */
 package dev.salesbot.sync.shopify.webhooks;
