@@ -39,10 +39,10 @@
  * any server runs it again. {@code Syncs.resume} (the {@code bulk_operations/finish} webhook) makes
  * it due at once and wakes this server's worker; the others find it at their next tick.</li>
  * <li>Requests that were run and wait, parked or postponed (they carry a message), run again as
- * that task once due, and alone: what is asked meanwhile waits for them and runs after them (a
- * bulk read begun before a change must not close it), except an erasure, which runs at once over
- * everything asked before it. Requests waiting so count as not due for readiness
- * ({@code HEALTH_QUEUE_MAX_AGE_MINUTES}).</li>
+ * that task once due. Changes asked meanwhile wait for them and run after them (a bulk read begun
+ * before a change must not close it unread); a whole read asked meanwhile (a poll, "sync now")
+ * runs at once together with them, and an erasure at once over everything asked before it.
+ * Changes waiting so count as not due for readiness ({@code HEALTH_QUEUE_MAX_AGE_MINUTES}).</li>
  * <li>Servers sharing one database never run one target at once, and a server that lost a target
  * writes nothing more for it: the worker runs a target only under its lease ({@code queue.leases}).
  * Its leases are renewed every third of {@code SYNC_LEASE_SECONDS} on a timer of their own; a

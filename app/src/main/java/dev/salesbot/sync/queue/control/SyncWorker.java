@@ -298,7 +298,8 @@ public class SyncWorker {
      * window has passed, or once the first is {@code WEBHOOK_MAX_DELAY_SECONDS} old, whichever comes
      * first (a due full sync or redaction does not wait). A deletion takes only the requests made
      * up to it; those made after it wait for it. Requests that were run before and wait (parked or
-     * postponed) run again together once due, without those made since, which wait for them.
+     * postponed) run again together once due, or at once with a due whole read asked since; changes
+     * asked since wait for them.
      */
     static List<SyncRequests.Due> group(List<SyncRequests.Due> pending, OffsetDateTime now, Duration maxDelay) {
         Optional<SyncRequests.Due> erasure = pending.stream().filter(d -> d.kind().erases())
@@ -312,8 +313,14 @@ public class SyncWorker {
         }
         List<SyncRequests.Due> waiting = pending.stream().filter(SyncRequests.Due::ranBefore).toList();
         if (!waiting.isEmpty()) {
-            // A task that was parked or postponed runs again as it was, once due; what was asked since
-            // waits for it: a bulk read that began before those requests must not close them unread.
+            // A task that was parked or postponed runs again as it was, once due, or at once with a
+            // whole read asked since (a poll, "sync now"); changes asked since wait for it: a bulk read
+            // that began before them must not close them unread.
+            List<SyncRequests.Due> whole = pending.stream().filter(d -> !d.ranBefore() && !d.kind().coalescible()
+                    && !d.notBefore().isAfter(now)).toList();
+            if (!whole.isEmpty()) {
+                return java.util.stream.Stream.concat(waiting.stream(), whole.stream()).toList();
+            }
             return waiting.stream().anyMatch(d -> d.notBefore().isAfter(now)) ? List.of() : waiting;
         }
         if (pending.stream().noneMatch(d -> d.kind().coalescible())) {

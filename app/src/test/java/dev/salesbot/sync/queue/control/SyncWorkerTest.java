@@ -281,8 +281,10 @@ class SyncWorkerTest {
         SyncRequests.Due alsoDue = new SyncRequests.Due("e", SyncKind.SHOPIFY_FULL, SHOP, null, 0, now.minusSeconds(9), now.plusSeconds(2));
         assertThat(SyncWorker.group(List.of(due, alsoDue), now, maxDelay)).as("only what is due").containsExactly(due);
         assertThat(SyncWorker.group(List.of(backingOff), now, maxDelay)).isEmpty();
-        assertThat(SyncWorker.group(List.of(backingOff, due), now, maxDelay)).as("what came since a postponed task waits for it").isEmpty();
-        assertThat(SyncWorker.group(List.of(backingOff, due), now.plusSeconds(30), maxDelay)).containsExactly(backingOff);
+        assertThat(SyncWorker.group(List.of(backingOff, due), now, maxDelay)).as("a full sync asked since wakes a postponed one")
+                .containsExactly(backingOff, due);
+        assertThat(SyncWorker.group(List.of(backingOff, settled), now, maxDelay)).as("changes asked since wait for it").isEmpty();
+        assertThat(SyncWorker.group(List.of(backingOff, settled), now.plusSeconds(30), maxDelay)).containsExactly(backingOff);
         assertThat(SyncWorker.group(List.of(settled, fresh), now, maxDelay)).as("still in the quiet window").isEmpty();
         assertThat(SyncWorker.group(List.of(settled), now, maxDelay)).containsExactly(settled);
         assertThat(SyncWorker.group(List.of(settled, fresh, due), now, maxDelay)).as("a due full sync takes every change")
@@ -417,7 +419,8 @@ class SyncWorkerTest {
 
     /**
      * Changes that come while a full sync is parked are not closed by it (its bulk read began before
-     * them): they wait for it, then run on their own; a deletion does not wait.
+     * them): they wait for it, then run on their own; a deletion does not wait, and a whole read
+     * asked meanwhile (a poll) runs with it at once.
      */
     @Test
     void whatIsAskedWhileASyncIsParkedWaitsForItAndRunsAfterIt() {
@@ -434,6 +437,10 @@ class SyncWorkerTest {
         assertThat(SyncWorker.group(List.of(parked, parkedChange, since), now.plusSeconds(20), maxDelay))
                 .as("once due, the parked task alone").containsExactly(parked, parkedChange);
         assertThat(SyncWorker.group(List.of(since), now.plusSeconds(21), maxDelay)).as("then what came since").containsExactly(since);
+        SyncRequests.Due poll = new SyncRequests.Due("e", SyncKind.SHOPIFY_FULL, SHOP, "poll", 0, now.minusSeconds(1), now.minusSeconds(1));
+        assertThat(SyncWorker.group(List.of(parked, parkedChange, since, poll), now, maxDelay))
+                .as("a poll asked meanwhile looks at the parked sync at once, with it; the change still waits")
+                .containsExactly(parked, parkedChange, poll);
         SyncRequests.Due redact = new SyncRequests.Due("d", SyncKind.SHOPIFY_REDACT, SHOP, null, 0, now.minusSeconds(1), now.minusSeconds(1));
         assertThat(SyncWorker.group(List.of(parked, parkedChange, since, redact), now, maxDelay))
                 .as("a deletion runs at once, over everything asked before it").containsExactly(parked, parkedChange, since, redact);
