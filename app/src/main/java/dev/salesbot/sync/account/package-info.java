@@ -16,7 +16,11 @@
  * pages show live here, the merchant's view of their connections. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
  * lives in the database, so a page served by one server follows a sync another server runs. The
  * result pages update themselves with one small served script ({@code /assets/live-status.js}):
- * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating.
+ * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating or pending. The
+ * checks that wait for the first sync follow it from the same status answer
+ * ({@link dev.salesbot.sync.account.control.ConnectionChecks}): pending only while their connection
+ * is updating, so a page never says "Up to date" beside a pending check. The pages are complete
+ * without the script, as the server rendered them; the script only brings them up to date.
  *
  * <p><b>Out of scope.</b> A merchant login: the session is the merchant's from the moment their store
  * connects in this browser (and for 30 minutes without use); connecting the store again is how a

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * A connection as a box of the merchant's pages: name, state in words, last update, the copy's
  * counts and, while a first sync runs, a progress bar. The elements {@code /assets/live-status.js}
- * rewrites are marked ({@code data-target}, {@code js-*} classes, {@code data-count}).
+ * rewrites are marked ({@code data-target}, {@code js-*} classes, {@code data-count}), and so are
+ * the pending checks that follow a connection ({@code data-follows}, {@code data-check}).
  */
 public final class ConnectionBoxes {
 
@@ -64,13 +65,26 @@ public final class ConnectionBoxes {
 
     /**
      * One of a result page's checks: a heading, the result in words ({@code style} ok, note or
-     * problem), and the tutorial's field and value for those who know them. A pending one is marked
-     * for the script, which says when it is done.
+     * problem), and the tutorial's field and value for those who know them. A check that does not
+     * change after the answer: {@link #check(String, String, String, String, String, String, String)}
+     * with no connection.
      */
     public static String check(String id, String field, String heading, String words, String style, String status) {
+        return check(id, field, heading, words, style, status, null);
+    }
+
+    /**
+     * A check that follows the sync of the connection {@code follows} (its target; null for none): a
+     * pending one is marked for the script, which rewrites it from {@code /connections/status} once
+     * its status there is no longer pending.
+     */
+    public static String check(String id, String field, String heading, String words, String style, String status, String follows) {
+        boolean followed = follows != null && "pending".equals(status);
         return "<dt>" + Html.escape(heading) + "</dt><dd id=\"" + id + "\" class=\"" + style + "\""
-                + ("pending".equals(status) ? " data-pending=\"true\"" : "") + ">" + Html.escape(words)
-                + " <span class=\"muted\">(<code>" + field + "</code>: <strong>" + Html.escape(status) + "</strong>)</span></dd>";
+                + ("pending".equals(status) ? " data-pending=\"true\"" : "")
+                + (followed ? " data-check=\"" + field + "\" data-follows=\"" + Html.escape(follows) + "\"" : "") + ">"
+                + Html.escape(words) + " <span class=\"muted\">(<code>" + field + "</code>: <strong>" + Html.escape(status)
+                + "</strong>)</span></dd>";
     }
 
     /** The style of a check: ok for success (and unchanged), note while pending, problem otherwise. */

@@ -2,6 +2,7 @@ package dev.salesbot.sync.account.boundary;
 
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
+import dev.salesbot.sync.account.control.ConnectionChecks;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.sessions.boundary.BrowserSession;
 import dev.salesbot.sync.sessions.boundary.BrowserSessions;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,9 @@ public class MyConnectionsResource {
 
     @Inject
     AccountConnections connections;
+
+    @Inject
+    ConnectionChecks checks;
 
     @Inject
     BrowserSessions sessions;
@@ -56,9 +61,10 @@ public class MyConnectionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
         UUID merchant = merchant();
+        List<AccountConnection> own = connections.of(merchant);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(AccountJson.status(merchant, connections.of(merchant)).toString(), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(AccountJson.status(merchant, own, checks.of(own)).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(noStore).build();
     }
 

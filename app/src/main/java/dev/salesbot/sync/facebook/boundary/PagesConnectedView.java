@@ -39,7 +39,7 @@ final class PagesConnectedView {
                     : "pending".equals(sync.status()) ? "Being made; this page follows it."
                     : "Could not be made: " + sync.message();
             body.append(ConnectionBoxes.check("upload-status-" + page.pageId(), "upload_status", page.name(), words,
-                    page.needsReconnect() ? "problem" : ConnectionBoxes.style(sync.status()), sync.status()));
+                    page.needsReconnect() ? "problem" : ConnectionBoxes.style(sync.status()), sync.status(), page.pageId()));
         }
         boolean hooks = "success".equals(report.webhookTest().status());
         body.append(ConnectionBoxes.check("webhook-test", "webhook_test", "Webhooks", hooks

@@ -2,10 +2,10 @@ package dev.salesbot.sync.shopify.boundary;
 
 import dev.salesbot.sync.account.boundary.ConnectionBoxes;
 import dev.salesbot.sync.account.control.AccountConnection;
+import dev.salesbot.sync.account.control.ConnectionChecks;
 import dev.salesbot.sync.queue.control.SyncOutcome;
 import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.web.Html;
-import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.json.JsonObject;
 
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The page a merchant sees after connecting a store: what was connected, the bot's copy (counts,
  * or a progress bar that follows the first sync), and the tutorial's three results
- * ({@code upload_status}, {@code webhook_test}, {@code polling_test}) in words.
+ * ({@code upload_status}, {@code webhook_test}, {@code polling_test}) in words. The first two
+ * follow the sync with the state ({@link ConnectionChecks}): pending ones are marked for the script.
  */
 final class StoreConnectedView {
 
@@ -29,9 +30,9 @@ final class StoreConnectedView {
                 + ConnectionBoxes.live(store)
                 + "<h2>Checks</h2><dl>"
                 + ConnectionBoxes.check("upload-status", "upload_status", "The bot's copy", upload(connected.upload()),
-                ConnectionBoxes.style(connected.upload().status()), connected.upload().status())
-                + ConnectionBoxes.check("webhook-test", "webhook_test", "Webhooks", webhooks(connected.webhookTest()),
-                ConnectionBoxes.style(connected.webhookTest().status()), connected.webhookTest().status())
+                ConnectionBoxes.style(connected.upload().status()), connected.upload().status(), connected.shop().value())
+                + ConnectionBoxes.check("webhook-test", "webhook_test", "Webhooks", ConnectionChecks.webhookWords(connected.webhookTest()),
+                ConnectionBoxes.style(connected.webhookTest().status()), connected.webhookTest().status(), connected.shop().value())
                 + ConnectionBoxes.check("polling-test", "polling_test", "Daily check", connected.pollingTest().message() == null
                         ? "Working: we read " + connected.pollingTest().shopName() + " with its new access ("
                         + connected.pollingTest().productsCount() + " products); the daily check will work."
@@ -44,14 +45,6 @@ final class StoreConnectedView {
                 + "<div class=\"actions\"><a class=\"button\" href=\"/facebook/login\" id=\"connect-facebook\">Connect Facebook Pages</a>"
                 + "<a href=\"/connections\" id=\"my-connections\">My connections</a></div>";
         return Html.pageWithScript("Store connected", body, "live-status.js");
-    }
-
-    private static String webhooks(TestDelivery.Result test) {
-        return switch (test.status()) {
-            case "success" -> "Working: changes in your store reach the bot within seconds.";
-            case "pending" -> "Not checked yet: " + test.message();
-            default -> "Not working yet: " + test.message() + " The daily check still keeps the bot up to date.";
-        };
     }
 
     private static String upload(SyncOutcome upload) {

@@ -11,7 +11,10 @@ import dev.salesbot.sync.webhooks.control.TestDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,11 +25,28 @@ import java.util.UUID;
  * Shopify signs them, sent to that address, was recognised as this server's test
  * ({@link TestDelivery}); pending while the first sync has not checked the subscriptions;
  * otherwise failed, saying what and why.
+ *
+ * <p>The result pages follow the check after the answer ({@link #current}): they read it every
+ * 1.5 s, so the test delivery is sent once per subscription check (per server), not per read.
  */
 @ApplicationScoped
 public class WebhookCheck {
 
     private static final System.Logger LOGGER = System.getLogger(WebhookCheck.class.getName());
+
+    private static final int REMEMBERED = 1024;
+
+    /** A test delivery's result and the subscription check (its time) it tested. */
+    private record Delivered(OffsetDateTime checkedAt, Result result) {
+    }
+
+    /** The last delivery per store, for {@link #current}: at most {@value #REMEMBERED} stores, the least recently read dropped. */
+    private final Map<String, Delivered> delivered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Delivered> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     @Inject
     ShopifyApp app;
@@ -34,22 +54,44 @@ public class WebhookCheck {
     @Inject
     StoreConnections connections;
 
+    /** The connect answer's check: a test delivery now, whenever the subscriptions were checked. */
     public Result run(ShopDomain shop) {
+        return log(shop, check(shop, true));
+    }
+
+    /**
+     * The check as it stands, for a page that follows it: the same statuses and messages as
+     * {@link #run}, but a delivery already sent for the store's latest subscription check is not
+     * sent again; the next full sync's check is tested anew.
+     */
+    public Result current(ShopDomain shop) {
+        return check(shop, false);
+    }
+
+    private Result check(ShopDomain shop, boolean fresh) {
         Optional<String> address = app.webhookAddress();
         if (address.isEmpty()) {
-            return log(shop, Result.failed("SHOPIFY_WEBHOOK_ADDRESS is not set, so no webhook is registered."));
+            return Result.failed("SHOPIFY_WEBHOOK_ADDRESS is not set, so no webhook is registered.");
         }
         Optional<ShopifyConnection> connection = connections.findShop(shop.value());
         if (connection.isEmpty() || connection.get().webhooksCheckedAt() == null) {
-            return log(shop, new Result("pending", "The webhook subscriptions are registered by the first sync, which is still running."));
+            return new Result("pending", "The webhook subscriptions are registered by the first sync, which is still running.");
         }
         if (connection.get().webhookProblem() != null) {
-            return log(shop, Result.failed(connection.get().webhookProblem()));
+            return Result.failed(connection.get().webhookProblem());
         }
-        return log(shop, deliver(shop, address.get()));
+        OffsetDateTime checkedAt = connection.get().webhooksCheckedAt();
+        Delivered known = delivered.get(shop.value());
+        if (!fresh && known != null && known.checkedAt().isEqual(checkedAt)) {
+            return known.result();
+        }
+        Result result = deliver(shop, address.get());
+        delivered.put(shop.value(), new Delivered(checkedAt, result));
+        return fresh ? result : log(shop, result);
     }
 
-    private Result deliver(ShopDomain shop, String address) {
+    /** Sends the signed test delivery to {@code address} (overridden by unit tests, which send nothing). */
+    Result deliver(ShopDomain shop, String address) {
         byte[] body = Jsonp.createObjectBuilder().add(ShopifyWebhookReceipts.TEST_MARKER, true).add("shop", shop.value())
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         return TestDelivery.send(address, body, Map.of(

@@ -34,7 +34,8 @@
  *   <li>{@link dev.salesbot.sync.shopify.webhooks.WebhookCheck} gives the callback's
  *   {@code webhook_test}: success only when registration found every topic at the configured
  *   address and a signed test delivery to that address was answered as this server's (it starts no
- *   sync); at most about 4 s.</li>
+ *   sync); at most about 4 s. The result pages read it again while they follow the first sync
+ *   ({@code /connections/status}): one delivery per subscription check and server, not per read.</li>
  * </ul>
  *
  * <p><b>Decisions.</b> A webhook names what changed; it is never trusted for what the thing is now

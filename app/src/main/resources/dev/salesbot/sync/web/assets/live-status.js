@@ -1,6 +1,8 @@
-// Keeps a result page's connection states current while a first sync runs: it reads the session
-// merchant's status (the JSON at data-status-url) every 1.5 s and rewrites the marked elements.
-// No reload; it stops once nothing it shows is updating, or after 4 minutes at most.
+// Keeps a result page's connection states and checks current while a first sync runs: it reads the
+// session merchant's status (the JSON at data-status-url) every 1.5 s and rewrites the marked
+// elements: the boxes, and each pending check that follows a connection (data-follows, data-check)
+// once the status has that check done. No reload; it stops once nothing it shows is updating or
+// pending, or after 4 minutes at most.
 (function () {
   "use strict";
   var live = document.getElementById("live");
@@ -58,6 +60,48 @@
     }
   }
 
+  function styleOf(status) {
+    if (status === "success" || status === "unchanged") {
+      return "ok";
+    }
+    return status === "pending" ? "note" : "problem";
+  }
+
+  // The same markup as the server's: the words, then (field: status).
+  function showCheck(dd, field, check) {
+    var code = document.createElement("code");
+    code.textContent = field;
+    var strong = document.createElement("strong");
+    strong.textContent = check.status;
+    var span = document.createElement("span");
+    span.className = "muted";
+    span.appendChild(document.createTextNode("("));
+    span.appendChild(code);
+    span.appendChild(document.createTextNode(": "));
+    span.appendChild(strong);
+    span.appendChild(document.createTextNode(")"));
+    dd.textContent = check.text + " ";
+    dd.appendChild(span);
+    dd.className = styleOf(check.status);
+    dd.removeAttribute("data-pending");
+  }
+
+  // Rewrites the followed checks that are done now; answers whether one is still pending.
+  function showChecks(byTarget) {
+    var pending = false;
+    document.querySelectorAll("[data-follows][data-pending]").forEach(function (dd) {
+      var c = byTarget[dd.getAttribute("data-follows")];
+      var field = dd.getAttribute("data-check");
+      var check = c && c.checks ? c.checks[field] : null;
+      if (check && check.status !== "pending") {
+        showCheck(dd, field, check);
+      } else {
+        pending = true;
+      }
+    });
+    return pending;
+  }
+
   function tick() {
     polls += 1;
     fetch(url, {headers: {"Accept": "application/json"}, credentials: "same-origin", cache: "no-store"})
@@ -80,17 +124,11 @@
             updating = updating || c.state === "updating";
           }
         });
-        if (!updating) {
-          document.querySelectorAll("[id^='upload-status'][data-pending]").forEach(function (pending) {
-            pending.removeAttribute("data-pending");
-            pending.className = "ok";
-            pending.textContent = "Done: the bot's copy is written; what it holds is shown above.";
-          });
-        }
-        if (updating && polls < maxPolls) {
+        var following = showChecks(byTarget) || updating;
+        if (following && polls < maxPolls) {
           window.setTimeout(tick, every);
         } else if (note) {
-          note.textContent = updating
+          note.textContent = following
             ? "Still updating: this page stopped checking; open My connections later to see the result."
             : "Done: what the bot knows is up to date.";
         }
@@ -104,7 +142,8 @@
       });
   }
 
-  if (live.getAttribute("data-updating") === "true") {
+  // A check can still be pending when the sync ended between the page's checks and its boxes.
+  if (live.getAttribute("data-updating") === "true" || document.querySelector("[data-follows][data-pending]")) {
     window.setTimeout(tick, every);
   }
 })();
