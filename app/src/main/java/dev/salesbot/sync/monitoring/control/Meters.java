@@ -171,6 +171,19 @@ public class Meters {
         }
     }
 
+    /**
+     * Shopify answered an Admin API request in another version than the one asked for: the asked
+     * one is no longer supported and Shopify fell forward. Tagged with both versions (a handful of
+     * values over the product's life, never a shop), so the series appears with the first
+     * fall-forward: until then there is none to count.
+     */
+    public void shopifyVersionFellForward(String requested, String answered) {
+        counters.computeIfAbsent("shopify fell forward " + requested + " " + answered, k -> Counter
+                .builder("salesbot.shopify.api.version.fallforward")
+                .description("Admin API answers in another version than requested (SHOPIFY_API_VERSION no longer supported)")
+                .tag("requested", requested).tag("answered", answered).register(registry)).increment();
+    }
+
     /** One Graph API answer, with the usage Meta reported in its headers. */
     public void graphRequest(int usagePercent) {
         graphRequests().increment();
