@@ -184,6 +184,20 @@ public class Meters {
                 .tag("requested", requested).tag("answered", answered).register(registry)).increment();
     }
 
+    /**
+     * Days until the end of support of the configured API version of {@code platform}, as
+     * {@code merchants.control.SupportWindows} publishes it (read at each scrape: the figure falls
+     * day by day); NaN when the end is not announced or the version is not in the table.
+     */
+    public void apiVersionSupport(String platform, String version, java.util.function.Supplier<Long> daysLeft) {
+        Gauge.builder("salesbot.api.version.support", daysLeft, d -> {
+                    Long days = d.get();
+                    return days == null ? Double.NaN : days;
+                }).baseUnit("days").tag("platform", platform).tag("version", version)
+                .description("Days until the platform's end of support of the configured API version (NaN: not announced)")
+                .register(registry);
+    }
+
     /** One Graph API answer, with the usage Meta reported in its headers. */
     public void graphRequest(int usagePercent) {
         graphRequests().increment();
