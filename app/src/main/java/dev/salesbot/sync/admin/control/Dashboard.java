@@ -103,14 +103,8 @@ public class Dashboard {
     public List<SupportWindows.Status> versions(java.time.LocalDate today) {
         List<SupportWindows.Status> versions = new ArrayList<>();
         for (ConnectionPlatform platform : platforms.all()) {
-            String name = platform.description().name();
-            try {
-                ConnectionPlatform.ApiVersion configured = platform.apiVersion();
-                versions.add(SupportWindows.of(name, configured.setting(), configured.version(), today));
-            } catch (dev.salesbot.sync.config.RequiredSetting malformed) {
-                // Readiness already names it; the dashboard says the version is not one it knows.
-                versions.add(SupportWindows.of(name, "(see readiness)", "(malformed)", today));
-            }
+            ConnectionPlatform.ApiVersion configured = platform.apiVersion();
+            versions.add(SupportWindows.of(platform.description().name(), configured.setting(), configured.version(), today));
         }
         return versions;
     }

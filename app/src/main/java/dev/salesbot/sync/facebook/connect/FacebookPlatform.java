@@ -38,7 +38,7 @@ public class FacebookPlatform implements ConnectionPlatform {
 
     @Override
     public ApiVersion apiVersion() {
-        return new ApiVersion("FACEBOOK_GRAPH_API_VERSION", app.apiVersion());
+        return new ApiVersion("FACEBOOK_GRAPH_API_VERSION", app.configuredApiVersion());
     }
 
     @Override

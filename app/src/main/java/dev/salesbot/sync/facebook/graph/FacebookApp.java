@@ -131,6 +131,11 @@ public class FacebookApp {
         return apiVersion;
     }
 
+    /** {@code FACEBOOK_GRAPH_API_VERSION} as configured, unchecked: for the dashboard, which shows even a malformed one. */
+    public String configuredApiVersion() {
+        return apiVersion;
+    }
+
     /** At start: a malformed version or an aliased Page field keeps the server out of service, naming the setting. */
     void checkSettings(@Observes @Initialized(ApplicationScoped.class) Object started, StartupState startup) {
         check("facebook-graph-api-version", this::apiVersion, startup);

@@ -33,7 +33,7 @@ public interface ConnectionPlatform {
     record ApiVersion(String setting, String version) {
     }
 
-    /** The configured API version; a malformed one throws the setting's {@code RequiredSetting}. */
+    /** The API version as configured, unchecked (readiness names a malformed one; the dashboard shows it as unknown). */
     ApiVersion apiVersion();
 
     default boolean owns(MerchantConnection connection) {

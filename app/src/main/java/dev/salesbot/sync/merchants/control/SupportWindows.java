@@ -77,7 +77,8 @@ public final class SupportWindows {
     }
 
     /** Where {@code version} of {@code platform} ({@code shopify}, {@code facebook}), set by {@code setting}, stands on {@code today}. */
-    public static Status of(String platform, String setting, String version, LocalDate today) {
+    public static Status of(String platform, String setting, String configured, LocalDate today) {
+        String version = configured == null ? "" : configured;
         Optional<Window> window = TABLE.stream().filter(w -> w.platform().equals(platform) && w.version().equals(version)).findFirst();
         if (window.isEmpty()) {
             return new Status(platform, setting, version, null, null, Standing.UNKNOWN, platform.equals("shopify") ? SHOPIFY : GRAPH);

@@ -63,13 +63,10 @@ public class WorkMeters {
                 null, this, m -> m.tokens().unreadable());
         for (ConnectionPlatform platform : platforms.all()) {
             String name = platform.description().name();
-            try {
-                ConnectionPlatform.ApiVersion configured = platform.apiVersion();
+            ConnectionPlatform.ApiVersion configured = platform.apiVersion();
+            if (configured.version() != null) {
                 meters.apiVersionSupport(name, configured.version(), () -> SupportWindows.of(name, configured.setting(),
                         configured.version(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).daysLeft());
-            } catch (dev.salesbot.sync.config.RequiredSetting malformed) {
-                // Readiness names it; no version to measure.
-                LOGGER.log(System.Logger.Level.DEBUG, "No support gauge for {0}: {1}", name, malformed.getMessage());
             }
         }
     }

@@ -44,7 +44,7 @@ public class ShopifyPlatform implements ConnectionPlatform {
 
     @Override
     public ApiVersion apiVersion() {
-        return new ApiVersion("SHOPIFY_API_VERSION", app.apiVersion());
+        return new ApiVersion("SHOPIFY_API_VERSION", app.configuredApiVersion());
     }
 
     @Override

@@ -104,6 +104,11 @@ public class ShopifyApp {
         return apiVersion;
     }
 
+    /** {@code SHOPIFY_API_VERSION} as configured, unchecked: for the dashboard, which shows even a malformed one. */
+    public String configuredApiVersion() {
+        return apiVersion;
+    }
+
     /** At start: a malformed {@code SHOPIFY_API_VERSION} keeps the server out of service, naming the setting. */
     void checkApiVersion(@Observes @Initialized(ApplicationScoped.class) Object started, StartupState startup) {
         try {
