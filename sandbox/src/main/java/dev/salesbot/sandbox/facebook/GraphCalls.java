@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 final class GraphCalls {
 
     private static final System.Logger LOGGER = System.getLogger(GraphCalls.class.getName());
+    // Graph's field alias: field.as(name).
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\.as\\s*\\(");
 
     private final FacebookWorld world;
 
@@ -97,8 +99,6 @@ final class GraphCalls {
             throw GraphError.legacyFeature("Field aliases (.as())").exception();
         }
     }
-
-    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\.as\\s*\\(");
 
     /**
      * {@code appsecret_proof} = hex HMAC-SHA256 of the access token keyed with the app secret
