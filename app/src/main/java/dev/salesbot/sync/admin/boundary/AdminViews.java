@@ -134,7 +134,7 @@ final class AdminViews {
             case ENDING -> name + " reaches its end of support on " + v.supportedUntil() + ", in " + v.daysLeft()
                     + " days: upgrade salesbot-sync to a release made for a newer version and set " + v.setting() + " to it.";
             case ENDED -> name + " has been out of support since " + v.supportedUntil() + ": "
-                    + (v.platform().equals("shopify") ? "Shopify answers a newer version instead" : "Meta no longer serves it")
+                    + (v.platform().equals("shopify") ? "Shopify answers a newer version instead" : "Meta no longer guarantees it")
                     + "; upgrade salesbot-sync and set " + v.setting() + " to a supported version.";
             case UNKNOWN -> name + " is not in this release's table of supported versions (" + v.setting()
                     + "): check the platform's dates yourself.";
