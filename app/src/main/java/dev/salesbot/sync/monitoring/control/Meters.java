@@ -193,7 +193,8 @@ public class Meters {
         Gauge.builder("salesbot.api.version.support", daysLeft, d -> {
                     Long days = d.get();
                     return days == null ? Double.NaN : days;
-                }).baseUnit("days").tag("platform", platform).tag("version", version)
+                }).strongReference(true) // the supplier is held by nothing else: a weak reference reads NaN once collected
+                .baseUnit("days").tag("platform", platform).tag("version", version)
                 .description("Days until the platform's end of support of the configured API version (NaN: not announced)")
                 .register(registry);
     }

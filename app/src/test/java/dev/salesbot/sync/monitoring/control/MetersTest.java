@@ -37,4 +37,18 @@ class MetersTest {
             meters.stop();
         }
     }
+
+    /** A gauge's state is weakly held by default: the support gauge's supplier, held by nothing else, must survive a collection. */
+    @Test
+    void theSupportGaugeKeepsReadingAfterAGarbageCollection() {
+        Meters meters = Meters.inMemory();
+        Long days = Long.valueOf(System.getProperty("no.such.property", "298"));
+        meters.apiVersionSupport("shopify", "2026-10", () -> days); // a capturing lambda: a new object only the gauge holds
+
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+
+        assertThat(meters.registry().get("salesbot.api.version.support").tag("platform", "shopify").gauge().value()).isEqualTo(298.0);
+    }
 }
