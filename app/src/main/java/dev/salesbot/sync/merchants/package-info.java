@@ -39,6 +39,11 @@
  * Shopify bulk queries in the Partner Dashboard) is a row of {@code PLATFORM_NOTICE}
  * ({@link dev.salesbot.sync.merchants.control.PlatformNotices}): raised by the sync that met the
  * refusal, with when to ask the platform again; shown on the dashboard; cleared by a success.
+ * Shopify answering another Admin API version than asked for is one too ({@code shopify-api-version},
+ * raised and cleared by {@code shopify.graphql.AnsweredVersions} as answers come, with no retry of
+ * its own). Each platform's configured API version ({@code ConnectionPlatform.apiVersion}) and its
+ * published end of support ({@link dev.salesbot.sync.merchants.control.SupportWindows}, a table with
+ * its sources, updated by hand with each release) are computed for the dashboard, never stored.
  *
  * <p><b>Out of scope.</b> Merchant accounts and logins.
  */

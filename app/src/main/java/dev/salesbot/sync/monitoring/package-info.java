@@ -10,8 +10,9 @@
  * <li>Meters ({@link dev.salesbot.sync.monitoring.control.Meters}): one Micrometer registry published
  * as Prometheus text at {@code GET /admin/api/metrics} (behind the admin, as the rest of the admin
  * API) and over JMX (domain {@code dev.salesbot.sync.metrics}). Tags are bounded sets (platform,
- * receipt, sync kind and result, HTTP method), never a shop, a Page or anything a merchant typed.
- * Counters exist from the start, at 0.</li>
+ * receipt, sync kind and result, HTTP method, Shopify API versions), never a shop, a Page or
+ * anything a merchant typed. Counters exist from the start, at 0 — except the API version
+ * fall-forward's, whose tags are only known when Shopify answers another version.</li>
  * <li>Features count through {@code Meters} (webhook resources, the Admin API transport, the Graph
  * client) or are observed ({@link dev.salesbot.sync.queue.control.SyncAttempt}, fired by the worker);
  * a metric never changes what the work does.</li>

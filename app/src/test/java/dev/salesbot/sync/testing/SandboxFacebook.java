@@ -84,6 +84,11 @@ public final class SandboxFacebook {
         control("POST", "reset", null);
     }
 
+    /** Holds the app to Graph v27's rules for new apps (field aliases and multi-id requests refused), or releases it. */
+    public static void v27(boolean on) {
+        control("PUT", "app", "{\"v27\":" + on + "}");
+    }
+
     public static void seedUser(int pages, boolean nonNumericPageId) {
         control("PUT", "user", "{\"pages\":" + pages + ",\"nonNumericPageId\":" + nonNumericPageId + "}");
     }

@@ -57,17 +57,33 @@ public class FacebookControlResource {
         }
     }
 
-    /** {@code {"requireAppSecretProof":true}}: the app dashboard's "Require App Secret" switch. */
+    /**
+     * {@code {"requireAppSecretProof":true}}: the app dashboard's "Require App Secret" switch;
+     * {@code {"v27":true}}: the app is held to v27's rules for new apps (field aliases and multi-id
+     * requests refused). Either or both.
+     */
     @PUT
     @Path("app")
     @Consumes(MediaType.APPLICATION_JSON)
     public void app(String body) {
         JsonObject json = parse(body);
-        JsonValue v = json.get("requireAppSecretProof");
-        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
-            throw new BadRequestException("requireAppSecretProof must be true or false");
+        if (!json.containsKey("requireAppSecretProof") && !json.containsKey("v27")) {
+            throw new BadRequestException("requireAppSecretProof or v27 must be given");
         }
-        sandbox.requireAppSecretProof(json.getBoolean("requireAppSecretProof"));
+        if (json.containsKey("requireAppSecretProof")) {
+            sandbox.requireAppSecretProof(flag(json, "requireAppSecretProof"));
+        }
+        if (json.containsKey("v27")) {
+            sandbox.v27(flag(json, "v27"));
+        }
+    }
+
+    private static boolean flag(JsonObject json, String name) {
+        JsonValue v = json.get(name);
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            throw new BadRequestException(name + " must be true or false");
+        }
+        return v == JsonValue.TRUE;
     }
 
     /** {@code {"duplicate":true}}: every notification is sent twice. */

@@ -47,9 +47,11 @@ public class FacebookSandbox {
             String appSecret,
             @ConfigProperty(name = "SANDBOX_FACEBOOK_PAGES", defaultValue = "3") int pageCount,
             @ConfigProperty(name = "SANDBOX_FACEBOOK_CALLS_PER_HOUR", defaultValue = "600") int callsPerHour,
-            @ConfigProperty(name = "SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF", defaultValue = "false") boolean requireProof) {
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF", defaultValue = "false") boolean requireProof,
+            @ConfigProperty(name = "SANDBOX_FACEBOOK_GRAPH_V27", defaultValue = "false") boolean v27) {
         this(new FacebookWorld(new FacebookSettings(appId, appSecret, pageCount, callsPerHour), Clock.systemUTC()));
         world.requireAppSecretProof(requireProof);
+        world.v27(v27);
         LOGGER.log(System.Logger.Level.INFO, "Sandbox Facebook: app {0}, {1} Page(s), {2} Graph calls/hour",
                 appId, pageCount, callsPerHour);
     }
@@ -209,6 +211,18 @@ public class FacebookSandbox {
         world.requireAppSecretProof(on);
     }
 
+    /** v27's rules for new apps: field aliases and multi-id requests refused ({@link GraphCalls}). */
+    public void v27(boolean on) {
+        world.v27(on);
+    }
+
+    /** {@code GET /{version}/?ids=…}: a multi-id read, not simulated beyond its refusal under v27's rules. */
+    public GraphAnswer root(GraphRequest request) {
+        return calls.answer("GET", request.version(), "/", null, true, request, () -> {
+            throw GraphError.invalidParameter("The sandbox does not simulate requests to the Graph root (multi-id reads)").exception();
+        });
+    }
+
     /** The user removes the app: every token of theirs stops working. */
     public int revokeUser() {
         return world.tokens.revokeUser();
@@ -244,6 +258,8 @@ public class FacebookSandbox {
                 .add("withAppsecretProof", world.stats.withProof())
                 .add("withoutAppsecretProof", world.stats.withoutProof())
                 .add("requireAppSecretProof", world.requireAppSecretProof())
+                .add("v27", world.v27())
+                .add("legacyRefused", world.stats.legacyRefused())
                 .add("issuedTokens", tokens)
                 .build();
     }

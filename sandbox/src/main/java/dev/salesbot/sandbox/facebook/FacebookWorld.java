@@ -25,6 +25,7 @@ public final class FacebookWorld {
     final RequestStats stats = new RequestStats();
     private volatile List<SandboxPage> pages;
     private volatile boolean requireAppSecretProof;
+    private volatile boolean v27;
     private volatile PageEvents events = (pageId, field, value) -> { };
     private volatile AppEdges.CallbackVerifier verifier = (url, token) -> java.util.Optional.of("no verifier is wired in this sandbox");
 
@@ -96,6 +97,15 @@ public final class FacebookWorld {
 
     public void requireAppSecretProof(boolean on) {
         this.requireAppSecretProof = on;
+    }
+
+    /** Whether the app is held to v27's rules for new apps ({@link GraphCalls}: no field aliases, no multi-id requests). */
+    boolean v27() {
+        return v27;
+    }
+
+    public void v27(boolean on) {
+        this.v27 = on;
     }
 
     /**

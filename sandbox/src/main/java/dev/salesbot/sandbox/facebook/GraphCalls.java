@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 final class GraphCalls {
 
     private static final System.Logger LOGGER = System.getLogger(GraphCalls.class.getName());
+    // Graph's field alias: field.as(name).
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\.as\\s*\\(");
 
     private final FacebookWorld world;
 
@@ -51,6 +53,7 @@ final class GraphCalls {
                 });
             }
             if (request != null) {
+                checkLegacyFeatures(request);
                 checkAppSecretProof(request);
             }
             body = work.get();
@@ -71,6 +74,30 @@ final class GraphCalls {
                     + failure.message().replace("\"", "'") + "\"");
         }
         return new GraphAnswer(status, body, headers);
+    }
+
+    /**
+     * With v27's rules on ({@code SANDBOX_FACEBOOK_GRAPH_V27}, {@code PUT _control/app {"v27": true}}):
+     * "new apps cannot use multi-ID requests, [...] field aliases, [...]. This applies across all
+     * Graph API versions"
+     * (https://developers.facebook.com/blog/post/2026/11/04/introducing-graph-api-v27-and-marketing-api-v27/).
+     * A multi-id request names its nodes in {@code ids}; an alias is {@code field.as(name)} in
+     * {@code fields} (https://developers.facebook.com/docs/graph-api/aliasing-fields). Without the
+     * switch both pass: an alias is read as its field, as {@link GraphRequest#fields} picks names.
+     */
+    private void checkLegacyFeatures(GraphRequest request) {
+        if (!world.v27()) {
+            return;
+        }
+        if (request.params().containsKey("ids")) {
+            world.stats.refusedLegacy();
+            throw GraphError.legacyFeature("Multi-ID requests (ids)").exception();
+        }
+        String fields = request.params().get("fields");
+        if (fields != null && ALIAS.matcher(fields).find()) {
+            world.stats.refusedLegacy();
+            throw GraphError.legacyFeature("Field aliases (.as())").exception();
+        }
     }
 
     /**

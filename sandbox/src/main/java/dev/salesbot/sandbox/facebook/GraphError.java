@@ -150,6 +150,16 @@ public record GraphError(int httpStatus, String type, int code, Integer subcode,
         return new GraphError(400, OAUTH, 100, null, "(#100) " + detail, false);
     }
 
+    /**
+     * A feature Meta stopped offering new apps with v27.0, on every version
+     * (https://developers.facebook.com/blog/post/2026/11/04/introducing-graph-api-v27-and-marketing-api-v27/).
+     * Meta does not quote the error there: the sandbox answers Graph's invalid-parameter shape.
+     */
+    static GraphError legacyFeature(String feature) {
+        return new GraphError(400, OAUTH, 100, null, "(#100) " + feature + " are not available to new apps since "
+                + "Graph API v27.0 (November 4, 2026), on any version", false);
+    }
+
     static GraphError unknownObject(String id) {
         return new GraphError(400, METHOD, 100, 33, "Unsupported get request. Object with ID '" + id
                 + "' does not exist, cannot be loaded due to missing permissions, or does not support "

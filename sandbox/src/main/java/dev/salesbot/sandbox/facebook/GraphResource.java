@@ -37,6 +37,12 @@ public class GraphResource {
     @PathParam("version")
     String version;
 
+    /** A multi-id read ({@code ?ids=}): refused under v27's rules, not simulated otherwise. */
+    @GET
+    public Response root() {
+        return send(sandbox.root(request()));
+    }
+
     @GET
     @Path("oauth/access_token")
     public Response accessToken() {

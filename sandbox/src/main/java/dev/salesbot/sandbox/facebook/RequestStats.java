@@ -11,6 +11,7 @@ final class RequestStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong withProof = new AtomicLong();
     private final AtomicLong withoutProof = new AtomicLong();
+    private final AtomicLong legacyRefused = new AtomicLong();
     private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
 
     void count(String method, String path) {
@@ -21,6 +22,15 @@ final class RequestStats {
     /** A Graph call with a user or Page token, with or without {@code appsecret_proof}. */
     void proof(boolean present) {
         (present ? withProof : withoutProof).incrementAndGet();
+    }
+
+    /** A call refused under v27's rules (a field alias or a multi-id request). */
+    void refusedLegacy() {
+        legacyRefused.incrementAndGet();
+    }
+
+    long legacyRefused() {
+        return legacyRefused.get();
     }
 
     long withProof() {
@@ -46,6 +56,7 @@ final class RequestStats {
         requests.set(0);
         withProof.set(0);
         withoutProof.set(0);
+        legacyRefused.set(0);
         byPath.clear();
     }
 }

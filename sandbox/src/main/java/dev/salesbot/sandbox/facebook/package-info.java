@@ -32,6 +32,10 @@
  * <li>{@code appsecret_proof} is checked on every call with a user or Page token: a wrong one is
  * refused, a missing one is counted and refused when "Require App Secret" is on
  * ({@code SANDBOX_FACEBOOK_REQUIRE_APPSECRET_PROOF}, {@code PUT _control/app}).</li>
+ * <li>With v27's rules for new apps switched on ({@code SANDBOX_FACEBOOK_GRAPH_V27},
+ * {@code PUT _control/app {"v27": true}}), field aliases ({@code .as(}) and multi-id requests
+ * ({@code ids}) are refused on every version, as Meta does since 2026-11-04 ({@link
+ * dev.salesbot.sandbox.facebook.GraphCalls}); off, an alias is read as its field.</li>
  * <li>Tokens are never logged. {@code paging.next} carries the caller's token, as Graph's does: the
  * product must not log or store those links.</li>
  * <li>Resources only translate HTTP; the rules live in plain classes ({@link

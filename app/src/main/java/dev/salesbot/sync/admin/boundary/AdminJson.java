@@ -73,6 +73,22 @@ final class AdminJson {
         return notices;
     }
 
+    /** Each configured platform API version and its end of support (merchants.control.SupportWindows). */
+    private static JsonArrayBuilder versions(Dashboard.Overview o) {
+        JsonArrayBuilder versions = Jsonp.createArrayBuilder();
+        for (var v : o.versions()) {
+            JsonObjectBuilder version = Jsonp.createObjectBuilder().add("platform", v.platform()).add("setting", v.setting())
+                    .add("version", v.version()).add("standing", v.standing().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("warning", v.warns()).add("source", v.source());
+            text(version, "supported_until", v.supportedUntil() == null ? null : v.supportedUntil().toString());
+            if (v.daysLeft() != null) {
+                version.add("days_left", v.daysLeft());
+            }
+            versions.add(version);
+        }
+        return versions;
+    }
+
     static JsonObject summary(Dashboard.Overview o) {
         JsonObjectBuilder byStatus = Jsonp.createObjectBuilder();
         o.byHealth().forEach(byStatus::add);
@@ -95,6 +111,7 @@ final class AdminJson {
                 .add("sealed_tokens", Jsonp.createObjectBuilder().add("current_key", o.tokens().currentKey())
                         .add("older_keys", o.tokens().olderKeys()).add("unreadable", o.tokens().unreadable()))
                 .add("notices", notices(o))
+                .add("api_versions", versions(o))
                 .add("events", events);
         time(json, "at", o.at());
         return json.build();

@@ -3,6 +3,7 @@ package dev.salesbot.sync.admin.boundary;
 import dev.salesbot.sync.admin.control.AdminEvent;
 import dev.salesbot.sync.admin.control.ConnectionView;
 import dev.salesbot.sync.admin.control.Dashboard;
+import dev.salesbot.sync.merchants.control.SupportWindows;
 import dev.salesbot.sync.web.Html;
 
 import java.time.Duration;
@@ -46,7 +47,15 @@ final class AdminViews {
         for (var n : o.notices()) {
             b.append("<p class=\"notice\" id=\"notice-").append(escape(n.name())).append("\"><strong>Action needed:</strong> ")
                     .append(escape(n.message())).append(" <span class=\"muted\">Since ").append(time(n.since().atOffset(java.time.ZoneOffset.UTC)))
-                    .append("; tried again after ").append(time(n.retryAt().atOffset(java.time.ZoneOffset.UTC))).append(".</span></p>");
+                    // A notice watched on every answer (the API version) has no retry of its own to announce.
+                    .append(n.retryAt().isAfter(o.at().toInstant()) ? "; tried again after " + time(n.retryAt().atOffset(java.time.ZoneOffset.UTC)) : "")
+                    .append(".</span></p>");
+        }
+        for (SupportWindows.Status v : o.versions()) {
+            if (v.warns()) {
+                b.append("<p class=\"notice\" id=\"version-").append(escape(v.platform())).append("\"><strong>Action needed:</strong> ")
+                        .append(escape(support(v))).append("</p>");
+            }
         }
         b.append("<h2>Connections</h2><p id=\"summary\">").append(o.connections().size()).append(" connection(s) of ")
                 .append(o.merchants()).append(" merchant(s): ")
@@ -86,6 +95,17 @@ final class AdminViews {
                     .append("</td></tr>");
         }
         b.append("</tbody></table>");
+        b.append("<h2>Platform API versions</h2><table id=\"api-versions\"><thead><tr><th>Platform</th><th>Setting</th><th>Version</th>"
+                + "<th>Supported until</th><th>Standing</th></tr></thead><tbody>");
+        for (SupportWindows.Status v : o.versions()) {
+            b.append("<tr id=\"api-version-").append(escape(v.platform())).append("\"").append(v.warns() ? " class=\"problem\"" : "")
+                    .append("><td>").append(v.platform().equals("shopify") ? "Shopify Admin API" : "Facebook Graph API").append("</td><td>")
+                    .append(escape(v.setting())).append("</td><td>").append(escape(v.version())).append("</td><td>")
+                    .append(v.supportedUntil() == null ? "not announced" : escape(v.supportedUntil().toString()))
+                    .append(" <span class=\"muted\">(<a href=\"").append(escape(v.source())).append("\" rel=\"noreferrer\">source</a>)</span></td><td>")
+                    .append(escape(support(v))).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
         b.append("<h2>Queue</h2><p id=\"queue\">").append(o.queue().pending()).append(" pending, ")
                 .append(o.queue().retrying()).append(" being retried (").append(o.queue().retries()).append(" retries); oldest pending ")
                 .append(o.queue().oldestCreatedAt() == null ? "—" : when(o.queue().oldestCreatedAt(), o.at())).append(".</p>");
@@ -103,6 +123,22 @@ final class AdminViews {
         }
         b.append("</tbody></table>");
         return Html.widePage("Admin", b.toString());
+    }
+
+    /** Where a configured version stands, in words. */
+    static String support(SupportWindows.Status v) {
+        String name = (v.platform().equals("shopify") ? "Shopify Admin API " : "Graph API ") + v.version();
+        return switch (v.standing()) {
+            case SUPPORTED -> v.supportedUntil() == null ? name + " is supported; its end is not announced yet."
+                    : name + " is supported until " + v.supportedUntil() + " (" + v.daysLeft() + " days).";
+            case ENDING -> name + " reaches its end of support on " + v.supportedUntil() + ", in " + v.daysLeft()
+                    + " days: upgrade salesbot-sync to a release made for a newer version and set " + v.setting() + " to it.";
+            case ENDED -> name + " has been out of support since " + v.supportedUntil() + ": "
+                    + (v.platform().equals("shopify") ? "Shopify answers a newer version instead" : "Meta no longer guarantees it")
+                    + "; upgrade salesbot-sync and set " + v.setting() + " to a supported version.";
+            case UNKNOWN -> name + " is not in this release's table of supported versions (" + v.setting()
+                    + "): check the platform's dates yourself.";
+        };
     }
 
     private static String form(String action, String csrf, String label, String id) {

@@ -3,6 +3,7 @@ package dev.salesbot.sync.admin.control;
 import dev.salesbot.sync.merchants.control.ConnectionPlatform;
 import dev.salesbot.sync.merchants.control.ConnectionPlatforms;
 import dev.salesbot.sync.merchants.control.PageConnections;
+import dev.salesbot.sync.merchants.control.SupportWindows;
 import dev.salesbot.sync.merchants.control.StoreConnections;
 import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.merchants.entity.ConnectionStatus;
@@ -47,7 +48,7 @@ public class Dashboard {
     /** The whole picture at one moment. */
     public record Overview(List<ConnectionView> connections, SyncRequests.Queue queue, List<AdminEvent> events,
                            Duration pollInterval, boolean pollScheduled, TokenKeys.Census tokens,
-                           List<PlatformNotices.Notice> notices, OffsetDateTime at) {
+                           List<PlatformNotices.Notice> notices, List<SupportWindows.Status> versions, OffsetDateTime at) {
 
         public Map<String, Long> byHealth() {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -93,8 +94,19 @@ public class Dashboard {
     TokenKeys tokenKeys;
 
     public Overview overview() {
+        OffsetDateTime now = now();
         return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), tokenKeys.census(),
-                notices.all(), now());
+                notices.all(), versions(now.toLocalDate()), now);
+    }
+
+    /** Each platform's configured API version and its end of support ({@link SupportWindows}), on {@code today}. */
+    public List<SupportWindows.Status> versions(java.time.LocalDate today) {
+        List<SupportWindows.Status> versions = new ArrayList<>();
+        for (ConnectionPlatform platform : platforms.all()) {
+            ConnectionPlatform.ApiVersion configured = platform.apiVersion();
+            versions.add(SupportWindows.of(platform.description().name(), configured.setting(), configured.version(), today));
+        }
+        return versions;
     }
 
     public List<ConnectionView> connections() {

@@ -37,6 +37,11 @@ public class FacebookPlatform implements ConnectionPlatform {
     }
 
     @Override
+    public ApiVersion apiVersion() {
+        return new ApiVersion("FACEBOOK_GRAPH_API_VERSION", app.configuredApiVersion());
+    }
+
+    @Override
     public Registration registerWebhooks(MerchantConnection connection) {
         FacebookPageConnection page = (FacebookPageConnection) connection;
         List<String> fields = graph.subscribe(page.pageId(), tokens.open(page));

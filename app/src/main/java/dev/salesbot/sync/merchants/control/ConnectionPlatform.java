@@ -29,6 +29,13 @@ public interface ConnectionPlatform {
 
     Description description();
 
+    /** The platform API version the product asks for, and the setting that configures it. */
+    record ApiVersion(String setting, String version) {
+    }
+
+    /** The API version as configured, unchecked (readiness names a malformed one; the dashboard shows it as unknown). */
+    ApiVersion apiVersion();
+
     default boolean owns(MerchantConnection connection) {
         return description().connections().isInstance(connection);
     }

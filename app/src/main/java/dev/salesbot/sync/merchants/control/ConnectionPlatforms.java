@@ -14,6 +14,11 @@ public class ConnectionPlatforms {
     @Any
     Instance<ConnectionPlatform> platforms;
 
+    /** Every platform, by name. */
+    public java.util.List<ConnectionPlatform> all() {
+        return platforms.stream().sorted(java.util.Comparator.comparing(p -> p.description().name())).toList();
+    }
+
     public ConnectionPlatform of(MerchantConnection connection) {
         for (ConnectionPlatform platform : platforms) {
             if (platform.owns(connection)) {

@@ -171,6 +171,34 @@ public class Meters {
         }
     }
 
+    /**
+     * Shopify answered an Admin API request in another version than the one asked for: the asked
+     * one is no longer supported and Shopify fell forward. Tagged with both versions (a handful of
+     * values over the product's life, never a shop), so the series appears with the first
+     * fall-forward: until then there is none to count.
+     */
+    public void shopifyVersionFellForward(String requested, String answered) {
+        counters.computeIfAbsent("shopify fell forward " + requested + " " + answered, k -> Counter
+                .builder("salesbot.shopify.api.version.fallforward")
+                .description("Admin API answers in another version than requested (SHOPIFY_API_VERSION no longer supported)")
+                .tag("requested", requested).tag("answered", answered).register(registry)).increment();
+    }
+
+    /**
+     * Days until the end of support of the configured API version of {@code platform}, as
+     * {@code merchants.control.SupportWindows} publishes it (read at each scrape: the figure falls
+     * day by day); NaN when the end is not announced or the version is not in the table.
+     */
+    public void apiVersionSupport(String platform, String version, java.util.function.Supplier<Long> daysLeft) {
+        Gauge.builder("salesbot.api.version.support", daysLeft, d -> {
+                    Long days = d.get();
+                    return days == null ? Double.NaN : days;
+                }).strongReference(true) // the supplier is held by nothing else: a weak reference reads NaN once collected
+                .baseUnit("days").tag("platform", platform).tag("version", version)
+                .description("Days until the platform's end of support of the configured API version (NaN: not announced)")
+                .register(registry);
+    }
+
     /** One Graph API answer, with the usage Meta reported in its headers. */
     public void graphRequest(int usagePercent) {
         graphRequests().increment();

@@ -1,5 +1,8 @@
 package dev.salesbot.sync.monitoring.control;
 
+import dev.salesbot.sync.merchants.control.ConnectionPlatform;
+import dev.salesbot.sync.merchants.control.ConnectionPlatforms;
+import dev.salesbot.sync.merchants.control.SupportWindows;
 import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.queue.control.SyncAttempt;
 import dev.salesbot.sync.queue.control.SyncRequests;
@@ -17,7 +20,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The sync engine's meters: each run's kind, result and duration (from {@link SyncAttempt}), the
- * storage requests, and the queue's depth and oldest due request. The queue is read from the
+ * storage requests, the queue's depth and oldest due request, and the days left of each configured
+ * platform API version's support. The queue is read from the
  * database at most every {@value #QUEUE_READ_SECONDS} s however often the meters are scraped.
  */
 @ApplicationScoped
@@ -38,6 +42,9 @@ public class WorkMeters {
     @Inject
     TokenKeys tokenKeys;
 
+    @Inject
+    ConnectionPlatforms platforms;
+
     private volatile SyncRequests.Queue queue;
     private volatile Instant queueReadAt = Instant.EPOCH;
 
@@ -54,6 +61,14 @@ public class WorkMeters {
                 null, this, m -> m.tokens().olderKeys());
         meters.gauge("salesbot.tokens.sealed.unreadable", "Stored tokens no configured key opens (check TOKEN_ENCRYPTION_KEY)",
                 null, this, m -> m.tokens().unreadable());
+        for (ConnectionPlatform platform : platforms.all()) {
+            String name = platform.description().name();
+            ConnectionPlatform.ApiVersion configured = platform.apiVersion();
+            if (configured.version() != null) {
+                meters.apiVersionSupport(name, configured.version(), () -> SupportWindows.of(name, configured.setting(),
+                        configured.version(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).daysLeft());
+            }
+        }
     }
 
     void attempted(@Observes SyncAttempt attempt) {

@@ -8,6 +8,7 @@ import dev.salesbot.sync.queue.control.SyncKind;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
+import dev.salesbot.sync.shopify.graphql.ShopifyApp;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import dev.salesbot.sync.shopify.webhooks.WebhookTopic;
@@ -25,6 +26,9 @@ public class ShopifyPlatform implements ConnectionPlatform {
     WebhookRegistrations webhooks;
 
     @Inject
+    ShopifyApp app;
+
+    @Inject
     StoreConnections shops;
 
     @Inject
@@ -36,6 +40,11 @@ public class ShopifyPlatform implements ConnectionPlatform {
     @Override
     public Description description() {
         return DESCRIPTION;
+    }
+
+    @Override
+    public ApiVersion apiVersion() {
+        return new ApiVersion("SHOPIFY_API_VERSION", app.configuredApiVersion());
     }
 
     @Override

@@ -42,6 +42,9 @@ public class GraphqlSessions {
     @Inject
     ShopBuckets buckets;
 
+    @Inject
+    AnsweredVersions versions;
+
     private final Map<String, ThrottlePacer> pacers = new ConcurrentHashMap<>();
     private volatile Client client;
     private final Clock clock = Clock.systemUTC();
@@ -69,7 +72,7 @@ public class GraphqlSessions {
     }
 
     private GraphqlSession open(ShopAccess access, boolean outsideLease) {
-        GraphqlTransport transport = new MeteredTransport(new HttpGraphqlTransport(access, app.apiVersion(), client()), meters);
+        GraphqlTransport transport = new MeteredTransport(new HttpGraphqlTransport(access, app.apiVersion(), client(), versions), meters);
         ThrottlePacer pacer = pacers.computeIfAbsent(access.shop(), shop -> new ThrottlePacer(clock, sleeper));
         return new GraphqlSession(transport, new PacedGraphql(access.shop(), transport, pacer, RetryPolicy.standard(), sleeper, clock,
                 buckets, outsideLease));

@@ -10,29 +10,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * {@link GraphqlTransport} over the application's one Jakarta REST {@link Client} ({@link GraphqlSessions}),
  * one per shop and fetch. The client is shared: building a client per fetch (as a MicroProfile
  * Rest Client per shop must, its base URI being the shop's host) initialised a whole client
  * runtime each time — about half of a poll's CPU time over many small stores. HTTP failures are
- * mapped by {@link HttpStatusMapper} without reading the body.
+ * mapped by {@link HttpStatusMapper} without reading the body. Every answer's
+ * {@value #VERSION_HEADER} goes to {@link AnsweredVersions}, which notices a fall-forward.
  */
 final class HttpGraphqlTransport implements GraphqlTransport {
 
     static final String TOKEN_HEADER = "X-Shopify-Access-Token";
-    // A version goes into the URL path: only Shopify's own shapes are accepted.
-    private static final Pattern VERSION = Pattern.compile("^(\\d{4}-\\d{2}|unstable)$");
+    /** The header naming the version Shopify answered in (https://shopify.dev/docs/api/usage/versioning). */
+    static final String VERSION_HEADER = "X-Shopify-API-Version";
 
     private final String shop;
     private final String apiVersion;
     private final String accessToken;
     private final java.net.URI baseUri;
     private final Client client;
+    private final AnsweredVersions versions;
 
-    HttpGraphqlTransport(ShopAccess access, String apiVersion, Client client) {
-        if (apiVersion == null || !VERSION.matcher(apiVersion).matches()) {
+    HttpGraphqlTransport(ShopAccess access, String apiVersion, Client client, AnsweredVersions versions) {
+        // A version goes into the URL path: only Shopify's own shapes are accepted.
+        if (apiVersion == null || !ShopifyApp.API_VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("SHOPIFY_API_VERSION is not a Shopify API version: " + apiVersion);
         }
         this.shop = access.shop();
@@ -40,6 +42,7 @@ final class HttpGraphqlTransport implements GraphqlTransport {
         this.accessToken = access.accessToken();
         this.baseUri = access.baseUri();
         this.client = client;
+        this.versions = versions;
     }
 
     @Override
@@ -49,6 +52,7 @@ final class HttpGraphqlTransport implements GraphqlTransport {
                 .request(MediaType.APPLICATION_JSON_TYPE)
                 .header(TOKEN_HEADER, accessToken) // in a header only: never in the URL, a log line or a message
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
+            versions.answered(apiVersion, response.getHeaderString(VERSION_HEADER));
             if (response.getStatus() >= 400) {
                 throw HttpStatusMapper.forStatus(response.getStatus(), response.getHeaderString("Retry-After"), Instant.now());
             }

@@ -28,6 +28,14 @@
  * {@link dev.salesbot.sync.shopify.graphql.MeteredTransport} counts each answer's cost and
  * throttling for the metrics.
  *
+ * <p><b>Decisions: API version.</b> {@code SHOPIFY_API_VERSION} is checked at start
+ * ({@link dev.salesbot.sync.shopify.graphql.ShopifyApp#API_VERSION}, anchored). Shopify answers a
+ * retired version as the oldest supported one instead of refusing it ("falls forward"), so every
+ * answer's {@code X-Shopify-API-Version} goes to
+ * {@link dev.salesbot.sync.shopify.graphql.AnsweredVersions}: a different version is counted, logged
+ * once a day and raised as the operators' notice, and the answer is used as it is — refusing it
+ * would stop every sync for an operator's upgrade that Shopify itself does not require.
+ *
  * <p><b>Decisions: one bucket, several servers.</b> A store's syncs run under its lease, so one
  * server at a time; but the callback's live read and {@code polling_test} and the console's actions
  * are made by whichever server took the request, and each server's pacer believed it had the whole

@@ -2,6 +2,7 @@ package dev.salesbot.sync.admin.boundary;
 
 import dev.salesbot.sync.admin.control.Dashboard;
 import dev.salesbot.sync.merchants.control.PlatformNotices;
+import dev.salesbot.sync.merchants.control.SupportWindows;
 import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.queue.control.SyncRequests;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,44 @@ class AdminViewsTest {
                 List.of(new PlatformNotices.Notice(PlatformNotices.SHOPIFY_BULK_QUERIES,
                         "Bulk queries are not enabled for this app: Partner Dashboard → API access requests → Allow bulk queries <now>",
                         since, since.plus(Duration.ofHours(6)))),
-                OffsetDateTime.of(2026, 12, 7, 9, 30, 0, 0, ZoneOffset.UTC));
+                List.of(), OffsetDateTime.of(2026, 12, 7, 9, 30, 0, 0, ZoneOffset.UTC));
 
         String page = AdminViews.dashboard(overview, "admin", "token", null);
 
         assertThat(page).contains("id=\"notice-shopify-bulk-queries\"", "Action needed:", "Allow bulk queries &lt;now&gt;")
                 .doesNotContain("<now>");
         assertThat(page.indexOf("notice-shopify-bulk-queries")).isLessThan(page.indexOf("<h2>Connections</h2>"));
+    }
+
+    @Test
+    void showsEachConfiguredVersionsEndOfSupportAndWarnsWithinNinetyDays() {
+        Instant now = Instant.parse("2027-08-01T10:00:00Z");
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Dashboard.Overview overview = new Dashboard.Overview(List.of(), new SyncRequests.Queue(0, 0, 0, null, null), List.of(),
+                Duration.ofHours(24), true, new TokenKeys.Census(0, 0, 0, now), List.of(),
+                List.of(SupportWindows.of("facebook", "FACEBOOK_GRAPH_API_VERSION", "v24.0", today),
+                        SupportWindows.of("shopify", "SHOPIFY_API_VERSION", "2026-10", today)),
+                now.atOffset(ZoneOffset.UTC));
+
+        String page = AdminViews.dashboard(overview, "admin", "token", null);
+
+        assertThat(page).contains("id=\"api-versions\"", "2028-02-18", "2027-10-01", "https://shopify.dev/docs/api/usage/versioning");
+        assertThat(page).contains("id=\"version-shopify\"", "Shopify Admin API 2026-10 reaches its end of support on 2027-10-01, in 61 days",
+                "set SHOPIFY_API_VERSION").doesNotContain("id=\"version-facebook\"");
+        assertThat(page.indexOf("version-shopify")).isLessThan(page.indexOf("<h2>Connections</h2>"));
+    }
+
+    @Test
+    void aNoticeWatchedOnEveryAnswerAnnouncesNoRetry() {
+        Instant since = Instant.parse("2027-10-02T09:00:00Z");
+        Dashboard.Overview overview = new Dashboard.Overview(List.of(), new SyncRequests.Queue(0, 0, 0, null, null), List.of(),
+                Duration.ofHours(24), true, new TokenKeys.Census(0, 0, 0, since),
+                List.of(new PlatformNotices.Notice("shopify-api-version", "Shopify answers Admin API version 2027-01.", since, since)),
+                List.of(), since.plusSeconds(600).atOffset(ZoneOffset.UTC));
+
+        String page = AdminViews.dashboard(overview, "admin", "token", null);
+
+        assertThat(page).contains("id=\"notice-shopify-api-version\"", "Shopify answers Admin API version 2027-01.")
+                .doesNotContain("tried again after");
     }
 }

@@ -53,6 +53,27 @@ public class SandboxShops {
 
     private volatile BulkAccess bulkAccess;
 
+    /** The version every Admin answer names instead of the one asked for ({@link ServedVersion}); unset: the one asked for. */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_ANSWERED_VERSION")
+    Optional<String> answeredVersion;
+
+    private volatile ServedVersion servedVersion;
+
+    /** What the Admin API's {@code X-Shopify-API-Version} says, one switch for every store. */
+    ServedVersion servedVersion() {
+        ServedVersion served = servedVersion;
+        if (served == null) {
+            synchronized (this) {
+                if (servedVersion == null) {
+                    servedVersion = new ServedVersion(answeredVersion == null ? null : answeredVersion.orElse(null));
+                }
+                served = servedVersion;
+            }
+        }
+        return served;
+    }
+
     /** The app's access to bulk queries, one for every store. */
     BulkAccess bulkAccess() {
         BulkAccess access = bulkAccess;

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * The simulated Admin GraphQL endpoint,
  * {@code POST /sandbox/shopify/{shop}/admin/api/{version}/graphql.json}: checks the version and
- * the {@code X-Shopify-Access-Token}, then hands the request to {@link AdminGraphql}.
+ * the {@code X-Shopify-Access-Token}, then hands the request to {@link AdminGraphql}. The answer's
+ * {@code X-Shopify-API-Version} is the version asked for, or the one the sandbox falls forward to
+ * ({@link ServedVersion}).
  */
 @Path("shopify/{shop}/admin/api")
 public class ShopifyAdminResource {
@@ -52,7 +54,7 @@ public class ShopifyAdminResource {
                 grant.scope(), uriInfo.getBaseUri());
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .header("X-Shopify-API-Version", AdminSchema.API_VERSION)
+                .header("X-Shopify-API-Version", shops.servedVersion().answering(version))
                 .entity(JsonValues.write(answer.body()));
         answer.headers().forEach(response::header);
         return response.build();

@@ -55,7 +55,10 @@ public class ShopifyControlResource {
     /**
      * The app's access, for every store ({@link BulkAccess}): {@code {"bulkQueries": false}} and a
      * {@code bulkOperationRunQuery} answers {@code ACCESS_DENIED}, as Shopify's does for an app that
-     * has not enabled bulk queries; {@code true} enables them again. Answers the switch.
+     * has not enabled bulk queries; {@code true} enables them again. {@code {"answeredVersion":
+     * "2027-01"}}: every Admin answer says it was served in that version, as after the version asked
+     * for was retired ({@link ServedVersion}); {@code null} answers in the version asked for again.
+     * Answers the switches.
      */
     @PUT
     @Path("app")
@@ -68,7 +71,21 @@ public class ShopifyControlResource {
             }
             shops.bulkAccess().allow(allowed);
         }
-        return JsonValues.write(Map.of("bulkQueries", shops.bulkAccess().allowed()));
+        if (json.containsKey("answeredVersion")) {
+            Object version = json.get("answeredVersion");
+            if (version != null && !(version instanceof String)) {
+                throw new BadRequestException("answeredVersion must be a version such as 2027-01, or null");
+            }
+            try {
+                shops.servedVersion().fallForwardTo((String) version);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("bulkQueries", shops.bulkAccess().allowed());
+        answer.put("answeredVersion", shops.servedVersion().fallForward().orElse(null));
+        return JsonValues.write(answer);
     }
 
     @GET

@@ -22,6 +22,10 @@
  * dev.salesbot.sandbox.shopify.admin.AdminSchema} is public so the product's own query tests can
  * validate their documents against the real schema without a container.
  *
+ * <p>Every answer names its version in {@code X-Shopify-API-Version}: 2026-10, or the version the
+ * app switch makes it "fall forward" to, as Shopify does after retiring the version asked for
+ * ({@link dev.salesbot.sandbox.shopify.admin.ServedVersion}; only the header changes).
+ *
  * <h2>Rules</h2>
  * <ul>
  * <li>Every query is parsed and validated against Shopify's published introspection result
