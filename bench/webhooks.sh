@@ -9,6 +9,7 @@
 #        BENCH_RATE=800 BENCH_SECONDS=20 bench/webhooks.sh
 #        BENCH_PARTS=receipt bench/webhooks.sh                (or bulk: one part only)
 #        BENCH_PARTS=large bench/webhooks.sh                  (two 10,000-product stores, 1,000 stock changes each at once; about 6 minutes)
+#        BENCH_PAYARA=7 bench/webhooks.sh                     (the server on Payara Micro 7.2026.11 and Temurin 25; 6.2025.10 by default)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,9 +23,17 @@ mvnq() { mvn -B -o -q "$@" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'; }
 echo "== build"
 mvnq package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" \
     -DexcludeArtifactIds=payara-micro
-PAYARA_JAR=$(ls ~/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar)
+# BENCH_PAYARA=7: the server on Payara Micro 7 with the Java 21+ JDK in BENCH_SERVER_JAVA_HOME.
+case "${BENCH_PAYARA:-6}" in
+    6) PAYARA_VERSION=6.2025.10; SERVER_JAVA_HOME=${BENCH_SERVER_JAVA_HOME:-$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')} ;;
+    7) PAYARA_VERSION=7.2026.11; SERVER_JAVA_HOME=${BENCH_SERVER_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} ;;
+    *) echo "BENCH_PAYARA is 6 or 7" >&2; exit 2 ;;
+esac
+PAYARA_JAR=~/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
+[[ -s $PAYARA_JAR ]] || mvn -B -q dependency:get -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VERSION
+echo "== server: Payara Micro $PAYARA_VERSION on $("$SERVER_JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 
-timeout 900 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dit.sandbox.war=sandbox/target/sandbox.war \
+timeout 900 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dpayara.micro.java="$SERVER_JAVA_HOME" -Dit.sandbox.war=sandbox/target/sandbox.war \
     -Dbench.distinct="${BENCH_DISTINCT:-100000}" -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-30}" -Dbench.parts="${BENCH_PARTS:-receipt,bulk}" \
     -Djava.util.logging.config.file=bench/logging.properties \
     -cp "app/target/test-classes:app/target/classes:$(cat "$WORK/classpath")" \

@@ -112,7 +112,8 @@ public final class MicroProcess implements AutoCloseable {
             }
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // payara.micro.java: another JDK for the server (Payara 7 needs Java 21 or newer); this JVM's by default.
+                    Path.of(System.getProperty("payara.micro.java", System.getProperty("java.home")), "bin", "java").toString(),
                     // C1 only, as arquillian.xml: a test server lives a minute or two.
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhazelcast.phone.home.enabled=false", "-Dh2.bindAddress=127.0.0.1",
                     "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
