@@ -6,6 +6,7 @@ import dev.salesbot.sync.sessions.boundary.BrowserSession;
 import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import dev.salesbot.sync.shopify.connect.ShopifyConnect;
 import dev.salesbot.sync.shopify.connect.ShopifyLaunches;
+import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.web.boundary.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +70,7 @@ public class AppUrlResource {
             launch = launches.decide(QueryParameters.singleValued(query));
         } catch (Refusal e) {
             LOGGER.log(System.Logger.Level.WARNING, "Refused a launch from the Shopify admin for shop {0}: {1}",
-                    printable(query.getFirst("shop")), e.detail());
+                    loggable(query.getFirst("shop")), e.detail());
             return startPage();
         }
         BrowserSession session = sessions.of(request, response);
@@ -95,12 +96,12 @@ public class AppUrlResource {
                 .build();
     }
 
-    /** An unverified shop parameter as a log line may show it: short, and nothing but a domain's characters. */
-    private static String printable(String shop) {
-        if (shop == null) {
-            return "(none)";
+    /** A shop reaches a log line only as a {@link ShopDomain}; what is not one is not quoted. */
+    private static String loggable(String shop) {
+        try {
+            return ShopDomain.parse(shop).value();
+        } catch (ShopDomain.InvalidShop e) {
+            return "(not a shop domain)";
         }
-        String cut = shop.length() > 80 ? shop.substring(0, 80) + "…" : shop;
-        return cut.replaceAll("[^A-Za-z0-9.…-]", "?");
     }
 }
