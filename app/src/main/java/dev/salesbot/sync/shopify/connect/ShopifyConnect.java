@@ -154,5 +154,4 @@ public class ShopifyConnect {
         }
         return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()), live);
     }
-
 }
