@@ -74,6 +74,10 @@ public interface ShopifyLaunchTests {
         assertThat(Database.count("select count(*) from SYNC_REQUEST where TARGET = ?", shop)).as("no sync asked for").isEqualTo(syncs);
         assertThat(Files.getLastModifiedTime(snapshot)).as("no snapshot written").isEqualTo(written);
         assertThat(Files.readString(ItSettings.serverLog())).contains(shop + " opened from the Shopify admin for merchant " + merchant);
+
+        // The same launch again — from the history, or a copied link, still in its window — opens nothing.
+        assertPlainStartPageWithNothingInTheSession(launch.toString());
+        assertThat(warnings()).anyMatch(line -> line.contains(shop) && line.contains("used before"));
     }
 
     @Test

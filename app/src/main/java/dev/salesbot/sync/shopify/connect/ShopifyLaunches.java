@@ -28,7 +28,9 @@ import java.util.UUID;
  * ({@link ShopifySignedRequests}). That identifies the store, with no OAuth round trip, and
  * {@link #decide} says where the merchant goes: the store's page when the store is installed and
  * its token usable, the install (the grant page) otherwise — a store never installed, uninstalled,
- * disconnected or needing a reconnect, whose merchant has to approve the app again anyway.
+ * disconnected or needing a reconnect, whose merchant has to approve the app again anyway. Each
+ * launch is used once ({@link UsedLaunches}): a copy of its address, still in the timestamp's
+ * window, is refused.
  */
 @ApplicationScoped
 public class ShopifyLaunches {
@@ -49,6 +51,9 @@ public class ShopifyLaunches {
 
     @Inject
     ShopifySignedRequests signed;
+
+    @Inject
+    UsedLaunches used;
 
     @Inject
     StoreConnections connections;
@@ -74,6 +79,12 @@ public class ShopifyLaunches {
      */
     public Launch decide(Map<String, String> query) {
         ShopDomain shop = signed.verify(query, ShopifySignedRequests.Kind.LAUNCH);
+        // Verified, so the timestamp is a number within the window; the row outlives the window with the clocks' skew to spare.
+        long expiresAt = (Long.parseLong(query.get("timestamp")) + 2 * ShopifySignedRequests.TIMESTAMP_WINDOW.toSeconds()) * 1000;
+        if (!used.firstUse(query.get("hmac"), expiresAt)) {
+            throw Refusal.notAllowed("replayed-launch", "This launch from the Shopify admin was used before; Shopify signs a new one "
+                    + "each time the app is opened, so this one is a copy.");
+        }
         Optional<ShopifyConnection> found = connections.findShop(shop.value());
         if (found.isEmpty()) {
             return new Launch(Action.INSTALL, shop, null, "the app was never installed here");

@@ -39,9 +39,10 @@
  * a token Shopify revoked meanwhile shows on the store's page (its live read) and at the next sync,
  * which marks the store for a reconnect. A token no configured key opens still opens the store: that
  * is the operator's key to fix, and an install would not fix it. The launch's timestamp window is
- * the callback's (±5 min), and the signed address is not single use: Shopify designed it as a
- * credential for that window; the boundary moves the browser off it at once (303), and
- * {@code Referrer-Policy: no-referrer} keeps it out of other sites' logs.
+ * the callback's (±5 min), and each launch opens a session once, on every server together
+ * ({@link dev.salesbot.sync.shopify.connect.UsedLaunches}): Shopify signs a new one each time the
+ * app is opened, so a second use is a copy. The boundary moves the browser off the signed address
+ * at once (303), and {@code Referrer-Policy: no-referrer} keeps it out of other sites' logs.
  *
  * <p>{@code polling_test} ({@link dev.salesbot.sync.shopify.connect.PollingCheck})
  * is a live read of {@code shop { name }} and {@code productsCount} right after the connect, which

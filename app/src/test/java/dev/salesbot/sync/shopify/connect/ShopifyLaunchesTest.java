@@ -7,6 +7,7 @@ import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.shopify.connect.ShopifyLaunches.Action;
 import dev.salesbot.sync.shopify.connect.ShopifyLaunches.Launch;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
+import dev.salesbot.sync.testing.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,13 @@ class ShopifyLaunchesTest {
     final RecordedStores stores = new RecordedStores();
     final ShopifyLaunches launches = new ShopifyLaunches();
 
+    /** Each launch a new second, as Shopify signs one each time the app is opened: a launch is used once. */
+    private int opened;
+
     @BeforeEach
-    void wire() {
+    void wire() throws Exception {
         launches.signed = requests(SECRET, NOW);
+        launches.used = new UsedLaunches(MigratedH2.fresh());
         launches.connections = stores;
         launches.tokens = new ShopifyTokens();
     }
@@ -48,7 +53,7 @@ class ShopifyLaunchesTest {
     void opensAnInstalledStoreWithAUsableTokenForItsMerchant() {
         ShopifyConnection store = stores.connect(SHOP, tokens(hoursFromNow(23), "v2:refresh", hoursFromNow(24 * 89)));
 
-        Launch launch = launches.decide(launch(SHOP, NOW));
+        Launch launch = launches.decide(opened(SHOP));
 
         assertThat(launch.action()).isEqualTo(Action.OPEN);
         assertThat(launch.merchant()).isEqualTo(store.merchantId());
@@ -58,15 +63,15 @@ class ShopifyLaunchesTest {
     @Test
     void opensAStoreWhoseAccessTokenLapsedWhileItsRefreshTokenHoldsOrThatNeverExpires() {
         stores.connect(SHOP, tokens(hoursFromNow(-2), "v2:refresh", hoursFromNow(24 * 30)));
-        assertThat(launches.decide(launch(SHOP, NOW)).action()).isEqualTo(Action.OPEN);
+        assertThat(launches.decide(opened(SHOP)).action()).isEqualTo(Action.OPEN);
 
         stores.connect(SHOP, tokens(null, null, null)); // a non-expiring offline token, as release 0.1.0 stored them
-        assertThat(launches.decide(launch(SHOP, NOW)).action()).isEqualTo(Action.OPEN);
+        assertThat(launches.decide(opened(SHOP)).action()).isEqualTo(Action.OPEN);
     }
 
     @Test
     void installsAStoreNeverSeenBefore() {
-        Launch launch = launches.decide(launch("new-in-town.myshopify.com", NOW));
+        Launch launch = launches.decide(opened("new-in-town.myshopify.com"));
 
         assertThat(launch.action()).isEqualTo(Action.INSTALL);
         assertThat(launch.merchant()).isNull();
@@ -77,25 +82,25 @@ class ShopifyLaunchesTest {
     void installsAStoreThatNeedsAReconnectWasUninstalledOrDisconnected() {
         ShopifyConnection store = stores.connect(SHOP, tokens(hoursFromNow(23), "v2:refresh", hoursFromNow(24 * 89)));
         store.needsReconnect("Shopify refused the stored token (HTTP 401).", CONNECTED);
-        assertThat(launches.decide(launch(SHOP, NOW))).extracting(Launch::action, Launch::why)
+        assertThat(launches.decide(opened(SHOP))).extracting(Launch::action, Launch::why)
                 .containsExactly(Action.INSTALL, "it needs a reconnect");
 
         store.uninstall(CONNECTED);
-        assertThat(launches.decide(launch(SHOP, NOW))).extracting(Launch::action, Launch::why)
+        assertThat(launches.decide(opened(SHOP))).extracting(Launch::action, Launch::why)
                 .containsExactly(Action.INSTALL, "the app was uninstalled");
 
         stores.connect(SHOP, tokens(hoursFromNow(23), "v2:refresh", hoursFromNow(24 * 89))).disconnect("the merchant", CONNECTED);
-        assertThat(launches.decide(launch(SHOP, NOW))).extracting(Launch::action, Launch::why)
+        assertThat(launches.decide(opened(SHOP))).extracting(Launch::action, Launch::why)
                 .containsExactly(Action.INSTALL, "it was disconnected");
     }
 
     @Test
     void installsAnActiveStoreWhoseTokenCannotBeUsedAnyMore() {
         stores.connect(SHOP, tokens(hoursFromNow(-1), null, null));
-        assertThat(launches.decide(launch(SHOP, NOW)).action()).as("expired, nothing to refresh it with").isEqualTo(Action.INSTALL);
+        assertThat(launches.decide(opened(SHOP)).action()).as("expired, nothing to refresh it with").isEqualTo(Action.INSTALL);
 
         stores.connect(SHOP, tokens(hoursFromNow(-1), "v2:refresh", hoursFromNow(-1)));
-        assertThat(launches.decide(launch(SHOP, NOW)).action()).as("its refresh token expired too").isEqualTo(Action.INSTALL);
+        assertThat(launches.decide(opened(SHOP)).action()).as("its refresh token expired too").isEqualTo(Action.INSTALL);
     }
 
     @Test
@@ -116,6 +121,21 @@ class ShopifyLaunchesTest {
         assertThatThrownBy(() -> launches.decide(launch("evil.com", NOW))).isInstanceOf(Refusal.class)
                 .hasMessageContaining("not a Shopify shop");
         assertThat(stores.lookups).isZero();
+    }
+
+    @Test
+    void refusesASecondUseOfTheSameLaunch() {
+        ShopifyConnection store = stores.connect(SHOP, tokens(hoursFromNow(23), "v2:refresh", hoursFromNow(24 * 89)));
+        Map<String, String> launch = opened(SHOP);
+        assertThat(launches.decide(launch).merchant()).isEqualTo(store.merchantId());
+
+        assertThatThrownBy(() -> launches.decide(launch)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.slug()).isEqualTo("replayed-launch")).hasMessageContaining("used before");
+        assertThat(launches.decide(opened(SHOP)).action()).as("the next launch Shopify signs").isEqualTo(Action.OPEN);
+    }
+
+    private Map<String, String> opened(String shop) {
+        return launch(shop, NOW.minusSeconds(++opened));
     }
 
     private static SealedTokens tokens(OffsetDateTime accessExpires, String refresh, OffsetDateTime refreshExpires) {
