@@ -12,8 +12,10 @@
  *
  * <p><b>Decisions.</b> The actions are the admin console's too
  * ({@link dev.salesbot.sync.merchants.control.ConnectionActions}), so a merchant's disconnect is
- * exactly an operator's. The start page ({@code GET /}) and the connection boxes the connect result
- * pages show live here, the merchant's view of their connections. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
+ * exactly an operator's. The start page's view ({@code StartView}) and the connection boxes the
+ * connect result pages show live here, the merchant's view of their connections. The start page's
+ * address, {@code /}, is the Shopify app's App URL: {@code shopify.boundary.AppUrlResource} serves
+ * it, since it first recognises Shopify's signed launch from the admin. A running sync's progress ({@link dev.salesbot.sync.queue.control.SyncProgresses})
  * lives in the database, so a page served by one server follows a sync another server runs. The
  * result pages update themselves with one small served script ({@code /assets/live-status.js}):
  * no reload, at most 160 reads 1.5 s apart, stopping when nothing is updating or pending. The
@@ -22,8 +24,8 @@
  * is updating, so a page never says "Up to date" beside a pending check. The pages are complete
  * without the script, as the server rendered them; the script only brings them up to date.
  *
- * <p><b>Out of scope.</b> A merchant login: the session is the merchant's from the moment their store
- * connects in this browser (and for 30 minutes without use); connecting the store again is how a
- * merchant gets back to these pages.
+ * <p><b>Out of scope.</b> A login of our own: the session is the merchant's from the moment their store
+ * connects in this browser, or they open the app from the Shopify admin (a launch Shopify signs for
+ * the store, {@code shopify.connect.ShopifyLaunches}), for 30 minutes without use and 12 hours at most.
  */
 package dev.salesbot.sync.account;

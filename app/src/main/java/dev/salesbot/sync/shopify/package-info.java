@@ -5,9 +5,11 @@
  *
  * <p><b>Sub-packages</b>, each importing only the ones listed after it:
  * <ul>
- *   <li>{@code boundary}: the connect and webhook endpoints, the callback's answer and result page;</li>
- *   <li>{@code connect}: OAuth's two steps, the install, the callback's live checks, and what the
- *   consoles do to a store ({@code ShopifyPlatform});</li>
+ *   <li>{@code boundary}: the App URL ({@code /}: the start page, and Shopify's signed launch from the
+ *   admin), the connect and webhook endpoints, the callback's answer and result page, the store's page;</li>
+ *   <li>{@code connect}: OAuth's two steps and the signed-query check they share with the launch
+ *   ({@code ShopifySignedRequests}), the install, where a launch goes ({@code ShopifyLaunches}), the
+ *   callback's live checks, and what the consoles do to a store ({@code ShopifyPlatform});</li>
  *   <li>{@code sync}: the sync handlers (full, changes, redaction), the failure classification,
  *   the two stored objects;</li>
  *   <li>{@code webhooks}: subscriptions, receipt, recording, a handler per lifecycle and privacy topic;</li>

@@ -48,14 +48,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 9 end to end on local storage: registration at connect, the webhook endpoint's bad-input
  * table, partial syncs from the sandbox's real deliveries, uninstall and the privacy topics.
  * {@link ShopifyWebhooksS3Tests} counts the storage writes against S3. The connect flows'
- * tests ({@link ShopifyConnectTests}), the bulk tests ({@link BulkSyncTests}) and the platform
- * versions' ({@link dev.salesbot.sync.PlatformVersionsTests}) run in this server too.
+ * tests ({@link ShopifyConnectTests}), the bulk tests ({@link BulkSyncTests}), the launches from the
+ * Shopify admin ({@link ShopifyLaunchTests}) and the platform versions' ({@link dev.salesbot.sync.PlatformVersionsTests})
+ * run in this server too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ItExecution(ItExecution.LOCAL_STORAGE)
 @ResourceLock(ItLanes.ARQUILLIAN)
-class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests, dev.salesbot.sync.PlatformVersionsTests {
+class ShopifyWebhooksIT implements ShopifyConnectTests, BulkSyncTests, ShopifyLaunchTests, dev.salesbot.sync.PlatformVersionsTests {
 
     /** What the app subscribes every store to (issue 9). */
     static final Set<String> WANTED = Set.of("PRODUCTS_CREATE", "PRODUCTS_UPDATE", "PRODUCTS_DELETE", "INVENTORY_LEVELS_UPDATE",

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class SandboxShopify {
 
     private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
+    private static final Pattern OPEN_APP = Pattern.compile("<a id=\"open-app\" href=\"([^\"]+)\"");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private SandboxShopify() {
@@ -47,6 +48,30 @@ public final class SandboxShopify {
         HttpResponse<String> installed = browser.postForm(install.toString(), form);
         assertThat(installed.statusCode()).as("install redirects back to the app").isEqualTo(302);
         return URI.create(installed.headers().firstValue("Location").orElseThrow());
+    }
+
+    /**
+     * The merchant presses <em>Open app</em> on the sandbox's store admin page: answers the signed
+     * App URL the Shopify admin sends the browser to (not yet followed).
+     */
+    public static URI openApp(Browser browser, String shop) {
+        HttpResponse<String> admin = browser.get("sandbox/shopify/" + shop + "/admin/products", Browser.HTML);
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        Matcher link = OPEN_APP.matcher(admin.body());
+        assertThat(link.find()).as("the store admin's Open app link").isTrue();
+        HttpResponse<String> opened = browser.get(unescape(link.group(1)), Browser.HTML);
+        assertThat(opened.statusCode()).as("the admin sends the browser to the App URL").isEqualTo(302);
+        return URI.create(opened.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** A launch of the App URL for {@code params} ({@code host}, {@code shop}, {@code timestamp}…), hmac computed with {@code secret}. */
+    public static String launchUrl(Map<String, String> params, String secret) {
+        Map<String, String> signed = new LinkedHashMap<>(params);
+        signed.remove("hmac");
+        signed.put("hmac", ShopifyQuerySignature.sign(secret, signed));
+        return "/?" + signed.entrySet().stream()
+                .map(e -> Browser.enc(e.getKey()) + "=" + Browser.enc(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     public static Map<String, String> query(URI uri) {

@@ -18,19 +18,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Shopify's OAuth endpoints as a shop serves them: the install page, the redirect back to the
@@ -92,15 +86,12 @@ public class SandboxShopifyOAuth {
         }
         Map<String, String> params = new TreeMap<>();
         params.put("code", grants.newCode(shop, clientId, scope == null ? "" : scope));
-        params.put("host", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("admin.shopify.com/store/" + shop.replace(".myshopify.com", "")).getBytes(StandardCharsets.UTF_8)));
+        params.put("host", QuerySignatures.host(shop));
         params.put("shop", shop);
         params.put("state", state == null ? "" : state);
         params.put("timestamp", Long.toString(Instant.now().getEpochSecond()));
-        params.put("hmac", hmacHex(params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"))));
         UriBuilder back = UriBuilder.fromUri(redirectUri);
-        params.forEach(back::queryParam);
+        QuerySignatures.signed(params, apiSecret).forEach(back::queryParam);
         return Response.status(302).location(back.build()).build();
     }
 
@@ -160,15 +151,5 @@ public class SandboxShopifyOAuth {
             return "Oauth error invalid_request: The redirect_uri is missing or not an absolute http(s) URL.";
         }
         return null;
-    }
-
-    private String hmacHex(String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(apiSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

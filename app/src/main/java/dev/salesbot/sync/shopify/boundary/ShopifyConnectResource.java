@@ -4,9 +4,11 @@ import dev.salesbot.sync.account.boundary.StartView;
 import dev.salesbot.sync.account.control.AccountConnection;
 import dev.salesbot.sync.account.control.AccountConnections;
 import dev.salesbot.sync.problems.boundary.Problem;
+import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.sessions.boundary.BrowserSession;
 import dev.salesbot.sync.sessions.boundary.BrowserSessions;
 import dev.salesbot.sync.shopify.connect.ShopifyConnect;
+import dev.salesbot.sync.shopify.connect.ShopifyLaunches;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.web.Negotiation;
 import dev.salesbot.sync.web.boundary.QueryParameters;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,10 +26,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
-/** Connecting a Shopify store: the start of the OAuth dance and Shopify's redirect back. */
+/** Connecting a Shopify store: the start of the OAuth dance, Shopify's redirect back, and the connected store's page. */
 @Path("shopify")
 public class ShopifyConnectResource {
 
@@ -38,6 +43,9 @@ public class ShopifyConnectResource {
 
     @Inject
     AccountConnections account;
+
+    @Inject
+    ShopifyLaunches launches;
 
     @Context
     HttpServletRequest request;
@@ -83,6 +91,24 @@ public class ShopifyConnectResource {
         return login(domain.value());
     }
 
+    /**
+     * The store's page for the merchant this browser session acts for: the page a connect shows, as
+     * things stand (no sync asked for or waited for). Where a launch from the Shopify admin lands.
+     */
+    @GET
+    @Path("store")
+    @Produces(MediaType.TEXT_HTML)
+    public Response store() {
+        UUID merchant = sessions.of(request, response).merchant().orElseThrow(() -> Refusal.conflict("no-merchant-session",
+                "Connect your store first", "This browser is not connected to a store (or its session ended after 30 minutes "
+                        + "without use). Open the app from your Shopify admin, or connect your store again."));
+        return launches.page(merchant)
+                .map(connected -> Response.ok(StoreConnectedView.render(connected, storeBoxes(merchant)).getBytes(StandardCharsets.UTF_8),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build())
+                // A merchant whose store was deleted since: their other connections are there.
+                .orElseGet(() -> Response.seeOther(URI.create("/connections")).build());
+    }
+
     @GET
     @Path("callback")
     public Response callback() {
@@ -100,10 +126,14 @@ public class ShopifyConnectResource {
         if (Negotiation.prefersHtml(headers)) {
             // A browser waits less: its page follows the rest of the first sync by itself.
             ShopifyConnect.Connected connected = connect.firstSnapshotForPage(accepted);
-            List<AccountConnection> store = account.of(accepted.merchant()).stream().filter(AccountConnection::shopify).toList();
-            return Response.ok(StoreConnectedView.render(connected, store), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(StoreConnectedView.render(connected, storeBoxes(accepted.merchant())), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
         }
         ShopifyConnect.Connected connected = connect.firstSnapshot(accepted);
         return Response.ok(CallbackAnswer.json(connected).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private List<AccountConnection> storeBoxes(UUID merchant) {
+        return account.of(merchant).stream().filter(AccountConnection::shopify).toList();
     }
 }

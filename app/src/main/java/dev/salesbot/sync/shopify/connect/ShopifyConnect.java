@@ -4,7 +4,6 @@ import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.queue.control.SyncOutcome;
 import dev.salesbot.sync.queue.control.SyncProgresses;
 import dev.salesbot.sync.queue.control.Syncs;
-import dev.salesbot.sync.security.control.ShopifyQuerySignature;
 import dev.salesbot.sync.security.control.StateNonces;
 import dev.salesbot.sync.security.control.StateTokens;
 import dev.salesbot.sync.shopify.entity.AccessScopes;
@@ -20,9 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +38,6 @@ import java.util.UUID;
 public class ShopifyConnect {
 
     static final String PURPOSE = "shopify-connect";
-    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
-    private static final List<String> REQUIRED = List.of("code", "shop", "state", "hmac", "timestamp");
     private static final System.Logger LOGGER = System.getLogger(ShopifyConnect.class.getName());
 
     /** A store whose install is recorded: its merchant, the granted scope and its first sync. */
@@ -59,6 +54,9 @@ public class ShopifyConnect {
 
     @Inject
     ShopifyOAuth oauth;
+
+    @Inject
+    ShopifySignedRequests signed;
 
     @Inject
     ShopifyInstalls installs;
@@ -90,8 +88,6 @@ public class ShopifyConnect {
     @ConfigProperty(name = "CALLBACK_SYNC_WAIT_SECONDS", defaultValue = "20")
     int callbackWaitSeconds;
 
-    Clock clock = Clock.systemUTC();
-
     /** Where to send the browser to install the app on {@code shop}. */
     public URI begin(ShopDomain shop, String sessionId, StateNonces nonces) {
         if (!oauth.storeExists(shop)) {
@@ -104,24 +100,14 @@ public class ShopifyConnect {
     }
 
     /**
-     * Verifies Shopify's redirect (hmac, timestamp, shop, state), exchanges the code, checks the
+     * Verifies Shopify's redirect ({@link ShopifySignedRequests}, then the state), exchanges the code, checks the
      * granted scopes and records the install with its first sync (one transaction).
      *
      * @param query the callback's query parameters, each given once
      * @throws Refusal for anything that fails a check; nothing is stored then
      */
     public Accepted complete(Map<String, String> query, String sessionId, StateNonces nonces) {
-        List<String> missing = REQUIRED.stream().filter(p -> blank(query.get(p))).toList();
-        if (!missing.isEmpty()) {
-            throw Refusal.badInput("missing-parameter",
-                    "The Shopify callback is missing the parameter(s): " + String.join(", ", missing) + ".");
-        }
-        ShopDomain shop = ShopDomain.parse(query.get("shop"));
-        if (!ShopifyQuerySignature.verify(app.apiSecret(), query)) {
-            throw Refusal.notAllowed("invalid-signature",
-                    "The callback's hmac does not match its parameters; it was not sent by Shopify for this app.");
-        }
-        checkTimestamp(query.get("timestamp"));
+        ShopDomain shop = signed.verify(query, ShopifySignedRequests.Kind.CALLBACK);
         states.use(states.check(query.get("state"), PURPOSE, sessionId), shop.value(), "shop", nonces);
         OfflineToken token;
         try {
@@ -167,23 +153,5 @@ public class ShopifyConnect {
             }
         }
         return new Connected(accepted.merchant(), accepted.shop(), accepted.scope(), upload, webhookTest.run(accepted.shop()), live);
-    }
-
-    private void checkTimestamp(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw Refusal.badInput("invalid-timestamp", "The callback's timestamp is not a number of seconds.");
-        }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (age.compareTo(TIMESTAMP_WINDOW) > 0) {
-            throw Refusal.notAllowed("stale-request", "The callback's timestamp is " + age.toSeconds()
-                    + " s away from the server's clock; more than " + TIMESTAMP_WINDOW.toSeconds() + " s is refused.");
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

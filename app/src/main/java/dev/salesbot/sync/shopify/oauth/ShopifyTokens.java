@@ -75,6 +75,22 @@ public class ShopifyTokens {
         }
     }
 
+    /**
+     * Whether {@link #accessToken} would give a token for this connection without the merchant, as far
+     * as the stored row tells (Shopify is not asked): the connection is active and holds an access
+     * token that is not about to expire, or a refresh token that has not. A value no configured key
+     * opens still counts: that is the operator's key to fix, never a reason to send the merchant
+     * through the install again.
+     */
+    public boolean usable(ShopifyConnection connection) {
+        SealedTokens sealed = connection.sealedTokens();
+        if (!connection.active() || sealed.accessToken() == null) {
+            return false;
+        }
+        return !dueForRefresh(sealed) || sealed.refreshToken() != null && (sealed.refreshTokenExpiresAt() == null
+                || clock.instant().isBefore(sealed.refreshTokenExpiresAt().toInstant()));
+    }
+
     private static ShopifyConnection usable(ShopDomain shop, Optional<ShopifyConnection> found) {
         ShopifyConnection connection = found
                 .orElseThrow(() -> new ShopifyReconnectRequired(shop + " is not connected; connect the store."));

@@ -1,12 +1,7 @@
 package dev.salesbot.sync.admin.control;
 
 import dev.salesbot.sync.config.TrustedProxies;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import dev.salesbot.sync.testing.MigratedH2;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,13 +66,7 @@ class LoginThrottleTest {
 
     @BeforeEach
     void migratedDatabase() throws Exception {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        try (Connection c = database.getConnection();
-             Liquibase liquibase = new Liquibase("db/changelog.xml", new ClassLoaderResourceAccessor(),
-                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c)))) {
-            liquibase.update(new Contexts(), new LabelExpression());
-        }
+        database = MigratedH2.fresh();
         throttle = new LoginThrottle(database, clock);
     }
 

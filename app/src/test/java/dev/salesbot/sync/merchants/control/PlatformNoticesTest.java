@@ -1,19 +1,12 @@
 package dev.salesbot.sync.merchants.control;
 
 import dev.salesbot.sync.testing.FakeClock;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import dev.salesbot.sync.testing.MigratedH2;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +19,7 @@ class PlatformNoticesTest {
 
     @BeforeEach
     void migratedDatabase() throws Exception {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        try (Connection c = database.getConnection();
-             Liquibase liquibase = new Liquibase("db/changelog.xml", new ClassLoaderResourceAccessor(),
-                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c)))) {
-            liquibase.update(new Contexts(), new LabelExpression());
-        }
+        JdbcDataSource database = MigratedH2.fresh();
         serverA = new PlatformNotices(database, clock);
         serverB = new PlatformNotices(database, clock);
     }

@@ -2,12 +2,7 @@ package dev.salesbot.sync.sessions.control;
 
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.testing.FakeClock;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import dev.salesbot.sync.testing.MigratedH2;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +37,7 @@ class BrowserSessionStoreTest {
 
     @BeforeEach
     void migratedDatabase() throws Exception {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        try (Connection c = database.getConnection();
-             Liquibase liquibase = new Liquibase("db/changelog.xml", new ClassLoaderResourceAccessor(),
-                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c)))) {
-            liquibase.update(new Contexts(), new LabelExpression());
-        }
+        database = MigratedH2.fresh();
         serverA = new BrowserSessionStore(database, clock);
         serverB = new BrowserSessionStore(database, clock);
     }

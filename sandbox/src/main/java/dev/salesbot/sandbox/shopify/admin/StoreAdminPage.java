@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A small stand-in for the Shopify admin's product list, so a person can see freshness end to end:
  * rename or re-price a product here and the store sends {@code products/update} to the app, whose
- * snapshot changes seconds later. {@code /sandbox/shopify/{shop}/admin/products}.
+ * snapshot changes seconds later. {@code /sandbox/shopify/{shop}/admin/products}. Its <em>Open app</em> opens the
+ * app from the admin ({@code dev.salesbot.sandbox.shopify.AdminAppLaunch}).
  */
 @Path("shopify/{shop}/admin/products")
 public class StoreAdminPage {
@@ -30,6 +32,11 @@ public class StoreAdminPage {
 
     @Inject
     SandboxShops shops;
+
+    /** The app the page's "Open app" opens ({@code AdminAppLaunch}). */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_SHOPIFY_API_KEY", defaultValue = "sandbox-shopify-app")
+    String apiKey;
 
     @Context
     UriInfo uri;
@@ -52,12 +59,15 @@ public class StoreAdminPage {
         }
         String notice = saved == null ? "" : "<p class=\"saved\">Saved product " + esc(saved)
                 + ". Shopify sent <code>products/update</code> to every subscribed address.</p>";
+        String openApp = "<p><a id=\"open-app\" href=\"" + esc(uri.getBaseUriBuilder().path("shopify").path(store.name()).path("admin/apps")
+                .path(apiKey).build().toString()) + "\">Open app</a> — salesbot-sync, opened as the Shopify admin opens an "
+                + "installed app (or installs it): a signed request to its App URL.</p>";
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Products · " + esc(store.name())
                 + "</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#202223}"
                 + ".badge{background:#ffd79d;padding:.1rem .5rem;border-radius:3px;font-size:.8rem}"
                 + ".saved{background:#e3f1df;padding:.5rem}td{padding:.3rem}</style></head><body>"
                 + "<p class=\"badge\">Sandbox Shopify — no real store</p><h1>Products of " + esc(store.name()) + "</h1>"
-                + notice + "<table>" + rows + "</table><p>The first " + SHOWN + " of " + store.catalog().products().size()
+                + openApp + notice + "<table>" + rows + "</table><p>The first " + SHOWN + " of " + store.catalog().products().size()
                 + " products.</p></body></html>";
         return Response.ok(html.getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
