@@ -1,7 +1,7 @@
 package dev.salesbot.sync.shopify;
 
 import dev.salesbot.sync.SalesbotApplication;
-import dev.salesbot.sync.account.boundary.StartResource;
+import dev.salesbot.sync.shopify.boundary.AppUrlResource;
 import dev.salesbot.sync.shopify.boundary.ShopifyConnectResource;
 import dev.salesbot.sync.shopify.boundary.ShopifyWebhookResource;
 import dev.salesbot.sync.shopify.graphql.ShopifyApp;
@@ -116,7 +116,7 @@ class ShopifyAppTomlTest {
 
     @Test
     void opensTheStartPageAsTheAppUrl() {
-        assertThat(URI.create(toml.getString("application_url")).getPath()).isEqualTo(served(StartResource.class));
+        assertThat(URI.create(toml.getString("application_url")).getPath()).isEqualTo(served(AppUrlResource.class));
         assertThat(toml.getBoolean("embedded")).isFalse();
     }
 
