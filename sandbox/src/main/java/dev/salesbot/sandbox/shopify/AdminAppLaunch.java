@@ -11,9 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The Shopify admin opening the app, as when a merchant clicks it under Apps:
@@ -28,34 +26,23 @@ import java.util.regex.Pattern;
 @Path("shopify/{shop}/admin/apps")
 public class AdminAppLaunch {
 
-    private static final Pattern SHOP = Pattern.compile("^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$");
-
     @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_API_KEY", defaultValue = "sandbox-shopify-app")
-    String apiKey;
-
-    @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_API_SECRET", defaultValue = "sandbox-shopify-secret-not-for-production")
-    String apiSecret;
+    SandboxApp registered;
 
     /** The app's App URL in its configuration; the default is the README's run command's start page. */
     @Inject
     @ConfigProperty(name = "SANDBOX_SHOPIFY_APP_URL", defaultValue = "http://localhost:8080/")
     String appUrl;
 
-    @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_UNAVAILABLE_SHOPS", defaultValue = "no-such-store")
-    List<String> unavailableShops;
-
     Clock clock = Clock.systemUTC();
 
     @GET
     @Path("{app}")
     public Response open(@PathParam("shop") String shop, @PathParam("app") String app) {
-        if (!SHOP.matcher(shop).matches() || unavailableShops.stream().anyMatch(name -> shop.equals(name + ".myshopify.com"))) {
+        if (!registered.exists(shop)) {
             return notFound("There is no shop called " + shop + ".");
         }
-        if (!apiKey.equals(app)) {
+        if (!registered.apiKey().equals(app)) {
             return notFound("This store has no app " + app + ".");
         }
         return Response.status(302).location(launch(shop)).build();
@@ -65,7 +52,7 @@ public class AdminAppLaunch {
     URI launch(String shop) {
         UriBuilder target = UriBuilder.fromUri(appUrl);
         QuerySignatures.signed(Map.of("host", QuerySignatures.host(shop), "shop", shop,
-                "timestamp", Long.toString(clock.instant().getEpochSecond())), apiSecret).forEach(target::queryParam);
+                "timestamp", Long.toString(clock.instant().getEpochSecond())), registered.apiSecret()).forEach(target::queryParam);
         return target.build();
     }
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Shopify's OAuth endpoints as a shop serves them: the install page, the redirect back to the
@@ -33,25 +31,8 @@ import java.util.regex.Pattern;
 @Path("shopify/{shop}/admin/oauth")
 public class SandboxShopifyOAuth {
 
-    private static final Pattern SHOP = Pattern.compile("^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$");
-
     @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_API_KEY", defaultValue = "sandbox-shopify-app")
-    String apiKey;
-
-    @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_API_SECRET", defaultValue = "sandbox-shopify-secret-not-for-production")
-    String apiSecret;
-
-    /**
-     * Store names that do not exist. Shopify answers a myshopify.com address that no store has with
-     * 404 and "Sorry, this shop is currently unavailable." (quoted from a merchant's report,
-     * https://github.com/christophergregory/shopify-node-api/issues/37); every other sandbox name
-     * is a store, created on first use.
-     */
-    @Inject
-    @ConfigProperty(name = "SANDBOX_SHOPIFY_UNAVAILABLE_SHOPS", defaultValue = "no-such-store")
-    java.util.List<String> unavailableShops;
+    SandboxApp registered;
 
     @Inject
     SandboxOAuthGrants grants;
@@ -62,7 +43,7 @@ public class SandboxShopifyOAuth {
     public Response authorize(@PathParam("shop") String shop, @QueryParam("client_id") String clientId,
                               @QueryParam("scope") String scope, @QueryParam("redirect_uri") String redirectUri,
                               @QueryParam("state") String state) {
-        if (unavailable(shop)) {
+        if (registered.wellFormed(shop) && !registered.exists(shop)) {
             return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(InstallPage.error("Sorry, this shop is currently unavailable.").getBytes(StandardCharsets.UTF_8)).build();
         }
@@ -91,7 +72,7 @@ public class SandboxShopifyOAuth {
         params.put("state", state == null ? "" : state);
         params.put("timestamp", Long.toString(Instant.now().getEpochSecond()));
         UriBuilder back = UriBuilder.fromUri(redirectUri);
-        QuerySignatures.signed(params, apiSecret).forEach(back::queryParam);
+        QuerySignatures.signed(params, registered.apiSecret()).forEach(back::queryParam);
         return Response.status(302).location(back.build()).build();
     }
 
@@ -118,20 +99,16 @@ public class SandboxShopifyOAuth {
 
     private Response token(String shop, Map<String, String> fields) {
         SandboxOAuthGrants.Answer answer;
-        if (!SHOP.matcher(shop).matches() || unavailable(shop)) {
+        if (!registered.exists(shop)) {
             answer = SandboxOAuthGrants.error(404, "not_found", "No such shop.");
-        } else if (!apiKey.equals(fields.get("client_id")) || !MessageDigest.isEqual(
-                apiSecret.getBytes(StandardCharsets.UTF_8),
+        } else if (!registered.apiKey().equals(fields.get("client_id")) || !MessageDigest.isEqual(
+                registered.apiSecret().getBytes(StandardCharsets.UTF_8),
                 String.valueOf(fields.get("client_secret")).getBytes(StandardCharsets.UTF_8))) {
             answer = SandboxOAuthGrants.error(401, "invalid_client", "Client authentication failed.");
         } else {
             answer = grants.tokenRequest(shop, fields);
         }
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString()).build();
-    }
-
-    private boolean unavailable(String shop) {
-        return unavailableShops.stream().anyMatch(name -> shop.equals(name + ".myshopify.com"));
     }
 
     /** Bytes, not a String: RESTEasy (WildFly) HTML-escapes String entities of 400 text/html answers. */
@@ -141,10 +118,10 @@ public class SandboxShopifyOAuth {
     }
 
     private String refusal(String shop, String clientId, String redirectUri) {
-        if (!SHOP.matcher(shop).matches()) {
+        if (!registered.wellFormed(shop)) {
             return "There is no shop called " + shop + ".";
         }
-        if (!apiKey.equals(clientId)) {
+        if (!registered.apiKey().equals(clientId)) {
             return "Oauth error invalid_request: The client_id is not a known app.";
         }
         if (redirectUri == null || !(redirectUri.startsWith("http://") || redirectUri.startsWith("https://"))) {

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ShopifyQuerySignatureTest {
+public class ShopifyQuerySignatureTest {
 
     /** Shopify's published OAuth example (secret "hush"). */
-    static final String SECRET = "hush";
-    static final Map<String, String> SHOPIFY_EXAMPLE = Map.of(
+    public static final String SECRET = "hush";
+    public static final Map<String, String> SHOPIFY_EXAMPLE = Map.of(
             "code", "0907a61c0c8d55e99db179b68161bc00",
             "shop", "some-shop.myshopify.com",
             "state", "0.6784241404160823",

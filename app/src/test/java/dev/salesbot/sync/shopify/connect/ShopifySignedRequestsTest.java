@@ -2,6 +2,7 @@ package dev.salesbot.sync.shopify.connect;
 
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.ShopifyQuerySignature;
+import dev.salesbot.sync.security.control.ShopifyQuerySignatureTest;
 import dev.salesbot.sync.shopify.connect.ShopifySignedRequests.Kind;
 import dev.salesbot.sync.shopify.graphql.ShopifyApps;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ShopifySignedRequestsTest {
 
     /** Shopify's published OAuth example (secret "hush"), signed at 1337178173. */
-    static final String HUSH = "hush";
-    static final Map<String, String> SHOPIFY_EXAMPLE = Map.of(
-            "code", "0907a61c0c8d55e99db179b68161bc00",
-            "shop", "some-shop.myshopify.com",
-            "state", "0.6784241404160823",
-            "timestamp", "1337178173",
-            "hmac", "700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf");
+    static final String HUSH = ShopifyQuerySignatureTest.SECRET;
+    static final Map<String, String> SHOPIFY_EXAMPLE = ShopifyQuerySignatureTest.SHOPIFY_EXAMPLE;
     static final Instant SIGNED_AT = Instant.ofEpochSecond(1337178173L);
 
     static final String SECRET = "launch-test-secret-5e1f";
