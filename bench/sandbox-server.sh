@@ -19,7 +19,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Maven 3.8's quiet mode still prints colour resets; strip them (pipefail keeps its exit status).
-mvnq() { mvn -B -o -q "$@" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'; }
+# -Denforcer.skip: this bench starts Payara Micro 6.2025.10 on the JVM it runs on; the build's JDK 21 check is for Payara 7.
+mvnq() { mvn -B -o -q -Denforcer.skip=true "$@" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'; }
 
 echo "== build"
 # One reactor run: the product's test classpath needs the sandbox module packaged in the same

@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
-# Payara Micro 7 smoke test, part of the README's test command (mvn verify runs it after the Payara
-# Micro 6 integration tests, with the WAR just built and the runtime Maven copied from the local
-# repository): runs the WAR at / and the sandbox at /sandbox on Payara Micro 7 (Jakarta EE 11),
-# started as the run command starts Payara Micro 6 (payara-config/pre-boot-commands.asadmin, its
-# database moved to a fresh data directory; loopback only), and runs the flows of flows.sh.
+# Payara Micro smoke test of a version the integration tests do not use, part of the README's test
+# command (mvn verify runs it after the integration tests, with the WAR just built and the runtime
+# Maven copied from the local repository): runs the WAR at / and the sandbox at /sandbox on
+# Payara Micro $SMOKE_PAYARA_VERSION, started as the run command starts Payara Micro
+# (payara-config/pre-boot-commands.asadmin, its database moved to a fresh data directory; loopback
+# only), on a JDK that version supports, and runs the flows of flows.sh.
 #
-# By hand:  app/src/test/smoke/payara7.sh   (builds the WAR and fetches the runtime itself;
-# MVN="mvn -B -o" once it is in ~/.m2). PAYARA7_WAR, PAYARA7_JAR and SANDBOX_WAR name a WAR and a
-# runtime already there (the Maven build sets them).
+# By hand:  app/src/test/smoke/payara-micro.sh   (builds the WAR and fetches the runtime itself;
+# MVN="mvn -B -o" once it is in ~/.m2). SMOKE_PAYARA_WAR, SMOKE_PAYARA_JAR and SANDBOX_WAR name a
+# WAR and a runtime already there (the Maven build sets them).
 #
-# Needs: a JDK 21 or newer for Payara 7 (PAYARA7_JAVA_HOME, or the newest under /usr/lib/jvm),
-# curl, openssl. Prints PASS/FAIL per check and exits non-zero if any check failed. Never prints a
-# token or a password: the token check only counts matches.
+# Needs: a JDK from SMOKE_JAVA_MIN to SMOKE_JAVA_MAX (SMOKE_JAVA_HOME, or the newest such under
+# /usr/lib/jvm), curl, openssl. Prints PASS/FAIL per check and exits non-zero if any check failed.
+# Never prints a token or a password: the token check only counts matches.
 set -uo pipefail
 
-PAYARA7_VERSION=${PAYARA7_VERSION:-7.2026.11}
+SMOKE_PAYARA_VERSION=${SMOKE_PAYARA_VERSION:-6.2025.10}
+SMOKE_JAVA_MIN=${SMOKE_JAVA_MIN:-17}   # Payara Micro 6 runs on 11, 17 and 21; 7 on 21 and newer
+SMOKE_JAVA_MAX=${SMOKE_JAVA_MAX:-21}
 MVN=${MVN:-mvn -B}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-180}   # seconds until the app must answer GET /
 CURL_TIMEOUT=${CURL_TIMEOUT:-120}   # seconds per request (the first catalog fetch takes ~15 s)
 
 cd "$(dirname "$0")/../../../.." || exit 2
 ROOT=$PWD
-WORK=${PAYARA7_WORK:-$ROOT/target/payara7-smoke}
+WORK=${SMOKE_PAYARA_WORK:-$ROOT/target/payara-smoke}
 PID=
 # shellcheck source=flows.sh
 . "$ROOT/app/src/test/smoke/flows.sh"
@@ -40,29 +43,30 @@ trap 'exit 130' INT TERM
 # The major version of the java in JDK $1, or nothing.
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -nE 's/^ *java\.specification\.version = ([0-9]+).*/\1/p'; }
 
-# --- 1. A JDK for Payara 7, the runtime, the WARs -------------------------------------------------
-JDK=${PAYARA7_JAVA_HOME:-}
+# --- 1. A JDK for this Payara Micro, the runtime, the WARs -----------------------------------------
+in_range() { [ -n "$1" ] && [ "$1" -ge "$SMOKE_JAVA_MIN" ] && [ "$1" -le "$SMOKE_JAVA_MAX" ]; }
+JDK=${SMOKE_JAVA_HOME:-}
 if [ -z "$JDK" ]; then
     best=0
     for candidate in /usr/lib/jvm/*; do
         major=$(java_major "$candidate" 2>/dev/null)
-        if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best" ]; then JDK=$candidate; best=$major; fi
+        if in_range "$major" && [ "$major" -gt "$best" ]; then JDK=$candidate; best=$major; fi
     done
 fi
-[ -n "$JDK" ] && [ "$(java_major "$JDK")" -ge 21 ] 2>/dev/null \
-    || die "Payara 7 needs a JDK 21 or newer: none under /usr/lib/jvm; set PAYARA7_JAVA_HOME (or -Dpayara7.smoke.skip=true to leave this test out)"
+[ -n "$JDK" ] && in_range "$(java_major "$JDK" 2>/dev/null)" \
+    || die "Payara Micro $SMOKE_PAYARA_VERSION needs a JDK $SMOKE_JAVA_MIN to $SMOKE_JAVA_MAX: none under /usr/lib/jvm; set SMOKE_JAVA_HOME (or -Dpayara.smoke.skip=true to leave this test out)"
 
 mkdir -p "$WORK"
-WAR=${PAYARA7_WAR:-}
+WAR=${SMOKE_PAYARA_WAR:-}
 if [ -z "$WAR" ]; then
     echo "INFO  building the WAR"
     $MVN -q package -DskipTests >"$WORK/build.log" 2>&1 || die "mvn package (see $WORK/build.log)"
     WAR=app/target/salesbot-sync.war
 fi
-JAR=${PAYARA7_JAR:-$WORK/payara-micro-$PAYARA7_VERSION.jar}
+JAR=${SMOKE_PAYARA_JAR:-$WORK/payara-micro-$SMOKE_PAYARA_VERSION.jar}
 if [ ! -s "$JAR" ]; then
-    echo "INFO  fetching fish.payara.extras:payara-micro:$PAYARA7_VERSION (~100 MB)"
-    $MVN -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA7_VERSION" \
+    echo "INFO  fetching fish.payara.extras:payara-micro:$SMOKE_PAYARA_VERSION (~100 MB)"
+    $MVN -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$SMOKE_PAYARA_VERSION" \
         -DoutputDirectory="$WORK" >"$WORK/fetch.log" 2>&1 || die "download of payara-micro (see $WORK/fetch.log)"
 fi
 RUN=$WORK/run
@@ -77,12 +81,12 @@ done
 B=http://127.0.0.1:$PORT
 
 # --- 2. The run command's settings, on 127.0.0.1 and a fresh data directory -------------------------
-DATA=$(mktemp -d "${TMPDIR:-/tmp}/salesbot-payara7-data.XXXXXX")
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/salesbot-payara-smoke-data.XXXXXX")
 export_local_settings "$PORT" "$DATA"
 sed "s|jdbc:h2:./data/db/salesbot;|jdbc:h2:$DATA/db/salesbot;|" payara-config/pre-boot-commands.asadmin >"$RUN/pre-boot.asadmin"
 grep -q "jdbc:h2:$DATA/db/salesbot;" "$RUN/pre-boot.asadmin" || die "payara-config/pre-boot-commands.asadmin no longer names ./data/db/salesbot"
 
-echo "INFO  starting Payara Micro $PAYARA7_VERSION on $("$JDK/bin/java" -version 2>&1 | head -1), 127.0.0.1:$PORT, DATA_DIR=$DATA"
+echo "INFO  starting Payara Micro $SMOKE_PAYARA_VERSION on $("$JDK/bin/java" -version 2>&1 | head -1), 127.0.0.1:$PORT, DATA_DIR=$DATA"
 # As the run command's javaCommandLineOptions and commandLineOptions (app/pom.xml); the sandbox first.
 setsid "$JDK/bin/java" -Xmx512m -Dhazelcast.phone.home.enabled=false -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$RUN/tmp" \
     -jar "$JAR" --deploy "$RUN/sandbox.war" --deploy "$RUN/ROOT.war" --nocluster --disablephonehome --port "$PORT" \
@@ -90,7 +94,7 @@ setsid "$JDK/bin/java" -Xmx512m -Dhazelcast.phone.home.enabled=false -Dh2.bindAd
 PID=$!
 
 await_boot "$BOOT_TIMEOUT" "$PID"; ready=$?
-check "Payara Micro $PAYARA7_VERSION boots and deploys ROOT.war within ${BOOT_TIMEOUT} s" "$ready" "see $WORK/console.log"
+check "Payara Micro $SMOKE_PAYARA_VERSION boots and deploys ROOT.war within ${BOOT_TIMEOUT} s" "$ready" "see $WORK/console.log"
 [ "$ready" = 0 ] || exit 1
 
 # --- 3. The flows -------------------------------------------------------------------------------------
