@@ -101,5 +101,5 @@ check "Payara Micro $SMOKE_PAYARA_VERSION boots and deploys ROOT.war within ${BO
 HEALTH=$B                              # Payara answers health at the server's root
 SERVER_LOG=$WORK/console.log
 CONSOLE_LOG=$WORK/console.log
-ERROR_PATTERN='\[SEVERE\]'
+ERROR_PATTERN='\[(.\[[0-9;]*m)?SEVERE(.\[0m)?\]'   # Payara's level field, coloured on a terminal or not
 run_flows
