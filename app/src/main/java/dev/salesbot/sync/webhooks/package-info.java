@@ -19,6 +19,19 @@
  * {@link dev.salesbot.sync.webhooks.control.DeliveryPurge}.</li>
  * <li>Only ids, the platform, the source (a validated shop or Page id), the topic and the time are
  * stored: never a body.</li>
+ * <li>Intake by group commit ({@link dev.salesbot.sync.webhooks.control.Intake} on
+ * {@link dev.salesbot.sync.webhooks.control.GroupCommit}): verified deliveries that arrive together
+ * are recorded together — one committer thread per platform takes the first waiting delivery,
+ * waits at most {@code WEBHOOK_BATCH_LINGER_MILLIS} for companions (up to
+ * {@code WEBHOOK_BATCH_MAX}) and records them in one transaction. Each request is answered only
+ * after its batch committed: 200 with its receipt. A batch that fails is recorded again one
+ * delivery at a time; a delivery that still fails, one not recorded within
+ * {@code WEBHOOK_ANSWER_WITHIN_MILLIS}, and any arriving while {@code WEBHOOK_INTAKE_CAPACITY}
+ * deliveries wait are answered 503 with {@code Retry-After} at once (problem
+ * {@code webhook-intake-busy}), so the platform delivers them again. Nothing acknowledged is lost,
+ * nothing lost is acknowledged; a delivery recorded after its 503 is a duplicate when it comes
+ * again. Never an unbounded queue. {@link dev.salesbot.sync.webhooks.control.IntakeStats} gives the
+ * dashboard each intake's depth, batches and refusals.</li>
  * <li>{@link dev.salesbot.sync.webhooks.control.TestDelivery} is the connect answers'
  * {@code webhook_test} for both platforms: a delivery signed by the platform's scheme, sent to this
  * server's own address over HTTP/1.1, must come back recognised as a test (it starts no sync).</li>

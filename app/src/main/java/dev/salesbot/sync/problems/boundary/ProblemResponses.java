@@ -26,9 +26,15 @@ final class ProblemResponses {
 
     static Response answer(int status, String type, String title, String detail,
                            HttpHeaders headers, UriInfo uri, Throwable cause) {
+        return answer(status, type, title, detail, headers, uri, cause, status >= 500 ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG);
+    }
+
+    /** As above, logged at {@code level} (a 5xx at ERROR with its cause's stack trace). */
+    static Response answer(int status, String type, String title, String detail,
+                           HttpHeaders headers, UriInfo uri, Throwable cause, System.Logger.Level level) {
         String instance = "urn:uuid:" + UUID.randomUUID();
         String path = uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
-        if (status >= 500) {
+        if (level == System.Logger.Level.ERROR) {
             // The (message, Throwable) form: a Throwable among format parameters would lose its stack trace.
             LOGGER.log(System.Logger.Level.ERROR, instance + " " + status + " on " + path + ": " + detail, cause);
         } else {

@@ -20,6 +20,11 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
     @Override
     public Response toResponse(Refusal refusal) {
+        if (refusal.kind() == Refusal.Kind.OVERLOADED) {
+            // Expected under load and counted by a meter: no ERROR line (nor stack) per request.
+            return Response.fromResponse(ProblemResponses.answer(503, "/problems/" + refusal.slug(), refusal.title(), refusal.detail(),
+                    headers, uri, null, System.Logger.Level.DEBUG)).header("Retry-After", refusal.retryAfterSeconds()).build();
+        }
         return ProblemResponses.answer(status(refusal.kind()), "/problems/" + refusal.slug(), refusal.title(),
                 refusal.detail(), headers, uri, refusal.getCause());
     }
@@ -33,7 +38,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UPSTREAM_FAILED -> 502;
-            case UPSTREAM_BUSY -> 503;
+            case UPSTREAM_BUSY, OVERLOADED -> 503;
         };
     }
 }

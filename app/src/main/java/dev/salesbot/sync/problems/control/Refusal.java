@@ -27,18 +27,36 @@ public class Refusal extends RuntimeException {
         /** A platform answered an error (502). */
         UPSTREAM_FAILED,
         /** A platform asks us to slow down or is unavailable for now (503). */
-        UPSTREAM_BUSY
+        UPSTREAM_BUSY,
+        /** This server cannot take the request now: send it again after {@link #retryAfterSeconds} (503 with {@code Retry-After}). */
+        OVERLOADED
     }
 
     private final Kind kind;
     private final String slug;
     private final String title;
+    private final int retryAfterSeconds;
 
     public Refusal(Kind kind, String slug, String title, String detail, Throwable cause) {
+        this(kind, slug, title, detail, cause, 0);
+    }
+
+    private Refusal(Kind kind, String slug, String title, String detail, Throwable cause, int retryAfterSeconds) {
         super(detail, cause);
         this.kind = kind;
         this.slug = slug;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** This server cannot take the request now (intake full, say); the sender is to send it again in {@code retryAfterSeconds}. */
+    public static Refusal overloaded(String slug, String detail, int retryAfterSeconds, Throwable cause) {
+        return new Refusal(Kind.OVERLOADED, slug, "Try again later", detail, cause, Math.max(1, retryAfterSeconds));
+    }
+
+    /** For {@link Kind#OVERLOADED}: the seconds the sender is asked to wait; 0 otherwise. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static Refusal badInput(String slug, String detail) {
