@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * Meta's webhooks for Pages, at the address the app subscription names ({@code FACEBOOK_WEBHOOK_ADDRESS}):
  * {@code GET} is Meta's verification request, {@code POST} its event notifications, read as raw bytes
  * capped at {@code WEBHOOK_MAX_BYTES} and handed to {@link FacebookWebhookReceipts}, which verifies
- * them before anything parses them. Every verified notification is answered 200 at once.
+ * them before anything parses them. Every verified notification is answered 200 once recorded
+ * (with the notifications that arrived at the same moment: group commit); one the server cannot
+ * record in time (intake full) is answered 503 with {@code Retry-After}, and Meta sends it again.
  */
 @Path("facebook/webhook")
 public class FacebookWebhookResource {
@@ -79,7 +81,9 @@ public class FacebookWebhookResource {
         try {
             receipt = receipts.receive(RawBodies.read(body, contentLength, maxBytes), signature);
         } catch (Refusal e) {
-            meters.webhookRejected("facebook");
+            if (e.kind() != dev.salesbot.sync.problems.control.Refusal.Kind.OVERLOADED) { // refusals of a full intake have their own meter
+                meters.webhookRejected("facebook");
+            }
             throw e;
         }
         meters.webhookReceived("facebook", receipt.name());

@@ -37,7 +37,7 @@ public class FacebookWebhookReceipts {
     FacebookApp app;
 
     @Inject
-    FacebookWebhookRecorder recorder;
+    FacebookIntake intake;
 
     public Receipt receive(byte[] body, String signature) {
         if (!signed(body, signature)) {
@@ -65,15 +65,7 @@ public class FacebookWebhookReceipts {
             }
             checked.add(entry);
         }
-        try {
-            return recorder.record(checked);
-        } catch (RuntimeException e) {
-            // The same entries at the same moment: the second commit fails on a delivery's primary key.
-            if (!checked.isEmpty() && checked.stream().allMatch(recorder::seen)) {
-                return Receipt.DUPLICATE;
-            }
-            throw e;
-        }
+        return intake.record(checked);
     }
 
     private boolean signed(byte[] body, String header) {

@@ -19,13 +19,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Records the entries of a verified Page webhook in one transaction. Meta has no delivery id, so an
+ * Records the entries of verified Page webhooks, a batch of deliveries a transaction
+ * ({@link FacebookIntake}). Meta has no delivery id, so an
  * entry is known by its content: the SHA-256 of its canonical JSON (Page id, time and changes) is
  * the {@code WEBHOOK_DELIVERY} key, and the same entry delivered again does nothing. A change to one
  * of {@link FacebookApp#pageChangeFields()} becomes a pending {@code FACEBOOK_PAGE_CHANGES} request
@@ -61,10 +66,36 @@ public class FacebookWebhookRecorder {
 
     @Transactional
     public Receipt record(List<JsonObject> entries) {
-        List<Receipt> receipts = new ArrayList<>();
-        for (JsonObject entry : entries) {
-            receipts.add(recordEntry(entry));
+        return recordAll(List.of(entries)).get(0);
+    }
+
+    /**
+     * Records a batch of deliveries (each its entries) in one transaction, a receipt each, in
+     * order: an entry seen before, or earlier in the batch, is a duplicate; the changed fields of
+     * each Page become one pending {@code FACEBOOK_PAGE_CHANGES} request for the batch.
+     */
+    @Transactional
+    public List<Receipt> recordAll(List<List<JsonObject>> batch) {
+        // Every read before anything is persisted (a query after a persist makes the provider flush first).
+        Set<String> seen = deliveries.seenAmong(batch.stream().flatMap(List::stream).map(FacebookWebhookRecorder::id).toList());
+        Map<String, Optional<FacebookPageConnection>> pages = new HashMap<>();
+        batch.stream().flatMap(List::stream).forEach(e -> pages.computeIfAbsent(pageId(e), connections::find));
+        Map<String, PageChanges> changes = new LinkedHashMap<>();
+        List<Receipt> receipts = new ArrayList<>(batch.size());
+        for (List<JsonObject> entries : batch) {
+            List<Receipt> each = new ArrayList<>();
+            for (JsonObject entry : entries) {
+                each.add(recordEntry(entry, seen, pages.get(pageId(entry)), changes));
+            }
+            receipts.add(summary(each));
         }
+        changes.forEach((pageId, c) -> syncs.change(SyncKind.FACEBOOK_PAGE_CHANGES, pageId, c.merchant(), String.join(",", c.fields()),
+                Duration.ofSeconds(Math.max(0, quietSeconds))));
+        return receipts;
+    }
+
+    /** A delivery's receipt: recorded if any entry was, else a duplicate, dropped, or ignored. */
+    private static Receipt summary(List<Receipt> receipts) {
         for (Receipt wanted : List.of(Receipt.RECORDED, Receipt.DUPLICATE, Receipt.DROPPED)) {
             if (receipts.contains(wanted)) {
                 return wanted;
@@ -73,20 +104,23 @@ public class FacebookWebhookRecorder {
         return Receipt.IGNORED;
     }
 
-    private Receipt recordEntry(JsonObject entry) {
-        String pageId = ((JsonString) entry.get("id")).getString();
+    /** One Page's changed fields in a batch. */
+    private record PageChanges(UUID merchant, Set<String> fields) {
+    }
+
+    private Receipt recordEntry(JsonObject entry, Set<String> seen, Optional<FacebookPageConnection> connection,
+                                Map<String, PageChanges> changes) {
+        String pageId = pageId(entry);
         Set<String> fields = changedFields(entry);
         if (fields.isEmpty()) {
             LOGGER.log(System.Logger.Level.DEBUG, "A Facebook webhook entry for page {0} changes no Page field this app keeps", pageId);
             return Receipt.IGNORED;
         }
         String id = id(entry);
-        if (deliveries.seen(id)) {
+        if (!seen.add(id)) {
             LOGGER.log(System.Logger.Level.DEBUG, "Duplicate Facebook webhook entry for page {0}: nothing to do", pageId);
             return Receipt.DUPLICATE;
         }
-        // Read before anything is persisted (a query after a persist makes the provider flush first).
-        Optional<FacebookPageConnection> connection = connections.find(pageId);
         String topic = "page:" + String.join(",", fields);
         deliveries.remember(id, PLATFORM, pageId, topic.length() <= 64 ? topic : topic.substring(0, 63) + "…");
         LOGGER.log(System.Logger.Level.INFO, "Received webhook event for page {0}: {1}", pageId, String.join(",", fields));
@@ -94,9 +128,12 @@ public class FacebookWebhookRecorder {
             LOGGER.log(System.Logger.Level.INFO, "Dropped a webhook event for page {0}: the Page is not connected", pageId);
             return Receipt.DROPPED;
         }
-        syncs.change(SyncKind.FACEBOOK_PAGE_CHANGES, pageId, connection.get().merchantId(), String.join(",", fields),
-                Duration.ofSeconds(Math.max(0, quietSeconds)));
+        changes.computeIfAbsent(pageId, p -> new PageChanges(connection.get().merchantId(), new LinkedHashSet<>())).fields().addAll(fields);
         return Receipt.RECORDED;
+    }
+
+    private static String pageId(JsonObject entry) {
+        return ((JsonString) entry.get("id")).getString();
     }
 
     /** The subscribed Page fields the entry's {@code changes} name; field names are kept only when they are configured ones. */

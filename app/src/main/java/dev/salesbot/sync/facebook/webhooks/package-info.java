@@ -13,9 +13,10 @@
  *   ({@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookReceipts}), every entry's id digits
  *   only.</li>
  *   <li>{@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookRecorder} keys each entry by the
- *   SHA-256 of its canonical JSON (Meta has no delivery id) and turns a Page-field change of a
+ *   SHA-256 of its canonical JSON (Meta has no delivery id) and turns the Page-field changes of a
  *   connected Page into a coalesced {@code FACEBOOK_PAGE_CHANGES} request (one Graph read per quiet
- *   window). Messenger events are acknowledged and ignored; an unknown Page's entry is dropped.</li>
+ *   window), a batch of notifications a transaction
+ *   ({@link dev.salesbot.sync.facebook.webhooks.FacebookIntake}, group commit). Messenger events are acknowledged and ignored; an unknown Page's entry is dropped.</li>
  *   <li>{@code webhook_test} comes from {@link dev.salesbot.sync.facebook.webhooks.FacebookWebhookCheck}:
  *   the app subscription matches and a signed test delivery was answered as this server's.</li>
  * </ul>

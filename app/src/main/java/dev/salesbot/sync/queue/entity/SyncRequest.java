@@ -70,8 +70,8 @@ public class SyncRequest {
     @Column(name = "MERCHANT_ID", nullable = false, length = 36)
     private String merchantId;
 
-    /** What a partial sync must fetch (one change a webhook announced); null for the other kinds. */
-    @Column(name = "PAYLOAD", length = 1000)
+    /** What a partial sync must fetch (the changes webhooks announced, one a line); null for the other kinds. */
+    @Column(name = "PAYLOAD", length = 20000)
     private String payload;
 
     @Enumerated(EnumType.STRING)

@@ -20,7 +20,10 @@ import java.util.Locale;
 /**
  * Shopify's webhooks, every topic at one address: the raw body (capped at {@code WEBHOOK_MAX_BYTES})
  * goes to {@link ShopifyWebhookReceipts}, which verifies it before anything parses it. Accepted,
- * repeated, dropped and ignored deliveries are all answered 200 at once; the work happens after.
+ * repeated, dropped and ignored deliveries are all answered 200 once recorded (with the deliveries
+ * that arrived at the same moment: group commit); the work happens after. A delivery the server
+ * cannot record in time (intake full) is answered 503 with {@code Retry-After}, and Shopify sends
+ * it again.
  */
 @Path("shopify/webhook")
 public class ShopifyWebhookResource {
@@ -50,7 +53,9 @@ public class ShopifyWebhookResource {
             byte[] raw = RawBodies.read(body, contentLength, maxBytes);
             receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId, triggeredAt));
         } catch (dev.salesbot.sync.problems.control.Refusal e) {
-            meters.webhookRejected("shopify");
+            if (e.kind() != dev.salesbot.sync.problems.control.Refusal.Kind.OVERLOADED) { // refusals of a full intake have their own meter
+                meters.webhookRejected("shopify");
+            }
             throw e;
         }
         meters.webhookReceived("shopify", receipt.name());

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a partial sync must fetch, gathered from the changes webhooks announced. One webhook is one
- * change, recorded as the payload {@code <topic>|<kind>|<gid>} of a sync request; a task parses its
- * coalesced payloads back into one set, every id once. Ids are taken from the webhook body's
+ * change, {@code <topic>|<kind>|<gid>}; a batch of webhooks records each store's changes one a line
+ * in a sync request's payload ({@link #lines}); a task parses its coalesced payloads back into one
+ * set, every id once. Ids are taken from the webhook body's
  * {@code admin_graphql_api_id} (or its numeric {@code id}) and accepted only in Shopify's gid form
  * with digits: a payload is never more than a topic, a kind and a validated id.
  */
@@ -55,10 +56,33 @@ public final class ChangeSet {
         return change.map(c -> topic.header() + "|" + c);
     }
 
-    /** The set of changes in {@code payloads}; an unreadable payload is skipped (it was validated when recorded). */
+    /** A sync request's payload holds at most this many characters (its column's size). */
+    static final int PAYLOAD_MAX = 20_000;
+
+    /**
+     * Several changes of one store as few payloads as their column holds: the changes one per
+     * line, each payload at most {@value #PAYLOAD_MAX} characters.
+     */
+    public static List<String> lines(List<String> changes) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String change : new LinkedHashSet<>(changes)) {
+            if (current.length() > 0 && current.length() + 1 + change.length() > PAYLOAD_MAX) {
+                payloads.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() > 0 ? "\n" : "").append(change);
+        }
+        if (current.length() > 0) {
+            payloads.add(current.toString());
+        }
+        return payloads;
+    }
+
+    /** The set of changes in {@code payloads} (each a change a line); an unreadable one is skipped (it was validated when recorded). */
     public static ChangeSet of(List<String> payloads) {
         ChangeSet set = new ChangeSet();
-        for (String payload : payloads) {
+        for (String payload : payloads.stream().flatMap(p -> p.lines()).toList()) {
             String[] parts = payload.split("\\|", 3);
             if (parts.length != 3) {
                 continue;

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * {@code SHOPIFY_API_SECRET}, or under {@code SHOPIFY_API_SECRET_PREVIOUS} while the secret is
  * rotated (https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook) —
  * then the shop header (anchored pattern) and the webhook id, then the JSON. What is accepted is
- * recorded durably by {@link WebhookRecorder}; no Admin API call and no storage I/O happen here.
+ * recorded durably, with the deliveries arriving at the same time, by {@link ShopifyIntake}, and
+ * answered once recorded (503 with {@code Retry-After} otherwise); no Admin API call and no storage I/O
+ * happen here.
  */
 @ApplicationScoped
 public class ShopifyWebhookReceipts {
@@ -45,7 +47,7 @@ public class ShopifyWebhookReceipts {
     ShopifyApp app;
 
     @Inject
-    WebhookRecorder recorder;
+    ShopifyIntake intake;
 
     public Receipt receive(Incoming in) {
         if (!signed(in.body(), in.hmac())) {
@@ -72,15 +74,7 @@ public class ShopifyWebhookReceipts {
             return Receipt.IGNORED;
         }
         topic.get().shopField().ifPresent(field -> sameShop(body, field, shop, topic.get()));
-        try {
-            return recorder.record(shop, topic.get(), in.webhookId(), triggeredAt, body);
-        } catch (RuntimeException e) {
-            // Two copies at once: the second commit fails on the delivery's primary key.
-            if (recorder.seen(in.webhookId())) {
-                return Receipt.DUPLICATE;
-            }
-            throw e;
-        }
+        return intake.record(new WebhookRecorder.Accepted(shop, topic.get(), in.webhookId(), triggeredAt, body));
     }
 
     private boolean signed(byte[] body, String hmac) {

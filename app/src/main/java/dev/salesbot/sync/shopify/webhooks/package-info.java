@@ -18,11 +18,13 @@
  *   ({@link dev.salesbot.sync.shopify.webhooks.WebhookTopic#shopField()}), which must be the
  *   header's (400 {@code shop-mismatch}: what they change is the whole store). No Admin API call and no
  *   storage I/O happen on the request thread.</li>
- *   <li>Recording ({@link dev.salesbot.sync.shopify.webhooks.WebhookRecorder}), one transaction: the
- *   delivery's id (a repeat answers 200 {@code duplicate} and does nothing), then the topic, routed
- *   by an exhaustive switch. A catalog change becomes a pending {@code SHOPIFY_CHANGES} request due
- *   after {@code WEBHOOK_QUIET_SECONDS} ({@link dev.salesbot.sync.shopify.webhooks.ChangeSet}: a
- *   topic, a kind and a validated gid); each lifecycle and privacy topic has its handler:
+ *   <li>Recording ({@link dev.salesbot.sync.shopify.webhooks.WebhookRecorder}), a batch of
+ *   deliveries a transaction ({@link dev.salesbot.sync.shopify.webhooks.ShopifyIntake}, group
+ *   commit): each delivery's id (a repeat, in an earlier batch or the same one, answers 200
+ *   {@code duplicate} and does nothing), then the topic, routed by an exhaustive switch. The
+ *   catalog changes of a store in a batch become one pending {@code SHOPIFY_CHANGES} request due
+ *   after {@code WEBHOOK_QUIET_SECONDS} ({@link dev.salesbot.sync.shopify.webhooks.ChangeSet}: each
+ *   change a topic, a kind and a validated gid, one a line); each lifecycle and privacy topic has its handler:
  *   {@code app/uninstalled} deletes the tokens, marks the store uninstalled and abandons its pending
  *   work — unless {@code X-Shopify-Triggered-At} is before the store's latest install (a retry
  *   arriving after a reinstall: 200 {@code stale}, nothing changed); {@code shop/redact} becomes a

@@ -29,6 +29,15 @@ public class Deliveries {
         return em.find(WebhookDelivery.class, id) != null;
     }
 
+    /** Which of {@code ids} were recorded before: one query for a batch of deliveries. */
+    public java.util.Set<String> seenAmong(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select d.id from WebhookDelivery d where d.id in :ids", String.class)
+                .setParameter("ids", java.util.List.copyOf(ids)).getResultList());
+    }
+
     /**
      * Records the delivery in the caller's transaction; a concurrent twin fails that transaction's
      * commit on the primary key, which the caller answers as a duplicate.

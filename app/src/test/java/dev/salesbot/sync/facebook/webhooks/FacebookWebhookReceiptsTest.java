@@ -29,7 +29,7 @@ class FacebookWebhookReceiptsTest {
     @BeforeEach
     void wire() {
         receipts.app = FacebookApps.withSecret(SECRET);
-        receipts.recorder = new FacebookWebhookRecorder() {
+        receipts.intake = new FacebookIntake() {
             @Override
             public Receipt record(List<JsonObject> entries) {
                 recorded.add(entries);

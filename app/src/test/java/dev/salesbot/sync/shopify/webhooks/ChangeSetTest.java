@@ -65,6 +65,23 @@ class ChangeSetTest {
         assertThat(set.products()).containsExactly(BINDINGS);
     }
 
+    /** A batch's changes of one store: one a line, as few payloads as the column holds, read back whole. */
+    @Test
+    void manyChangesGoInAsFewPayloadsAsTheirColumnHoldsAndReadBackWhole() {
+        List<String> changes = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            changes.add("products/update|PRODUCT|gid://shopify/Product/" + (8_100_000_000_000L + i));
+        }
+        changes.add(changes.get(0)); // twice in the batch: once in the payload
+
+        List<String> payloads = ChangeSet.lines(changes);
+
+        assertThat(payloads).hasSize(4).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(ChangeSet.PAYLOAD_MAX));
+        assertThat(payloads.stream().mapToLong(p -> p.lines().count()).sum()).isEqualTo(1000);
+        assertThat(ChangeSet.of(payloads).products()).hasSize(1000);
+        assertThat(ChangeSet.lines(List.of())).isEmpty();
+    }
+
     private static JsonObject body(String key, String value) {
         return Json.createObjectBuilder().add(key, value).build();
     }

@@ -5,12 +5,10 @@ import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.ShopifyApps;
 import dev.salesbot.sync.webhooks.control.Receipt;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,10 +31,10 @@ class ShopifyWebhookReceiptsTest {
     @BeforeEach
     void wire() {
         receipts.app = ShopifyApps.withSecrets(SECRET, PREVIOUS);
-        receipts.recorder = new WebhookRecorder() {
+        receipts.intake = new ShopifyIntake() {
             @Override
-            public Receipt record(ShopDomain shop, WebhookTopic topic, String webhookId, Instant triggeredAt, JsonObject body) {
-                recorded.add(topic.header() + " " + webhookId + " " + triggeredAt);
+            public Receipt record(WebhookRecorder.Accepted d) {
+                recorded.add(d.topic().header() + " " + d.webhookId() + " " + d.triggeredAt());
                 return Receipt.RECORDED;
             }
         };
