@@ -89,6 +89,19 @@ final class AdminJson {
         return versions;
     }
 
+    /** Each platform's webhook intake on this server (group commit): waiting, batches, refusals. */
+    private static JsonArrayBuilder intakes(Dashboard.Overview o) {
+        JsonArrayBuilder intakes = Jsonp.createArrayBuilder();
+        o.intakes().forEach((platform, i) -> {
+            JsonObjectBuilder refused = Jsonp.createObjectBuilder();
+            i.refused().forEach(refused::add);
+            intakes.add(Jsonp.createObjectBuilder().add("platform", platform).add("depth", i.depth()).add("capacity", i.capacity())
+                    .add("batches", i.batches()).add("deliveries", i.deliveries()).add("largest_batch", i.largestBatch())
+                    .add("refused", refused));
+        });
+        return intakes;
+    }
+
     static JsonObject summary(Dashboard.Overview o) {
         JsonObjectBuilder byStatus = Jsonp.createObjectBuilder();
         o.byHealth().forEach(byStatus::add);
@@ -112,6 +125,7 @@ final class AdminJson {
                         .add("older_keys", o.tokens().olderKeys()).add("unreadable", o.tokens().unreadable()))
                 .add("notices", notices(o))
                 .add("api_versions", versions(o))
+                .add("webhook_intake", intakes(o))
                 .add("events", events);
         time(json, "at", o.at());
         return json.build();

@@ -106,6 +106,18 @@ final class AdminViews {
                     .append(escape(support(v))).append("</td></tr>");
         }
         b.append("</tbody></table>");
+        b.append("<h2>Webhook intake</h2><table id=\"webhook-intake\"><thead><tr><th>Platform</th><th>Waiting</th>"
+                + "<th>Recorded</th><th>Batches</th><th>Largest batch</th><th>Answered 503</th></tr></thead><tbody>");
+        o.intakes().forEach((platform, i) -> {
+            long refused = i.refused().values().stream().mapToLong(Long::longValue).sum();
+            b.append("<tr id=\"intake-").append(escape(platform)).append("\"").append(refused > 0 ? " class=\"problem\"" : "").append("><td>")
+                    .append(escape(platform)).append("</td><td>").append(i.depth()).append(" of ").append(i.capacity()).append("</td><td>")
+                    .append(i.deliveries()).append("</td><td>").append(i.batches())
+                    .append(i.batches() > 0 ? " (" + String.format(java.util.Locale.ROOT, "%.1f", (double) i.deliveries() / i.batches()) + " a batch)" : "")
+                    .append("</td><td>").append(i.largestBatch()).append("</td><td>").append(refused)
+                    .append(refused > 0 ? " " + escape(i.refused().toString()) : "").append("</td></tr>");
+        });
+        b.append("</tbody></table>");
         b.append("<h2>Queue</h2><p id=\"queue\">").append(o.queue().pending()).append(" pending, ")
                 .append(o.queue().retrying()).append(" being retried (").append(o.queue().retries()).append(" retries); oldest pending ")
                 .append(o.queue().oldestCreatedAt() == null ? "—" : when(o.queue().oldestCreatedAt(), o.at())).append(".</p>");

@@ -17,6 +17,8 @@ import dev.salesbot.sync.queue.control.TargetStatuses;
 import dev.salesbot.sync.queue.entity.SyncRequest;
 import dev.salesbot.sync.queue.entity.TargetStatus;
 import dev.salesbot.sync.webhooks.control.Deliveries;
+import dev.salesbot.sync.webhooks.control.Intake;
+import dev.salesbot.sync.webhooks.control.IntakeStats;
 import dev.salesbot.sync.webhooks.entity.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.salesbot.sync.merchants.control.PlatformNotices;
@@ -48,7 +50,8 @@ public class Dashboard {
     /** The whole picture at one moment. */
     public record Overview(List<ConnectionView> connections, SyncRequests.Queue queue, List<AdminEvent> events,
                            Duration pollInterval, boolean pollScheduled, TokenKeys.Census tokens,
-                           List<PlatformNotices.Notice> notices, List<SupportWindows.Status> versions, OffsetDateTime at) {
+                           List<PlatformNotices.Notice> notices, List<SupportWindows.Status> versions,
+                           Map<String, Intake.Stats> intakes, OffsetDateTime at) {
 
         public Map<String, Long> byHealth() {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -62,6 +65,9 @@ public class Dashboard {
             return connections.stream().map(ConnectionView::merchant).distinct().count();
         }
     }
+
+    @Inject
+    IntakeStats intakes;
 
     @Inject
     PlatformNotices notices;
@@ -96,7 +102,7 @@ public class Dashboard {
     public Overview overview() {
         OffsetDateTime now = now();
         return new Overview(connections(), requests.queue(), events(), polls.interval(), polls.scheduled(), tokenKeys.census(),
-                notices.all(), versions(now.toLocalDate()), now);
+                notices.all(), versions(now.toLocalDate()), intakes.all(), now);
     }
 
     /** Each platform's configured API version and its end of support ({@link SupportWindows}), on {@code today}. */

@@ -1,6 +1,7 @@
 package dev.salesbot.sync.monitoring.control;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -214,6 +215,31 @@ public class Meters {
     public <T> void storageRequests(T store, String method, ToDoubleFunction<T> count) {
         FunctionCounter.builder("salesbot.storage.requests", store, count).tag("method", method)
                 .description("Object storage requests sent (local store: the same operations on files)").register(registry);
+    }
+
+    /** A batch of {@code size} webhook deliveries recorded in one transaction (group commit). */
+    public void webhookBatch(String platform, int size) {
+        DistributionSummary.builder("salesbot.webhooks.batch.size").description("Webhook deliveries recorded per transaction (group commit)")
+                .baseUnit("deliveries").tag("platform", platform).register(registry).record(size);
+    }
+
+    /** A verified delivery answered 503 with {@code Retry-After} (intake full, its batch failed or was slow, the server stopping). */
+    public void webhookRefused(String platform, String why) {
+        counters.computeIfAbsent("intake refused " + platform + " " + why, k -> Counter.builder("salesbot.webhooks.intake.refused")
+                .description("Verified webhook deliveries answered 503 with Retry-After, by why").tag("platform", platform)
+                .tag("why", why).register(registry)).increment();
+    }
+
+    /** How many of a platform's verified deliveries wait for their batch, read from {@code depth} when the meters are read. */
+    public void webhookIntakeDepth(String platform, java.util.function.IntSupplier depth) {
+        Gauge.builder("salesbot.webhooks.intake.depth", depth, IntSupplierValue::of).description("Verified webhook deliveries waiting for their batch")
+                .baseUnit("deliveries").tag("platform", platform).strongReference(true).register(registry);
+    }
+
+    private static final class IntSupplierValue {
+        static double of(java.util.function.IntSupplier s) {
+            return s.getAsInt();
+        }
     }
 
     /** A figure read when the meters are read (queue depth, oldest request age). */

@@ -5,6 +5,7 @@ import dev.salesbot.sync.merchants.control.PlatformNotices;
 import dev.salesbot.sync.merchants.control.SupportWindows;
 import dev.salesbot.sync.merchants.control.TokenKeys;
 import dev.salesbot.sync.queue.control.SyncRequests;
+import dev.salesbot.sync.webhooks.control.Intake;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,7 @@ class AdminViewsTest {
                 List.of(new PlatformNotices.Notice(PlatformNotices.SHOPIFY_BULK_QUERIES,
                         "Bulk queries are not enabled for this app: Partner Dashboard → API access requests → Allow bulk queries <now>",
                         since, since.plus(Duration.ofHours(6)))),
-                List.of(), OffsetDateTime.of(2026, 12, 7, 9, 30, 0, 0, ZoneOffset.UTC));
+                List.of(), Map.of(), OffsetDateTime.of(2026, 12, 7, 9, 30, 0, 0, ZoneOffset.UTC));
 
         String page = AdminViews.dashboard(overview, "admin", "token", null);
 
@@ -43,7 +45,7 @@ class AdminViewsTest {
                 Duration.ofHours(24), true, new TokenKeys.Census(0, 0, 0, now), List.of(),
                 List.of(SupportWindows.of("facebook", "FACEBOOK_GRAPH_API_VERSION", "v24.0", today),
                         SupportWindows.of("shopify", "SHOPIFY_API_VERSION", "2026-10", today)),
-                now.atOffset(ZoneOffset.UTC));
+                Map.of(), now.atOffset(ZoneOffset.UTC));
 
         String page = AdminViews.dashboard(overview, "admin", "token", null);
 
@@ -59,11 +61,29 @@ class AdminViewsTest {
         Dashboard.Overview overview = new Dashboard.Overview(List.of(), new SyncRequests.Queue(0, 0, 0, null, null), List.of(),
                 Duration.ofHours(24), true, new TokenKeys.Census(0, 0, 0, since),
                 List.of(new PlatformNotices.Notice("shopify-api-version", "Shopify answers Admin API version 2027-01.", since, since)),
-                List.of(), since.plusSeconds(600).atOffset(ZoneOffset.UTC));
+                List.of(), Map.of(), since.plusSeconds(600).atOffset(ZoneOffset.UTC));
 
         String page = AdminViews.dashboard(overview, "admin", "token", null);
 
         assertThat(page).contains("id=\"notice-shopify-api-version\"", "Shopify answers Admin API version 2027-01.")
                 .doesNotContain("tried again after");
+    }
+
+    @Test
+    void showsEachWebhookIntakesBatchesAndRefusals() {
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        Dashboard.Overview overview = new Dashboard.Overview(List.of(), new SyncRequests.Queue(0, 0, 0, null, null), List.of(),
+                Duration.ofHours(24), true, new TokenKeys.Census(0, 0, 0, now), List.of(), List.of(),
+                new java.util.TreeMap<>(Map.of("shopify", new Intake.Stats(12, 2000, 40, 10_000, 200, Map.of("full", 3L)),
+                        "facebook", new Intake.Stats(0, 2000, 0, 0, 0, Map.of()))),
+                now.atOffset(ZoneOffset.UTC));
+
+        String page = AdminViews.dashboard(overview, "admin", "token", null);
+
+        assertThat(page).contains("id=\"webhook-intake\"", "<tr id=\"intake-shopify\" class=\"problem\"><td>shopify</td><td>12 of 2000</td>"
+                + "<td>10000</td><td>40 (250.0 a batch)</td><td>200</td><td>3 {full=3}</td></tr>", "<tr id=\"intake-facebook\"><td>facebook</td>");
+        assertThat(AdminJson.summary(overview).getJsonArray("webhook_intake").getJsonObject(1).toString())
+                .isEqualTo("{\"platform\":\"shopify\",\"depth\":12,\"capacity\":2000,\"batches\":40,\"deliveries\":10000,"
+                        + "\"largest_batch\":200,\"refused\":{\"full\":3}}");
     }
 }
