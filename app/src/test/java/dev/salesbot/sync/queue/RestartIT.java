@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhook recorded by one server is synced by the next; issue 14's bulk operations running at the
  * stop are waited for by the next server, which starts none; issue 24's sync parked on the first
  * server while they run is resumed by the second, whose single slot meanwhile serves a small
- * store's webhook, and finished once their finish webhooks reach it. One scenario, so two server
- * starts prove all four. The platform (sandbox) runs in a third process that outlives both, as Shopify does.
+ * store's webhook, and finished once their finish webhooks reach it; issue 26's first server is
+ * killed (SIGKILL) in the middle of a burst of webhooks, and every delivery it answered 200 is on
+ * record, none it did not receive. One scenario, so two server starts prove all five. The platform (sandbox) runs in a third process that outlives both, as Shopify does.
  * Not Arquillian: the test starts and stops Payara Micro itself ({@link MicroProcess}), on its
  * own ports, database and DATA_DIR under {@code target/it-restart}, so no other IT is affected.
  */
@@ -54,6 +55,9 @@ class RestartIT {
     static final String SHOP_DOMAIN = SHOP + ".myshopify.com";
     static final String HOOKED = "restart-hooks";
     static final String HOOKED_DOMAIN = HOOKED + ".myshopify.com";
+    /** The store whose webhooks arrive in a burst when the first server is killed (issue 26). */
+    static final String BURST = "restart-burst";
+    static final String BURST_DOMAIN = BURST + ".myshopify.com";
     /** Above BULK_THRESHOLD_PRODUCTS (250): its full sync goes through bulk operations. */
     static final String BULK = "restart-bulk";
     static final String BULK_DOMAIN = BULK + ".myshopify.com";
@@ -96,6 +100,7 @@ class RestartIT {
         UUID merchant;
         UUID bulkMerchant;
         Path hookedSnapshot;
+        WebhookBurst burst;
         Path users = dataDir.resolve("users");
         Path kept = dataDir.resolve("users-while-down");
         try (MicroProcess platform = startPlatform()) {
@@ -118,6 +123,11 @@ class RestartIT {
                         .getJsonArray("edges").getJsonObject(0).getJsonObject("node").getString("id");
                 ShopifyWebhooks.editProduct(shopify, HOOKED_DOMAIN, product, "Renamed Before The Restart", null, true);
                 awaitRow(HOOKED_DOMAIN, "SHOPIFY_CHANGES", "PENDING", Duration.ofSeconds(15), first);
+                JsonObject bursting = connect(first.base(), BURST);
+                assertThat(bursting.getJsonObject("upload_status").getString("status")).isEqualTo("success");
+                String burstProduct = json(Files.readString(dataDir.resolve("users/" + bursting.getString("user_uuid")
+                        + "/shopify/shopify_data.json"))).getJsonObject("data").getJsonObject("products")
+                        .getJsonArray("edges").getJsonObject(0).getJsonObject("node").getString("id");
 
                 // Storage down: a file where LocalDirectoryStore must find the users/ directory.
                 Files.move(users, kept);
@@ -138,7 +148,11 @@ class RestartIT {
                         .contains("Its " + BULK_PRODUCTS + " products are read through Shopify's bulk operations");
                 assertThat(Database.rows(database, "select count(*) as N from SHOPIFY_BULK_OPERATION where SHOP = ?", BULK_DOMAIN)
                         .get(0)).as("the running operations on record").containsEntry("N", 5L);
+
+                // Issue 26: killed (SIGKILL) in the middle of a burst of webhooks, its intake full of batches.
+                burst = WebhookBurst.killMidway(first, BURST_DOMAIN, burstProduct);
             }
+            burst.assertEvery200IsRecordedAndEveryUnrecordedGotNo200(database);
             Map<String, Object> atRestart = syncRequest(SHOP_DOMAIN, "SHOPIFY_FULL");
             assertThat(atRestart).as("stored before the stop").containsEntry("STATE", "PENDING");
             assertThat(((Number) atRestart.get("ATTEMPTS")).intValue()).as("it failed at least once").isPositive();
@@ -223,6 +237,88 @@ class RestartIT {
                         + server.log());
             }
             pause();
+        }
+    }
+
+    /**
+     * Signed {@code products/update} deliveries of one product, each its own webhook id, sent from
+     * eight connections as fast as they are answered, to a server killed once a few hundred were
+     * answered: what each delivery got (a status, or no answer).
+     */
+    static final class WebhookBurst {
+        static final int SENDERS = 8;
+        static final int MOST = 20_000;
+        final Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static WebhookBurst killMidway(MicroProcess server, String shop, String product) {
+            WebhookBurst burst = new WebhookBurst();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            byte[] body = ShopifyWebhooks.productUpdate(product, "Renamed In A Burst").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String hmac = ShopifyWebhooks.sign(SandboxShopify.appSecret(), body);
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS);
+            try {
+                for (int t = 0; t < SENDERS; t++) {
+                    senders.submit(() -> {
+                        int failuresAfterKill = 0;
+                        while (sent.incrementAndGet() <= MOST && failuresAfterKill < 3) {
+                            String id = "burst-" + UUID.randomUUID();
+                            int status;
+                            try {
+                                status = client.send(HttpRequest.newBuilder(Browser.resolve(server.base(), "shopify/webhook"))
+                                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                                        .header("X-Shopify-Topic", "products/update").header("X-Shopify-Shop-Domain", shop)
+                                        .header("X-Shopify-Webhook-Id", id).header("X-Shopify-Hmac-Sha256", hmac)
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                            } catch (IOException e) {
+                                status = -1; // no answer: the connection died with the server
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            burst.answers.put(id, status);
+                            failuresAfterKill += killed.get() ? 1 : 0;
+                        }
+                    });
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (burst.answers.values().stream().filter(s -> s == 200).count() < 300 && System.nanoTime() < deadline) {
+                    pause();
+                }
+                killed.set(true);
+                server.kill();
+            } finally {
+                senders.shutdown();
+                try {
+                    if (!senders.awaitTermination(30, TimeUnit.SECONDS)) {
+                        senders.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    senders.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return burst;
+        }
+
+        void assertEvery200IsRecordedAndEveryUnrecordedGotNo200(Path database) {
+            java.util.Set<String> recorded = new java.util.HashSet<>();
+            for (Map<String, Object> row : Database.rows(database, "select ID from WEBHOOK_DELIVERY where ID like 'shopify:burst-%'")) {
+                recorded.add(((String) row.get("ID")).substring("shopify:".length()));
+            }
+            Map<Boolean, Long> acknowledged = answers.entrySet().stream()
+                    .collect(java.util.stream.Collectors.partitioningBy(e -> e.getValue() == 200, java.util.stream.Collectors.counting()));
+            System.out.printf("RestartIT: a burst of %d deliveries, killed midway: %d answered 200, %d not (%d of those recorded all the same)%n",
+                    answers.size(), acknowledged.get(true), acknowledged.get(false),
+                    answers.entrySet().stream().filter(e -> e.getValue() != 200 && recorded.contains(e.getKey())).count());
+            assertThat(acknowledged.get(true)).as("the kill came in the middle of the burst").isGreaterThanOrEqualTo(300);
+            assertThat(acknowledged.get(false)).as("deliveries the kill cut off").isPositive();
+            assertThat(answers.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey))
+                    .as("nothing acknowledged is lost").allMatch(recorded::contains);
+            assertThat(recorded).as("nothing recorded that was not sent").allMatch(answers::containsKey);
         }
     }
 
