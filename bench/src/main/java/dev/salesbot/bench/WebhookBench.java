@@ -10,6 +10,7 @@ import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.MicroProcess;
+import dev.salesbot.sync.testing.Postgres;
 import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SandboxShopify;
 import jakarta.json.Json;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -50,8 +52,12 @@ import java.util.function.BooleanSupplier;
  * the snapshot and the Admin API cost of the partial syncs, against the cost of fetching those
  * 1,000 products once by id with the product's own {@link CatalogFetch#products(List)}.</li>
  * </ol>
+ * A part runs when {@code bench.parts} names it (receipt, bulk, large; receipt and bulk
+ * by default); {@code large} is two stores of 10,000 products (issue 24).
  * Argument: a work directory. System properties {@code bench.rate}, {@code bench.seconds},
- * {@code payara.micro.jar}.
+ * {@code payara.micro.jar}; {@code bench.database} {@code h2} (the default: an H2 file beside the
+ * server) or {@code postgresql} (a throwaway PostgreSQL, {@code .ci/postgres.sh}, as
+ * {@link DashboardBench} starts it; {@code it.postgresql.jar} names the driver for the server).
  */
 public final class WebhookBench {
 
@@ -64,47 +70,96 @@ public final class WebhookBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        int rate = Integer.getInteger("bench.rate", 500);
-        int seconds = Integer.getInteger("bench.seconds", 30);
         String secret = random(24);
+        String databaseName = System.getProperty("bench.database", "h2");
+        if (!List.of("h2", "postgresql").contains(databaseName)) {
+            throw new IllegalArgumentException("bench.database is h2 or postgresql, not " + databaseName);
+        }
+        boolean postgresql = databaseName.equals("postgresql");
         boolean met;
-        try (S3ProxyServer s3 = S3ProxyServer.start("salesbot-bench", "bench-access-key", random(24))) {
+        // A null resource is skipped: PostgreSQL is started (and always stopped) only when asked for.
+        try (S3ProxyServer s3 = S3ProxyServer.start("salesbot-bench", "bench-access-key", random(24));
+             Postgres postgres = postgresql ? Postgres.start() : null) {
             int port = MicroProcess.freePort();
             Properties settings = settings(URI.create("http://127.0.0.1:" + port), s3, secret, work);
-            Path database = work.resolve("db/salesbot");
-            System.out.println("== start Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("payara/server.log") + ")");
-            try (MicroProcess server = MicroProcess.start("payara", work, Path.of("app/target/salesbot-sync.war"), port, settings, database)) {
-                String parts = System.getProperty("bench.parts", "receipt,bulk");
-                met = !parts.contains("receipt") || receipt(server.base(), secret, rate, seconds, database);
-                met &= !parts.contains("bulk") || bulkEdit(server.base(), secret, s3, database);
-                met &= !parts.contains("large") || largeStores(server.base(), s3, database, work);
+            Path h2 = work.resolve("db/salesbot");
+            MicroProcess.Pool pool = postgres == null ? new MicroProcess.H2(h2) : postgres.pool();
+            Counts database = postgres == null ? h2(h2) : postgres::count;
+            System.out.println("== start Payara Micro on 127.0.0.1:" + port + " with " + (postgres == null ? "H2" : "PostgreSQL")
+                    + " (log: " + work.resolve("payara/server.log") + ")");
+            try (MicroProcess server = MicroProcess.start("payara", work, Path.of("app/target/salesbot-sync.war"),
+                    Optional.of(MicroProcess.sandboxWar()), port, settings, pool)) {
+                met = parts(server.base(), secret, s3, database, work);
             }
         }
         System.out.println(met ? "\nAll targets met." : "\nA target was missed (see above).");
         System.exit(met ? 0 : 1);
     }
 
-    private static boolean receipt(URI base, String secret, int rate, int seconds, Path database) throws Exception {
+    /** Runs the parts {@code bench.parts} names, in this order; answers whether every target was met. */
+    private static boolean parts(URI base, String secret, S3ProxyServer s3, Counts database, Path work) throws Exception {
+        String parts = System.getProperty("bench.parts", "receipt,bulk");
+        boolean met = !parts.contains("receipt")
+                || receipt(base, secret, Integer.getInteger("bench.rate", 500), Integer.getInteger("bench.seconds", 30), database);
+        met &= !parts.contains("bulk") || bulkEdit(base, secret, s3, database);
+        met &= !parts.contains("large") || largeStores(base, s3, database, work);
+        return met;
+    }
+
+    /** The server's database, asked for one number: its H2 file (opened beside it) or its PostgreSQL. */
+    @FunctionalInterface
+    interface Counts {
+        long count(String sql, Object... params);
+    }
+
+    private static Counts h2(Path file) {
+        return (sql, params) -> ((Number) Database.rows(file, sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    /** A sandbox store as a merchant connected it: its merchant UUID and its products' ids. */
+    record Connected(String shop, String merchant, List<String> products) {
+
+        /** The key of the store's stored snapshot in Spaces. */
+        String snapshotKey() {
+            return WebhookBench.snapshotKey(merchant);
+        }
+    }
+
+    /** Seeds a sandbox store of {@code products} (bucket 10,000, restoring 1,000/s) and connects it as a merchant does. */
+    private static Connected connectStore(URI base, String shop, int products) {
+        new SandboxStore(base, shop).reseed(products, 10_000, 1_000);
+        String merchant = connect(base, shop);
+        return new Connected(shop, merchant, productIds(base, shop));
+    }
+
+    static String snapshotKey(String merchant) {
+        return "users/" + merchant + "/shopify/shopify_data.json";
+    }
+
+    /**
+     * The load generator's client. HTTP/1.1, as a TLS-terminating proxy (or a webhook sender) speaks
+     * to the server: the JDK client's default on http:// is a cleartext HTTP/2 upgrade (h2c), under
+     * which Grizzly's HTTP/2 input stalls once ~200 request bodies are in flight (see bench/README.md).
+     */
+    private static HttpClient loadClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    private static boolean receipt(URI base, String secret, int rate, int seconds, Counts database) throws Exception {
         String shop = "bench-hooks.myshopify.com";
-        SandboxStore store = new SandboxStore(base, shop);
-        store.reseed(250, 10_000, 1_000);
-        connect(base, shop);
-        List<String> products = productIds(base, shop);
+        List<String> products = connectStore(base, shop, 250).products();
         System.out.printf("%n== receipt: %d requests/s for %d s after %d s of warm-up, store of %d products%n",
                 rate, seconds, WARM_UP_SECONDS, products.size());
 
-        // HTTP/1.1, as a TLS-terminating proxy (or a webhook sender) speaks to the server. The JDK
-        // client's default on http:// is a cleartext HTTP/2 upgrade (h2c), under which Grizzly's
-        // HTTP/2 input stalls once ~200 request bodies are in flight (see bench/README.md).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = loadClient();
         URI trivial = base.resolve("/sandbox/_bench/ok");
         URI webhook = base.resolve("/shopify/webhook");
-        FixedRateLoad.run("warm-up trivial", client, requests(trivial, shop, secret, products, rate * WARM_UP_SECONDS), rate);
-        FixedRateLoad.Result yardstick = FixedRateLoad.run("trivial JAX-RS", client, requests(trivial, shop, secret, products, rate * seconds), rate);
+        FixedRateLoad.run("warm-up trivial", client, requests(trivial, shop, secret, products, rate * WARM_UP_SECONDS, ""), rate);
+        FixedRateLoad.Result yardstick = FixedRateLoad.run("trivial JAX-RS", client, requests(trivial, shop, secret, products, rate * seconds, ""), rate);
         long before = deliveries(database, shop);
-        List<HttpRequest> warmUp = requests(webhook, shop, secret, products, rate * WARM_UP_SECONDS);
+        List<HttpRequest> warmUp = requests(webhook, shop, secret, products, rate * WARM_UP_SECONDS, "");
         FixedRateLoad.run("warm-up webhook", client, warmUp, rate);
-        List<HttpRequest> measured = requests(webhook, shop, secret, products, rate * seconds);
+        List<HttpRequest> measured = requests(webhook, shop, secret, products, rate * seconds, "");
         FixedRateLoad.Result hooks = FixedRateLoad.run("POST /shopify/webhook", client, measured, rate);
         long recorded = deliveries(database, shop) - before;
 
@@ -122,13 +177,12 @@ public final class WebhookBench {
         return met;
     }
 
-    private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Path database) throws Exception {
+    private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
         String shop = "bench-bulk.myshopify.com";
         int count = 1_000;
         SandboxStore store = new SandboxStore(base, shop);
         store.reseed(count, 10_000, 1_000);
-        String merchant = connect(base, shop);
-        String key = "users/" + merchant + "/shopify/shopify_data.json";
+        String key = snapshotKey(connect(base, shop));
         await(() -> s3.putsOf(key) > 0 && pending(database, shop) == 0, Duration.ofSeconds(300), "the first snapshot");
         List<String> products = productIds(base, shop);
         System.out.printf("%n== bulk edit: %d products re-priced, one products/update each (bucket 10,000, 1,000/s)%n", products.size());
@@ -175,7 +229,7 @@ public final class WebhookBench {
      * Targets: no {@code OutOfMemoryError}, each snapshot current (every new quantity in it) within
      * 30 s of its store's last delivery.
      */
-    private static boolean largeStores(URI base, S3ProxyServer s3, Path database, Path work) throws Exception {
+    private static boolean largeStores(URI base, S3ProxyServer s3, Counts database, Path work) throws Exception {
         int products = Integer.getInteger("bench.largeProducts", 10_000);
         int changes = 1_000;
         List<String> shops = List.of("bench-large-a.myshopify.com", "bench-large-b.myshopify.com");
@@ -184,7 +238,7 @@ public final class WebhookBench {
             SandboxStore store = new SandboxStore(base, shop);
             store.reseed(products, 20_000, 1_000);
             store.bulk("{\"objectsPerSecond\": 20000, \"startMillis\": 300}");
-            String key = "users/" + connect(base, shop, false) + "/shopify/shopify_data.json";
+            String key = snapshotKey(connect(base, shop, false));
             keys.put(shop, key);
             await(() -> s3.putsOf(key) > 0 && pending(database, shop) == 0, Duration.ofSeconds(600), "the first snapshot of " + shop);
         }
@@ -279,7 +333,11 @@ public final class WebhookBench {
         return log.getJsonObject("delivered").getInt("inventory_levels/update", 0);
     }
 
-    private static List<HttpRequest> requests(URI target, String shop, String secret, List<String> products, int n) {
+    /**
+     * {@code n} signed {@code products/update} deliveries for {@code target}, naming the store's
+     * products in turn, each with its own webhook id: {@code idPrefix} and a random UUID.
+     */
+    private static List<HttpRequest> requests(URI target, String shop, String secret, List<String> products, int n, String idPrefix) {
         List<HttpRequest> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String product = products.get(i % Math.min(products.size(), Integer.getInteger("bench.distinct", products.size())));
@@ -293,7 +351,7 @@ public final class WebhookBench {
                     .header("X-Shopify-Hmac-Sha256", sign(secret, body))
                     .header("X-Shopify-Shop-Domain", shop)
                     .header("X-Shopify-API-Version", "2026-10")
-                    .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                    .header("X-Shopify-Webhook-Id", idPrefix + UUID.randomUUID())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build());
         }
@@ -334,14 +392,17 @@ public final class WebhookBench {
         return log.getJsonObject("delivered").getInt("products/update", 0);
     }
 
-    private static long deliveries(Path database, String shop) {
-        return ((Number) Database.rows(database, "select count(*) as N from WEBHOOK_DELIVERY where SOURCE = ?", shop)
-                .get(0).get("N")).longValue();
+    private static long deliveries(Counts database, String shop) {
+        return database.count("select count(*) from WEBHOOK_DELIVERY where SOURCE = ?", shop);
     }
 
-    private static long pending(Path database, String shop) {
-        return ((Number) Database.rows(database, "select count(*) as N from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop)
-                .get(0).get("N")).longValue();
+    /** The deliveries recorded whose webhook id starts with {@code idPrefix} (no {@code _} or {@code %} in it). */
+    private static long recorded(Counts database, String idPrefix) {
+        return database.count("select count(*) from WEBHOOK_DELIVERY where ID like ?", "shopify:" + idPrefix + "%");
+    }
+
+    private static long pending(Counts database, String shop) {
+        return database.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop);
     }
 
     static String control(URI base, String method, String path, String json) {
@@ -388,13 +449,21 @@ public final class WebhookBench {
     }
 
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        if (!within(condition, timeout)) {
+            throw new IllegalStateException("not within " + timeout.toSeconds() + " s: " + what);
+        }
+    }
+
+    /** Asks {@code condition} every 250 ms until it holds or {@code timeout} has passed; answers whether it held. */
+    static boolean within(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + timeout.toSeconds() + " s: " + what);
+                return false;
             }
             Thread.sleep(250);
         }
+        return true;
     }
 
     private static String sign(String secret, byte[] body) {
