@@ -51,8 +51,11 @@ import java.util.function.BooleanSupplier;
  * <li><b>bulk edit</b> — the sandbox store re-prices 1,000 products, one webhook each: the PUTs of
  * the snapshot and the Admin API cost of the partial syncs, against the cost of fetching those
  * 1,000 products once by id with the product's own {@link CatalogFetch#products(List)}.</li>
+ * <li><b>sweep</b> — the receipt at rising rates ({@code bench.sweep.rates}, {@code bench.sweep.seconds}
+ * each), the trivial endpoint then the webhook at each: each one's capacity (the highest rate it
+ * keeps up with) and their ratio;</li>
  * </ol>
- * A part runs when {@code bench.parts} names it (receipt, bulk, large; receipt and bulk
+ * A part runs when {@code bench.parts} names it (receipt, bulk, large, sweep; receipt and bulk
  * by default); {@code large} is two stores of 10,000 products (issue 24).
  * Argument: a work directory. System properties {@code bench.rate}, {@code bench.seconds},
  * {@code payara.micro.jar}; {@code bench.database} {@code h2} (the default: an H2 file beside the
@@ -103,6 +106,7 @@ public final class WebhookBench {
                 || receipt(base, secret, Integer.getInteger("bench.rate", 500), Integer.getInteger("bench.seconds", 30), database);
         met &= !parts.contains("bulk") || bulkEdit(base, secret, s3, database);
         met &= !parts.contains("large") || largeStores(base, s3, database, work);
+        met &= !parts.contains("sweep") || sweep(base, secret, database);
         return met;
     }
 
@@ -175,6 +179,109 @@ public final class WebhookBench {
         // The recorded changes are synced in the background; let them finish before the next part.
         await(() -> pending(database, shop) == 0, Duration.ofSeconds(180), "the receipt's partial syncs");
         return met;
+    }
+
+    /** The capacity rule's latency bound: at a rate an endpoint keeps up when p99 is at most this (and nothing failed). */
+    static final double CAPACITY_P99_MILLIS = 100;
+
+    /** One rate of the sweep: the trivial endpoint's run, then the webhook's, and how many of its deliveries were recorded. */
+    record Step(int rate, FixedRateLoad.Result trivial, FixedRateLoad.Result webhook, long recorded) {
+
+        boolean trivialKeepsUp() {
+            return trivial.errors() == 0 && trivial.millis(99) <= CAPACITY_P99_MILLIS;
+        }
+
+        boolean webhookKeepsUp() {
+            return webhook.errors() == 0 && webhook.millis(99) <= CAPACITY_P99_MILLIS && recorded == webhook.sent();
+        }
+    }
+
+    /** The sweep's two endpoints on one store, loaded alternately at one rate. */
+    private record SweepLoad(HttpClient client, URI base, String secret, Connected store, Counts database) {
+
+        /** {@code rate * seconds} requests to the trivial endpoint, then as many deliveries (webhook ids {@code idPrefix}…). */
+        Step step(int rate, int seconds, String idPrefix) throws InterruptedException {
+            int n = rate * seconds;
+            FixedRateLoad.Result trivial = FixedRateLoad.run("trivial JAX-RS", client,
+                    requests(base.resolve("/sandbox/_bench/ok"), store.shop(), secret, store.products(), n, idPrefix + "t-"), rate);
+            FixedRateLoad.Result webhook = FixedRateLoad.run("POST /shopify/webhook", client,
+                    requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), n, idPrefix + "w-"), rate);
+            return new Step(rate, trivial, webhook, recorded(database, idPrefix + "w-"));
+        }
+    }
+
+    /**
+     * Issue 26, item 3: a capacity sweep. After a warm-up at the first rate, at each rate of
+     * {@code bench.sweep.rates} the trivial endpoint then the webhook, {@code bench.sweep.seconds}
+     * each at that rate (open loop, HTTP/1.1); stops once both endpoints fall behind at a rate. An
+     * endpoint's capacity is the highest rate at which it keeps up (0 errors — a 503 is one —, p99 ≤
+     * 100 ms, and for the webhook every delivery recorded). Targets: webhook capacity ≥ 0.8 × the
+     * trivial endpoint's; at 500/s the webhook's p99 ≤ 3 × the trivial endpoint's.
+     */
+    private static boolean sweep(URI base, String secret, Counts database) throws Exception {
+        List<Integer> rates = sweepRates();
+        int seconds = Integer.getInteger("bench.sweep.seconds", 15);
+        Connected store = connectStore(base, "bench-sweep.myshopify.com", 250);
+        System.out.printf("%n== sweep: %s requests/s, %d s each (trivial endpoint, then webhook), after %d s of warm-up at %d/s, store of %d products%n",
+                rates, seconds, WARM_UP_SECONDS, rates.get(0), store.products().size());
+        SweepLoad load = new SweepLoad(loadClient(), base, secret, store, database);
+        Step warmUp = load.step(rates.get(0), WARM_UP_SECONDS, "sweepwarm");
+        System.out.println("warm-up (not counted):");
+        print(warmUp);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            Step step = load.step(rates.get(i), seconds, "sweep" + i);
+            print(step);
+            steps.add(step);
+            if (!step.trivialKeepsUp() && !step.webhookKeepsUp()) {
+                System.out.printf("both endpoints fell behind at %d/s: the sweep stops here%n", step.rate());
+                break;
+            }
+        }
+        boolean met = capacities(steps, rates.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        // The recorded changes are synced in the background; let them finish before the next part.
+        await(() -> pending(database, store.shop()) == 0, Duration.ofSeconds(180), "the sweep's partial syncs");
+        return met;
+    }
+
+    /** {@code bench.sweep.rates}: requests per second, comma-separated, in the order to run them. */
+    private static List<Integer> sweepRates() {
+        List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.sweep.rates", "250,500,1000,1500,2000").split(","))
+                .map(String::strip).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
+        if (rates.isEmpty() || rates.stream().anyMatch(r -> r <= 0)) {
+            throw new IllegalArgumentException("bench.sweep.rates: positive requests per second, comma-separated");
+        }
+        return rates;
+    }
+
+    private static void print(Step step) {
+        System.out.println(sweepLine(step.rate(), "trivial", step.trivial(), "", step.trivialKeepsUp()));
+        System.out.println(sweepLine(step.rate(), "webhook", step.webhook(), String.format("recorded %6d", step.recorded()), step.webhookKeepsUp()));
+    }
+
+    private static String sweepLine(int rate, String endpoint, FixedRateLoad.Result r, String recorded, boolean keepsUp) {
+        return String.format("%5d/s  %-7s  sent %6d  ok %6d  errors %6d (503: %6d)  p50 %8.2f ms  p99 %8.2f ms  %-15s  %s",
+                rate, endpoint, r.sent(), r.ok(), r.errors(), r.unavailable(), r.millis(50), r.millis(99), recorded,
+                keepsUp ? "keeps up" : "falls behind");
+    }
+
+    /** Prints each endpoint's capacity, the capacity ratio and the p99 ratio at 500/s; answers whether both targets were met. */
+    private static boolean capacities(List<Step> steps, int highest) {
+        int trivial = steps.stream().filter(Step::trivialKeepsUp).mapToInt(Step::rate).max().orElse(0);
+        int webhook = steps.stream().filter(Step::webhookKeepsUp).mapToInt(Step::rate).max().orElse(0);
+        double ratio = trivial == 0 ? Double.NaN : webhook / (double) trivial;
+        Optional<Step> at500 = steps.stream().filter(s -> s.rate() == 500).findFirst();
+        double p99Ratio = at500.map(s -> s.webhook().millis(99) / s.trivial().millis(99)).orElse(Double.NaN);
+        System.out.printf("capacity (highest rate with 0 errors, p99 <= %.0f ms, every delivery recorded): trivial %s, webhook %s%n",
+                CAPACITY_P99_MILLIS, capacity(trivial, highest), capacity(webhook, highest));
+        System.out.printf("capacity ratio webhook / trivial: %.3f   at 500/s p99 webhook / trivial: %s%n", ratio,
+                at500.isPresent() ? String.format("%.2f", p99Ratio) : "not measured (no 500/s step)");
+        return check("webhook capacity >= 0.8 x trivial capacity", ratio >= 0.8)
+                & check("at 500/s webhook p99 <= 3 x trivial p99", p99Ratio <= 3);
+    }
+
+    private static String capacity(int rate, int highest) {
+        return rate == 0 ? "none of the rates" : rate == highest ? rate + "/s (the highest swept: at least that)" : rate + "/s";
     }
 
     private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
