@@ -54,8 +54,10 @@ import java.util.function.BooleanSupplier;
  * <li><b>sweep</b> — the receipt at rising rates ({@code bench.sweep.rates}, {@code bench.sweep.seconds}
  * each), the trivial endpoint then the webhook at each: each one's capacity (the highest rate it
  * keeps up with) and their ratio;</li>
+ * <li><b>burst</b> — 10,000 deliveries at once over 16 connections: answer times, every delivery
+ * recorded, and how soon and in how many PUTs the snapshot is current.</li>
  * </ol>
- * A part runs when {@code bench.parts} names it (receipt, bulk, large, sweep; receipt and bulk
+ * A part runs when {@code bench.parts} names it (receipt, bulk, large, sweep, burst; receipt and bulk
  * by default); {@code large} is two stores of 10,000 products (issue 24).
  * Argument: a work directory. System properties {@code bench.rate}, {@code bench.seconds},
  * {@code payara.micro.jar}; {@code bench.database} {@code h2} (the default: an H2 file beside the
@@ -107,6 +109,7 @@ public final class WebhookBench {
         met &= !parts.contains("bulk") || bulkEdit(base, secret, s3, database);
         met &= !parts.contains("large") || largeStores(base, s3, database, work);
         met &= !parts.contains("sweep") || sweep(base, secret, database);
+        met &= !parts.contains("burst") || burst(base, secret, s3, database);
         return met;
     }
 
@@ -282,6 +285,60 @@ public final class WebhookBench {
 
     private static String capacity(int rate, int highest) {
         return rate == 0 ? "none of the rates" : rate == highest ? rate + "/s (the highest swept: at least that)" : rate + "/s";
+    }
+
+    /** The burst's concurrent connections, and the longest it may take to send them all. */
+    static final int BURST_CONNECTIONS = 16;
+    static final Duration BURST_WITHIN = Duration.ofSeconds(300);
+
+    /**
+     * Issue 26, item 3: {@code bench.burst.deliveries} (10,000) signed {@code products/update}
+     * deliveries to a store of 250 products, as fast as {@value #BURST_CONNECTIONS} connections
+     * allow ({@link Burst}). The products were renamed in the sandbox first (silently), so the
+     * snapshot is current once no sync of the store is pending and it holds every new title — as
+     * the bulk part decides it, and the large part checks content. Targets: every delivery answered
+     * 200 within 5 s; all recorded; the snapshot current within 30 s of the last answer, in at most
+     * 3 PUTs of {@code shopify_data.json}.
+     */
+    private static boolean burst(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
+        int count = Integer.getInteger("bench.burst.deliveries", 10_000);
+        Connected store = connectStore(base, "bench-burst.myshopify.com", 250);
+        String key = store.snapshotKey();
+        await(() -> s3.putsOf(key) > 0 && pending(database, store.shop()) == 0, Duration.ofSeconds(300), "the first snapshot");
+        List<String> titles = renameSilently(base, store);
+        System.out.printf("%n== burst: %,d products/update at once over %d connections, store of %d products (renamed in the sandbox first)%n",
+                count, BURST_CONNECTIONS, store.products().size());
+        List<HttpRequest> deliveries = requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), count, "burst-");
+        int putsBefore = s3.putsOf(key);
+        Burst.Result sent = Burst.run(loadClient(), deliveries, BURST_CONNECTIONS, BURST_WITHIN);
+        boolean current = within(() -> pending(database, store.shop()) == 0 && holds(s3, key, titles), Duration.ofSeconds(120));
+        double toCurrent = (System.nanoTime() - sent.lastAnswer()) / 1e9;
+        int puts = s3.putsOf(key) - putsBefore;
+        long recorded = recorded(database, "burst-");
+        System.out.printf("sent %,d in %.1f s; answers by status %s; latency p99 %.2f ms, max %.2f ms%n",
+                sent.requests(), sent.seconds(), sent.statuses(), sent.millis(99), sent.maxMillis());
+        System.out.printf("recorded deliveries: %d of %d   snapshot %s   PUTs of shopify_data.json: %d%n", recorded, count,
+                current ? String.format("current %.1f s after the last answer", toCurrent) : "not current 120 s after the last answer", puts);
+        return check("every delivery answered 200 within 5 s", sent.ok() == count && sent.maxMillis() <= 5_000)
+                & check("every delivery recorded", recorded == count)
+                & check("snapshot current within 30 s of the last answer", current && toCurrent <= 30)
+                & check("PUTs <= 3", puts >= 1 && puts <= 3);
+    }
+
+    /** Renames each product in the sandbox without a webhook; answers the new titles. */
+    private static List<String> renameSilently(URI base, Connected store) {
+        List<String> titles = new ArrayList<>();
+        for (String product : store.products()) {
+            String title = "Burst bench title " + (titles.size() + 1);
+            dev.salesbot.sync.testing.ShopifyWebhooks.editProduct(base, store.shop(), product, title, null, false);
+            titles.add(title);
+        }
+        return titles;
+    }
+
+    /** Whether the stored snapshot holds every one of {@code titles}. */
+    private static boolean holds(S3ProxyServer s3, String key, List<String> titles) {
+        return s3.text(key).map(snapshot -> titles.stream().allMatch(title -> snapshot.contains("\"" + title + "\""))).orElse(false);
     }
 
     private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
