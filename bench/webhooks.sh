@@ -2,14 +2,21 @@
 # Webhook benchmark (issue 9): builds both WARs, then one bench JVM starts an S3Proxy (Spaces) and
 # Payara Micro with the product and the sandbox on 127.0.0.1, and measures (a) webhook receipt at a
 # fixed rate beside a trivial JAX-RS endpoint on the same server and (b) a 1,000-product bulk edit
-# (snapshot PUTs, Admin API cost against fetching those products once by id). Prints the figures
+# (snapshot PUTs, Admin API cost against fetching those products once by id); on request (issue 26)
+# a capacity sweep of both endpoints and a burst of 10,000 deliveries. Prints the figures
 # and whether each target is met (exit status 1 if not). Stops by itself (every wait is bounded);
-# Payara is always stopped. About 4 minutes.
+# Payara (and PostgreSQL, if started) is always stopped. About 4 minutes.
 # Usage: bench/webhooks.sh                                   (500 requests/s for 30 s)
 #        BENCH_RATE=800 BENCH_SECONDS=20 bench/webhooks.sh
 #        BENCH_PARTS=receipt bench/webhooks.sh                (or bulk: one part only)
 #        BENCH_PARTS=large bench/webhooks.sh                  (two 10,000-product stores, 1,000 stock changes each at once; about 6 minutes)
 #        BENCH_PAYARA=7 bench/webhooks.sh                     (the server on Payara Micro 7.2026.11 and Temurin 25; 6.2025.10 by default)
+#        BENCH_PARTS=sweep bench/webhooks.sh                  (capacity sweep: trivial endpoint then webhook at 250, 500, 1000,
+#                                                              1500, 2000 requests/s, 15 s each)
+#        BENCH_PARTS=sweep BENCH_SWEEP_RATES=500,1000 BENCH_SWEEP_SECONDS=10 bench/webhooks.sh
+#        BENCH_PARTS=sweep BENCH_DATABASE=postgresql bench/webhooks.sh
+#                                                             (the server on a throwaway PostgreSQL, .ci/postgres.sh; H2 by default)
+#        BENCH_PARTS=burst bench/webhooks.sh                  (10,000 deliveries at once over 16 connections)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,9 +40,18 @@ esac
 PAYARA_JAR=~/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
 [[ -s $PAYARA_JAR ]] || mvn -B -q dependency:get -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VERSION
 echo "== server: Payara Micro $PAYARA_VERSION on $("$SERVER_JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+# BENCH_DATABASE=postgresql: the server on a throwaway PostgreSQL (as bench/dashboard.sh), with this driver.
+DATABASE_OPTIONS=(-Dbench.database="${BENCH_DATABASE:-h2}")
+case "${BENCH_DATABASE:-h2}" in
+    h2) ;;
+    postgresql) POSTGRESQL_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.13/postgresql-42.7.13.jar)
+                DATABASE_OPTIONS+=(-Dit.postgresql.jar="$POSTGRESQL_JAR") ;;
+    *) echo "BENCH_DATABASE is h2 or postgresql" >&2; exit 2 ;;
+esac
 
-timeout 900 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dpayara.micro.java="$SERVER_JAVA_HOME" -Dit.sandbox.war=sandbox/target/sandbox.war \
+timeout 1800 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dpayara.micro.java="$SERVER_JAVA_HOME" -Dit.sandbox.war=sandbox/target/sandbox.war \
     -Dbench.distinct="${BENCH_DISTINCT:-100000}" -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-30}" -Dbench.parts="${BENCH_PARTS:-receipt,bulk}" \
+    -Dbench.sweep.rates="${BENCH_SWEEP_RATES:-250,500,1000,1500,2000}" -Dbench.sweep.seconds="${BENCH_SWEEP_SECONDS:-15}" "${DATABASE_OPTIONS[@]}" \
     -Djava.util.logging.config.file=bench/logging.properties \
     -cp "app/target/test-classes:app/target/classes:$(cat "$WORK/classpath")" \
     dev.salesbot.bench.WebhookBench "$WORK"

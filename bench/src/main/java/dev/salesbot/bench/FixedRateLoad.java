@@ -21,8 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FixedRateLoad {
 
-    /** What one run measured. {@code throughput} counts 200 answers per second of the run. */
-    record Result(String name, int sent, long ok, long errors, Histogram latency, double seconds) {
+    /**
+     * What one run measured. {@code ok} counts 2xx answers, {@code errors} everything else (other
+     * statuses, timeouts, failed connections), of which {@code unavailable} the 503 answers (the
+     * server refusing for now, with Retry-After). {@code throughput} counts ok answers per second of the run.
+     */
+    record Result(String name, int sent, long ok, long errors, long unavailable, Histogram latency, double seconds) {
 
         double throughput() {
             return ok / seconds;
@@ -38,7 +42,7 @@ final class FixedRateLoad {
         }
     }
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private FixedRateLoad() {
     }
@@ -48,6 +52,7 @@ final class FixedRateLoad {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong unavailable = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch answered = new CountDownLatch(requests.size());
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -60,10 +65,13 @@ final class FixedRateLoad {
             client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long now = System.nanoTime();
                 latency.recordValue(Math.min(now - due, latency.getHighestTrackableValue()));
-                if (failure == null && response.statusCode() == 200) {
+                if (failure == null && response.statusCode() / 100 == 2) {
                     ok.incrementAndGet();
                 } else {
                     errors.incrementAndGet();
+                    if (failure == null && response.statusCode() == 503) {
+                        unavailable.incrementAndGet();
+                    }
                 }
                 lastAnswer.accumulateAndGet(now, Math::max);
                 answered.countDown();
@@ -73,7 +81,7 @@ final class FixedRateLoad {
             errors.addAndGet(answered.getCount());
         }
         double seconds = (Math.max(lastAnswer.get(), start + requests.size() * period) - start) / 1e9;
-        return new Result(name, requests.size(), ok.get(), errors.get(), latency, seconds);
+        return new Result(name, requests.size(), ok.get(), errors.get(), unavailable.get(), latency, seconds);
     }
 
     static HttpRequest.Builder timed(HttpRequest.Builder request) {

@@ -10,6 +10,7 @@ import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;
 import dev.salesbot.sync.testing.MicroProcess;
+import dev.salesbot.sync.testing.Postgres;
 import dev.salesbot.sync.testing.S3ProxyServer;
 import dev.salesbot.sync.testing.SandboxShopify;
 import jakarta.json.Json;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -49,9 +51,18 @@ import java.util.function.BooleanSupplier;
  * <li><b>bulk edit</b> — the sandbox store re-prices 1,000 products, one webhook each: the PUTs of
  * the snapshot and the Admin API cost of the partial syncs, against the cost of fetching those
  * 1,000 products once by id with the product's own {@link CatalogFetch#products(List)}.</li>
+ * <li><b>sweep</b> — the receipt at rising rates ({@code bench.sweep.rates}, {@code bench.sweep.seconds}
+ * each), the trivial endpoint then the webhook at each: each one's capacity (the highest rate it
+ * keeps up with) and their ratio;</li>
+ * <li><b>burst</b> — 10,000 deliveries at once over 16 connections: answer times, every delivery
+ * recorded, and how soon and in how many PUTs the snapshot is current.</li>
  * </ol>
+ * A part runs when {@code bench.parts} names it (receipt, bulk, large, sweep, burst; receipt and bulk
+ * by default); {@code large} is two stores of 10,000 products (issue 24).
  * Argument: a work directory. System properties {@code bench.rate}, {@code bench.seconds},
- * {@code payara.micro.jar}.
+ * {@code payara.micro.jar}; {@code bench.database} {@code h2} (the default: an H2 file beside the
+ * server) or {@code postgresql} (a throwaway PostgreSQL, {@code .ci/postgres.sh}, as
+ * {@link DashboardBench} starts it; {@code it.postgresql.jar} names the driver for the server).
  */
 public final class WebhookBench {
 
@@ -64,47 +75,98 @@ public final class WebhookBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        int rate = Integer.getInteger("bench.rate", 500);
-        int seconds = Integer.getInteger("bench.seconds", 30);
         String secret = random(24);
+        String databaseName = System.getProperty("bench.database", "h2");
+        if (!List.of("h2", "postgresql").contains(databaseName)) {
+            throw new IllegalArgumentException("bench.database is h2 or postgresql, not " + databaseName);
+        }
+        boolean postgresql = databaseName.equals("postgresql");
         boolean met;
-        try (S3ProxyServer s3 = S3ProxyServer.start("salesbot-bench", "bench-access-key", random(24))) {
+        // A null resource is skipped: PostgreSQL is started (and always stopped) only when asked for.
+        try (S3ProxyServer s3 = S3ProxyServer.start("salesbot-bench", "bench-access-key", random(24));
+             Postgres postgres = postgresql ? Postgres.start() : null) {
             int port = MicroProcess.freePort();
             Properties settings = settings(URI.create("http://127.0.0.1:" + port), s3, secret, work);
-            Path database = work.resolve("db/salesbot");
-            System.out.println("== start Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("payara/server.log") + ")");
-            try (MicroProcess server = MicroProcess.start("payara", work, Path.of("app/target/salesbot-sync.war"), port, settings, database)) {
-                String parts = System.getProperty("bench.parts", "receipt,bulk");
-                met = !parts.contains("receipt") || receipt(server.base(), secret, rate, seconds, database);
-                met &= !parts.contains("bulk") || bulkEdit(server.base(), secret, s3, database);
-                met &= !parts.contains("large") || largeStores(server.base(), s3, database, work);
+            Path h2 = work.resolve("db/salesbot");
+            MicroProcess.Pool pool = postgres == null ? new MicroProcess.H2(h2) : postgres.pool();
+            Counts database = postgres == null ? h2(h2) : postgres::count;
+            System.out.println("== start Payara Micro on 127.0.0.1:" + port + " with " + (postgres == null ? "H2" : "PostgreSQL")
+                    + " (log: " + work.resolve("payara/server.log") + ")");
+            try (MicroProcess server = MicroProcess.start("payara", work, Path.of("app/target/salesbot-sync.war"),
+                    Optional.of(MicroProcess.sandboxWar()), port, settings, pool)) {
+                met = parts(server.base(), secret, s3, database, work);
             }
         }
         System.out.println(met ? "\nAll targets met." : "\nA target was missed (see above).");
         System.exit(met ? 0 : 1);
     }
 
-    private static boolean receipt(URI base, String secret, int rate, int seconds, Path database) throws Exception {
+    /** Runs the parts {@code bench.parts} names, in this order; answers whether every target was met. */
+    private static boolean parts(URI base, String secret, S3ProxyServer s3, Counts database, Path work) throws Exception {
+        String parts = System.getProperty("bench.parts", "receipt,bulk");
+        boolean met = !parts.contains("receipt")
+                || receipt(base, secret, Integer.getInteger("bench.rate", 500), Integer.getInteger("bench.seconds", 30), database);
+        met &= !parts.contains("bulk") || bulkEdit(base, secret, s3, database);
+        met &= !parts.contains("large") || largeStores(base, s3, database, work);
+        met &= !parts.contains("sweep") || sweep(base, secret, database);
+        met &= !parts.contains("burst") || burst(base, secret, s3, database);
+        return met;
+    }
+
+    /** The server's database, asked for one number: its H2 file (opened beside it) or its PostgreSQL. */
+    @FunctionalInterface
+    interface Counts {
+        long count(String sql, Object... params);
+    }
+
+    private static Counts h2(Path file) {
+        return (sql, params) -> ((Number) Database.rows(file, sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    /** A sandbox store as a merchant connected it: its merchant UUID and its products' ids. */
+    record Connected(String shop, String merchant, List<String> products) {
+
+        /** The key of the store's stored snapshot in Spaces. */
+        String snapshotKey() {
+            return WebhookBench.snapshotKey(merchant);
+        }
+    }
+
+    /** Seeds a sandbox store of {@code products} (bucket 10,000, restoring 1,000/s) and connects it as a merchant does. */
+    private static Connected connectStore(URI base, String shop, int products) {
+        new SandboxStore(base, shop).reseed(products, 10_000, 1_000);
+        String merchant = connect(base, shop);
+        return new Connected(shop, merchant, productIds(base, shop));
+    }
+
+    static String snapshotKey(String merchant) {
+        return "users/" + merchant + "/shopify/shopify_data.json";
+    }
+
+    /**
+     * The load generator's client. HTTP/1.1, as a TLS-terminating proxy (or a webhook sender) speaks
+     * to the server: the JDK client's default on http:// is a cleartext HTTP/2 upgrade (h2c), under
+     * which Grizzly's HTTP/2 input stalls once ~200 request bodies are in flight (see bench/README.md).
+     */
+    private static HttpClient loadClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    private static boolean receipt(URI base, String secret, int rate, int seconds, Counts database) throws Exception {
         String shop = "bench-hooks.myshopify.com";
-        SandboxStore store = new SandboxStore(base, shop);
-        store.reseed(250, 10_000, 1_000);
-        connect(base, shop);
-        List<String> products = productIds(base, shop);
+        List<String> products = connectStore(base, shop, 250).products();
         System.out.printf("%n== receipt: %d requests/s for %d s after %d s of warm-up, store of %d products%n",
                 rate, seconds, WARM_UP_SECONDS, products.size());
 
-        // HTTP/1.1, as a TLS-terminating proxy (or a webhook sender) speaks to the server. The JDK
-        // client's default on http:// is a cleartext HTTP/2 upgrade (h2c), under which Grizzly's
-        // HTTP/2 input stalls once ~200 request bodies are in flight (see bench/README.md).
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = loadClient();
         URI trivial = base.resolve("/sandbox/_bench/ok");
         URI webhook = base.resolve("/shopify/webhook");
-        FixedRateLoad.run("warm-up trivial", client, requests(trivial, shop, secret, products, rate * WARM_UP_SECONDS), rate);
-        FixedRateLoad.Result yardstick = FixedRateLoad.run("trivial JAX-RS", client, requests(trivial, shop, secret, products, rate * seconds), rate);
+        FixedRateLoad.run("warm-up trivial", client, requests(trivial, shop, secret, products, rate * WARM_UP_SECONDS, ""), rate);
+        FixedRateLoad.Result yardstick = FixedRateLoad.run("trivial JAX-RS", client, requests(trivial, shop, secret, products, rate * seconds, ""), rate);
         long before = deliveries(database, shop);
-        List<HttpRequest> warmUp = requests(webhook, shop, secret, products, rate * WARM_UP_SECONDS);
+        List<HttpRequest> warmUp = requests(webhook, shop, secret, products, rate * WARM_UP_SECONDS, "");
         FixedRateLoad.run("warm-up webhook", client, warmUp, rate);
-        List<HttpRequest> measured = requests(webhook, shop, secret, products, rate * seconds);
+        List<HttpRequest> measured = requests(webhook, shop, secret, products, rate * seconds, "");
         FixedRateLoad.Result hooks = FixedRateLoad.run("POST /shopify/webhook", client, measured, rate);
         long recorded = deliveries(database, shop) - before;
 
@@ -122,13 +184,169 @@ public final class WebhookBench {
         return met;
     }
 
-    private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Path database) throws Exception {
+    /** The capacity rule's latency bound: at a rate an endpoint keeps up when p99 is at most this (and nothing failed). */
+    static final double CAPACITY_P99_MILLIS = 100;
+
+    /** One rate of the sweep: the trivial endpoint's run, then the webhook's, and how many of its deliveries were recorded. */
+    record Step(int rate, FixedRateLoad.Result trivial, FixedRateLoad.Result webhook, long recorded) {
+
+        boolean trivialKeepsUp() {
+            return trivial.errors() == 0 && trivial.millis(99) <= CAPACITY_P99_MILLIS;
+        }
+
+        boolean webhookKeepsUp() {
+            return webhook.errors() == 0 && webhook.millis(99) <= CAPACITY_P99_MILLIS && recorded == webhook.sent();
+        }
+    }
+
+    /** The sweep's two endpoints on one store, loaded alternately at one rate. */
+    private record SweepLoad(HttpClient client, URI base, String secret, Connected store, Counts database) {
+
+        /** {@code rate * seconds} requests to the trivial endpoint, then as many deliveries (webhook ids {@code idPrefix}…). */
+        Step step(int rate, int seconds, String idPrefix) throws InterruptedException {
+            int n = rate * seconds;
+            FixedRateLoad.Result trivial = FixedRateLoad.run("trivial JAX-RS", client,
+                    requests(base.resolve("/sandbox/_bench/ok"), store.shop(), secret, store.products(), n, idPrefix + "t-"), rate);
+            FixedRateLoad.Result webhook = FixedRateLoad.run("POST /shopify/webhook", client,
+                    requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), n, idPrefix + "w-"), rate);
+            return new Step(rate, trivial, webhook, recorded(database, idPrefix + "w-"));
+        }
+    }
+
+    /**
+     * Issue 26, item 3: a capacity sweep. After a warm-up at the first rate, at each rate of
+     * {@code bench.sweep.rates} the trivial endpoint then the webhook, {@code bench.sweep.seconds}
+     * each at that rate (open loop, HTTP/1.1); stops once both endpoints fall behind at a rate. An
+     * endpoint's capacity is the highest rate at which it keeps up (0 errors — a 503 is one —, p99 ≤
+     * 100 ms, and for the webhook every delivery recorded). Targets: webhook capacity ≥ 0.8 × the
+     * trivial endpoint's; at 500/s the webhook's p99 ≤ 3 × the trivial endpoint's.
+     */
+    private static boolean sweep(URI base, String secret, Counts database) throws Exception {
+        List<Integer> rates = sweepRates();
+        int seconds = Integer.getInteger("bench.sweep.seconds", 15);
+        Connected store = connectStore(base, "bench-sweep.myshopify.com", 250);
+        System.out.printf("%n== sweep: %s requests/s, %d s each (trivial endpoint, then webhook), after %d s of warm-up at %d/s, store of %d products%n",
+                rates, seconds, WARM_UP_SECONDS, rates.get(0), store.products().size());
+        SweepLoad load = new SweepLoad(loadClient(), base, secret, store, database);
+        Step warmUp = load.step(rates.get(0), WARM_UP_SECONDS, "sweepwarm");
+        System.out.println("warm-up (not counted):");
+        print(warmUp);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            Step step = load.step(rates.get(i), seconds, "sweep" + i);
+            print(step);
+            steps.add(step);
+            if (!step.trivialKeepsUp() && !step.webhookKeepsUp()) {
+                System.out.printf("both endpoints fell behind at %d/s: the sweep stops here%n", step.rate());
+                break;
+            }
+        }
+        boolean met = capacities(steps, rates.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        // The recorded changes are synced in the background; let them finish before the next part.
+        await(() -> pending(database, store.shop()) == 0, Duration.ofSeconds(180), "the sweep's partial syncs");
+        return met;
+    }
+
+    /** {@code bench.sweep.rates}: requests per second, comma-separated, in the order to run them. */
+    private static List<Integer> sweepRates() {
+        List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.sweep.rates", "250,500,1000,1500,2000").split(","))
+                .map(String::strip).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
+        if (rates.isEmpty() || rates.stream().anyMatch(r -> r <= 0)) {
+            throw new IllegalArgumentException("bench.sweep.rates: positive requests per second, comma-separated");
+        }
+        return rates;
+    }
+
+    private static void print(Step step) {
+        System.out.println(sweepLine(step.rate(), "trivial", step.trivial(), "", step.trivialKeepsUp()));
+        System.out.println(sweepLine(step.rate(), "webhook", step.webhook(), String.format("recorded %6d", step.recorded()), step.webhookKeepsUp()));
+    }
+
+    private static String sweepLine(int rate, String endpoint, FixedRateLoad.Result r, String recorded, boolean keepsUp) {
+        return String.format("%5d/s  %-7s  sent %6d  ok %6d  errors %6d (503: %6d)  p50 %8.2f ms  p99 %8.2f ms  %-15s  %s",
+                rate, endpoint, r.sent(), r.ok(), r.errors(), r.unavailable(), r.millis(50), r.millis(99), recorded,
+                keepsUp ? "keeps up" : "falls behind");
+    }
+
+    /** Prints each endpoint's capacity, the capacity ratio and the p99 ratio at 500/s; answers whether both targets were met. */
+    private static boolean capacities(List<Step> steps, int highest) {
+        int trivial = steps.stream().filter(Step::trivialKeepsUp).mapToInt(Step::rate).max().orElse(0);
+        int webhook = steps.stream().filter(Step::webhookKeepsUp).mapToInt(Step::rate).max().orElse(0);
+        double ratio = trivial == 0 ? Double.NaN : webhook / (double) trivial;
+        Optional<Step> at500 = steps.stream().filter(s -> s.rate() == 500).findFirst();
+        double p99Ratio = at500.map(s -> s.webhook().millis(99) / s.trivial().millis(99)).orElse(Double.NaN);
+        System.out.printf("capacity (highest rate with 0 errors, p99 <= %.0f ms, every delivery recorded): trivial %s, webhook %s%n",
+                CAPACITY_P99_MILLIS, capacity(trivial, highest), capacity(webhook, highest));
+        System.out.printf("capacity ratio webhook / trivial: %.3f   at 500/s p99 webhook / trivial: %s%n", ratio,
+                at500.isPresent() ? String.format("%.2f", p99Ratio) : "not measured (no 500/s step)");
+        return check("webhook capacity >= 0.8 x trivial capacity", ratio >= 0.8)
+                & check("at 500/s webhook p99 <= 3 x trivial p99", p99Ratio <= 3);
+    }
+
+    private static String capacity(int rate, int highest) {
+        return rate == 0 ? "none of the rates" : rate == highest ? rate + "/s (the highest swept: at least that)" : rate + "/s";
+    }
+
+    /** The burst's concurrent connections, and the longest it may take to send them all. */
+    static final int BURST_CONNECTIONS = 16;
+    static final Duration BURST_WITHIN = Duration.ofSeconds(300);
+
+    /**
+     * Issue 26, item 3: {@code bench.burst.deliveries} (10,000) signed {@code products/update}
+     * deliveries to a store of 250 products, as fast as {@value #BURST_CONNECTIONS} connections
+     * allow ({@link Burst}). The products were renamed in the sandbox first (silently), so the
+     * snapshot is current once no sync of the store is pending and it holds every new title — as
+     * the bulk part decides it, and the large part checks content. Targets: every delivery answered
+     * 200 within 5 s; all recorded; the snapshot current within 30 s of the last answer, in at most
+     * 3 PUTs of {@code shopify_data.json}.
+     */
+    private static boolean burst(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
+        int count = Integer.getInteger("bench.burst.deliveries", 10_000);
+        Connected store = connectStore(base, "bench-burst.myshopify.com", 250);
+        String key = store.snapshotKey();
+        await(() -> s3.putsOf(key) > 0 && pending(database, store.shop()) == 0, Duration.ofSeconds(300), "the first snapshot");
+        List<String> titles = renameSilently(base, store);
+        System.out.printf("%n== burst: %,d products/update at once over %d connections, store of %d products (renamed in the sandbox first)%n",
+                count, BURST_CONNECTIONS, store.products().size());
+        List<HttpRequest> deliveries = requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), count, "burst-");
+        int putsBefore = s3.putsOf(key);
+        Burst.Result sent = Burst.run(loadClient(), deliveries, BURST_CONNECTIONS, BURST_WITHIN);
+        boolean current = within(() -> pending(database, store.shop()) == 0 && holds(s3, key, titles), Duration.ofSeconds(120));
+        double toCurrent = (System.nanoTime() - sent.lastAnswer()) / 1e9;
+        int puts = s3.putsOf(key) - putsBefore;
+        long recorded = recorded(database, "burst-");
+        System.out.printf("sent %,d in %.1f s; answers by status %s; latency p99 %.2f ms, max %.2f ms%n",
+                sent.requests(), sent.seconds(), sent.statuses(), sent.millis(99), sent.maxMillis());
+        System.out.printf("recorded deliveries: %d of %d   snapshot %s   PUTs of shopify_data.json: %d%n", recorded, count,
+                current ? String.format("current %.1f s after the last answer", toCurrent) : "not current 120 s after the last answer", puts);
+        return check("every delivery answered 200 within 5 s", sent.ok() == count && sent.maxMillis() <= 5_000)
+                & check("every delivery recorded", recorded == count)
+                & check("snapshot current within 30 s of the last answer", current && toCurrent <= 30)
+                & check("PUTs <= 3", puts >= 1 && puts <= 3);
+    }
+
+    /** Renames each product in the sandbox without a webhook; answers the new titles. */
+    private static List<String> renameSilently(URI base, Connected store) {
+        List<String> titles = new ArrayList<>();
+        for (String product : store.products()) {
+            String title = "Burst bench title " + (titles.size() + 1);
+            dev.salesbot.sync.testing.ShopifyWebhooks.editProduct(base, store.shop(), product, title, null, false);
+            titles.add(title);
+        }
+        return titles;
+    }
+
+    /** Whether the stored snapshot holds every one of {@code titles}. */
+    private static boolean holds(S3ProxyServer s3, String key, List<String> titles) {
+        return s3.text(key).map(snapshot -> titles.stream().allMatch(title -> snapshot.contains("\"" + title + "\""))).orElse(false);
+    }
+
+    private static boolean bulkEdit(URI base, String secret, S3ProxyServer s3, Counts database) throws Exception {
         String shop = "bench-bulk.myshopify.com";
         int count = 1_000;
         SandboxStore store = new SandboxStore(base, shop);
         store.reseed(count, 10_000, 1_000);
-        String merchant = connect(base, shop);
-        String key = "users/" + merchant + "/shopify/shopify_data.json";
+        String key = snapshotKey(connect(base, shop));
         await(() -> s3.putsOf(key) > 0 && pending(database, shop) == 0, Duration.ofSeconds(300), "the first snapshot");
         List<String> products = productIds(base, shop);
         System.out.printf("%n== bulk edit: %d products re-priced, one products/update each (bucket 10,000, 1,000/s)%n", products.size());
@@ -175,7 +393,7 @@ public final class WebhookBench {
      * Targets: no {@code OutOfMemoryError}, each snapshot current (every new quantity in it) within
      * 30 s of its store's last delivery.
      */
-    private static boolean largeStores(URI base, S3ProxyServer s3, Path database, Path work) throws Exception {
+    private static boolean largeStores(URI base, S3ProxyServer s3, Counts database, Path work) throws Exception {
         int products = Integer.getInteger("bench.largeProducts", 10_000);
         int changes = 1_000;
         List<String> shops = List.of("bench-large-a.myshopify.com", "bench-large-b.myshopify.com");
@@ -184,7 +402,7 @@ public final class WebhookBench {
             SandboxStore store = new SandboxStore(base, shop);
             store.reseed(products, 20_000, 1_000);
             store.bulk("{\"objectsPerSecond\": 20000, \"startMillis\": 300}");
-            String key = "users/" + connect(base, shop, false) + "/shopify/shopify_data.json";
+            String key = snapshotKey(connect(base, shop, false));
             keys.put(shop, key);
             await(() -> s3.putsOf(key) > 0 && pending(database, shop) == 0, Duration.ofSeconds(600), "the first snapshot of " + shop);
         }
@@ -279,7 +497,11 @@ public final class WebhookBench {
         return log.getJsonObject("delivered").getInt("inventory_levels/update", 0);
     }
 
-    private static List<HttpRequest> requests(URI target, String shop, String secret, List<String> products, int n) {
+    /**
+     * {@code n} signed {@code products/update} deliveries for {@code target}, naming the store's
+     * products in turn, each with its own webhook id: {@code idPrefix} and a random UUID.
+     */
+    private static List<HttpRequest> requests(URI target, String shop, String secret, List<String> products, int n, String idPrefix) {
         List<HttpRequest> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String product = products.get(i % Math.min(products.size(), Integer.getInteger("bench.distinct", products.size())));
@@ -293,7 +515,7 @@ public final class WebhookBench {
                     .header("X-Shopify-Hmac-Sha256", sign(secret, body))
                     .header("X-Shopify-Shop-Domain", shop)
                     .header("X-Shopify-API-Version", "2026-10")
-                    .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                    .header("X-Shopify-Webhook-Id", idPrefix + UUID.randomUUID())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build());
         }
@@ -334,14 +556,17 @@ public final class WebhookBench {
         return log.getJsonObject("delivered").getInt("products/update", 0);
     }
 
-    private static long deliveries(Path database, String shop) {
-        return ((Number) Database.rows(database, "select count(*) as N from WEBHOOK_DELIVERY where SOURCE = ?", shop)
-                .get(0).get("N")).longValue();
+    private static long deliveries(Counts database, String shop) {
+        return database.count("select count(*) from WEBHOOK_DELIVERY where SOURCE = ?", shop);
     }
 
-    private static long pending(Path database, String shop) {
-        return ((Number) Database.rows(database, "select count(*) as N from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop)
-                .get(0).get("N")).longValue();
+    /** The deliveries recorded whose webhook id starts with {@code idPrefix} (no {@code _} or {@code %} in it). */
+    private static long recorded(Counts database, String idPrefix) {
+        return database.count("select count(*) from WEBHOOK_DELIVERY where ID like ?", "shopify:" + idPrefix + "%");
+    }
+
+    private static long pending(Counts database, String shop) {
+        return database.count("select count(*) from SYNC_REQUEST where TARGET = ? and STATE = 'PENDING'", shop);
     }
 
     static String control(URI base, String method, String path, String json) {
@@ -388,13 +613,21 @@ public final class WebhookBench {
     }
 
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        if (!within(condition, timeout)) {
+            throw new IllegalStateException("not within " + timeout.toSeconds() + " s: " + what);
+        }
+    }
+
+    /** Asks {@code condition} every 250 ms until it holds or {@code timeout} has passed; answers whether it held. */
+    static boolean within(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + timeout.toSeconds() + " s: " + what);
+                return false;
             }
             Thread.sleep(250);
         }
+        return true;
     }
 
     private static String sign(String secret, byte[] body) {
