@@ -52,6 +52,7 @@ esac
 timeout 1800 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dpayara.micro.java="$SERVER_JAVA_HOME" -Dit.sandbox.war=sandbox/target/sandbox.war \
     -Dbench.distinct="${BENCH_DISTINCT:-100000}" -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-30}" -Dbench.parts="${BENCH_PARTS:-receipt,bulk}" \
     -Dbench.sweep.rates="${BENCH_SWEEP_RATES:-250,500,1000,1500,2000}" -Dbench.sweep.seconds="${BENCH_SWEEP_SECONDS:-15}" "${DATABASE_OPTIONS[@]}" \
+    -Dpayara.micro.jvm.options="${BENCH_SERVER_OPTS:--XX:TieredStopAtLevel=4}" \
     -Djava.util.logging.config.file=bench/logging.properties \
     -cp "app/target/test-classes:app/target/classes:$(cat "$WORK/classpath")" \
     dev.salesbot.bench.WebhookBench "$WORK"

@@ -116,8 +116,13 @@ public final class MicroProcess implements AutoCloseable {
                     Path.of(System.getProperty("payara.micro.java", System.getProperty("java.home")), "bin", "java").toString(),
                     // C1 only, as arquillian.xml: a test server lives a minute or two.
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhazelcast.phone.home.enabled=false", "-Dh2.bindAddress=127.0.0.1",
-                    "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                    "-jar", System.getProperty("payara.micro.jar")));
+                    "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
+            // payara.micro.jvm.options: more JVM options, after these (a benchmark's full JIT, a flight recording).
+            String more = System.getProperty("payara.micro.jvm.options", "").strip();
+            if (!more.isEmpty()) {
+                command.addAll(List.of(more.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", System.getProperty("payara.micro.jar")));
             if (sandbox.isPresent()) {
                 // The sandbox first: Payara Micro deploys in the given order, and a server that finds
                 // pending syncs at start (RestartIT) must not call a sandbox that is not there yet:

@@ -8,6 +8,7 @@ import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Meta's webhook intake: verified Page notifications (each its entries) recorded by group commit,
@@ -40,6 +42,9 @@ public class FacebookIntake {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedExecutorService answers;
+
     private Intake<List<JsonObject>> intake;
 
     @PostConstruct
@@ -60,7 +65,7 @@ public class FacebookIntake {
             public String describe(List<JsonObject> entries) {
                 return "A Page webhook of " + entries.size() + " entries";
             }
-        }, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads);
+        }, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads, answers);
         meters.webhookIntakeDepth(platform, intake::depth);
         stats.register(platform, intake);
     }
@@ -76,9 +81,10 @@ public class FacebookIntake {
     }
 
     /**
-     * @throws dev.salesbot.sync.problems.control.Refusal overloaded (503 with {@code Retry-After}) when it was not recorded in time
+     * @return completed once the entries are recorded, or exceptionally with a
+     *         {@link dev.salesbot.sync.problems.control.Refusal} overloaded (503 with {@code Retry-After}) when they were not recorded in time
      */
-    public Receipt record(List<JsonObject> entries) {
-        return intake.record(entries);
+    public CompletionStage<Receipt> submit(List<JsonObject> entries) {
+        return intake.submit(entries);
     }
 }

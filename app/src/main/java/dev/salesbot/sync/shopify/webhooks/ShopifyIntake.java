@@ -8,6 +8,7 @@ import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Shopify's webhook intake: verified deliveries recorded by group commit, a batch a transaction
@@ -38,6 +40,9 @@ public class ShopifyIntake {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedExecutorService answers;
+
     private Intake<WebhookRecorder.Accepted> intake;
 
     @PostConstruct
@@ -57,7 +62,7 @@ public class ShopifyIntake {
             public String describe(WebhookRecorder.Accepted delivery) {
                 return "A " + delivery.topic().header() + " webhook from " + delivery.shop();
             }
-        }, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads);
+        }, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads, answers);
         meters.webhookIntakeDepth(WebhookRecorder.PLATFORM, intake::depth);
         stats.register(WebhookRecorder.PLATFORM, intake);
     }
@@ -73,9 +78,10 @@ public class ShopifyIntake {
     }
 
     /**
-     * @throws dev.salesbot.sync.problems.control.Refusal overloaded (503 with {@code Retry-After}) when it was not recorded in time
+     * @return completed once the delivery is recorded, or exceptionally with a
+     *         {@link dev.salesbot.sync.problems.control.Refusal} overloaded (503 with {@code Retry-After}) when it was not recorded in time
      */
-    public Receipt record(WebhookRecorder.Accepted delivery) {
-        return intake.record(delivery);
+    public CompletionStage<Receipt> submit(WebhookRecorder.Accepted delivery) {
+        return intake.submit(delivery);
     }
 }

@@ -24,7 +24,7 @@ public class IntakeSettings {
     int maxBatch;
 
     @Inject
-    @ConfigProperty(name = "WEBHOOK_BATCH_LINGER_MILLIS", defaultValue = "5")
+    @ConfigProperty(name = "WEBHOOK_BATCH_LINGER_MILLIS", defaultValue = "0")
     int lingerMillis;
 
     @Inject

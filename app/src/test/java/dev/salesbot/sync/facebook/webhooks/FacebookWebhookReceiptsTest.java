@@ -31,9 +31,9 @@ class FacebookWebhookReceiptsTest {
         receipts.app = FacebookApps.withSecret(SECRET);
         receipts.intake = new FacebookIntake() {
             @Override
-            public Receipt record(List<JsonObject> entries) {
+            public java.util.concurrent.CompletionStage<Receipt> submit(List<JsonObject> entries) {
                 recorded.add(entries);
-                return Receipt.RECORDED;
+                return java.util.concurrent.CompletableFuture.completedFuture(Receipt.RECORDED);
             }
         };
     }
@@ -43,7 +43,7 @@ class FacebookWebhookReceiptsTest {
     }
 
     private Receipt receive(String body, String signature) {
-        return receipts.receive(body.getBytes(StandardCharsets.UTF_8), signature);
+        return receipts.receive(body.getBytes(StandardCharsets.UTF_8), signature).toCompletableFuture().join();
     }
 
     @Test
