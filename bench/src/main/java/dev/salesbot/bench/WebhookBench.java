@@ -249,7 +249,7 @@ public final class WebhookBench {
 
     /** {@code bench.sweep.rates}: requests per second, comma-separated, in the order to run them. */
     private static List<Integer> sweepRates() {
-        List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.sweep.rates", "250,500,1000,1500,2000").split(","))
+        List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.sweep.rates", "250,500,750,1000,1250,1500,1750,2000").split(","))
                 .map(String::strip).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
         if (rates.isEmpty() || rates.stream().anyMatch(r -> r <= 0)) {
             throw new IllegalArgumentException("bench.sweep.rates: positive requests per second, comma-separated");
