@@ -202,9 +202,14 @@ public final class WebhookBench {
     /** The sweep's two endpoints on one store, loaded alternately at one rate. */
     private record SweepLoad(HttpClient client, URI base, String secret, Connected store, Counts database) {
 
-        /** {@code rate * seconds} requests to the trivial endpoint, then as many deliveries (webhook ids {@code idPrefix}…). */
+        /**
+         * {@code rate * seconds} requests to the trivial endpoint, then as many deliveries (webhook ids {@code idPrefix}…).
+         * The trivial run starts once the syncs the previous step's deliveries caused are done: they are
+         * the webhook's cost, and would otherwise land in the trivial endpoint's figures.
+         */
         Step step(int rate, int seconds, String idPrefix) throws InterruptedException {
             int n = rate * seconds;
+            await(() -> pending(database, store.shop()) == 0, Duration.ofSeconds(180), "the previous step's partial syncs");
             FixedRateLoad.Result trivial = FixedRateLoad.run("trivial JAX-RS", client,
                     requests(base.resolve("/sandbox/_bench/ok"), store.shop(), secret, store.products(), n, idPrefix + "t-"), rate);
             FixedRateLoad.Result webhook = FixedRateLoad.run("POST /shopify/webhook", client,
