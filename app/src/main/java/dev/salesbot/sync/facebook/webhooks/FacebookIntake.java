@@ -8,7 +8,6 @@ import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -42,9 +41,6 @@ public class FacebookIntake {
     @Resource
     ManagedThreadFactory threads;
 
-    @Resource
-    ManagedExecutorService answers;
-
     private Intake<List<JsonObject>> intake;
 
     @PostConstruct
@@ -65,7 +61,7 @@ public class FacebookIntake {
             public String describe(List<JsonObject> entries) {
                 return "A Page webhook of " + entries.size() + " entries";
             }
-        }, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads, answers);
+        }, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads);
         meters.webhookIntakeDepth(platform, intake::depth);
         stats.register(platform, intake);
     }

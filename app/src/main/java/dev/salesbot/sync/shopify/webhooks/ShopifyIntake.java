@@ -8,7 +8,6 @@ import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -40,9 +39,6 @@ public class ShopifyIntake {
     @Resource
     ManagedThreadFactory threads;
 
-    @Resource
-    ManagedExecutorService answers;
-
     private Intake<WebhookRecorder.Accepted> intake;
 
     @PostConstruct
@@ -62,7 +58,7 @@ public class ShopifyIntake {
             public String describe(WebhookRecorder.Accepted delivery) {
                 return "A " + delivery.topic().header() + " webhook from " + delivery.shop();
             }
-        }, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads, answers);
+        }, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads);
         meters.webhookIntakeDepth(WebhookRecorder.PLATFORM, intake::depth);
         stats.register(WebhookRecorder.PLATFORM, intake);
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,10 @@ import java.util.function.IntConsumer;
  * <p>{@link #submit} never blocks: the request's thread goes back to the HTTP server while its
  * delivery waits for its batch (an asynchronous JAX-RS answer), so the deliveries waiting are
  * bounded by the intake's capacity, not by the server's threads, and a full intake is refused at
- * once instead of requests queueing in front of busy threads. Answers are completed on the
- * {@code answers} executor, never on the committer's thread, which only commits.
+ * once instead of requests queueing in front of busy threads. Answers are completed (and so written,
+ * an asynchronous answer being written by the thread that resumes it) on the intake's own
+ * {@value #ANSWER_THREADS} threads, never on the committer's, which only commits, nor on the
+ * container's shared executor, where a sync could keep them waiting.
  *
  * @param <T> a verified delivery, ready to record
  */
@@ -73,23 +76,24 @@ public final class Intake<T> implements AutoCloseable {
     private final Recorder<T> recorder;
     private final Duration answerWithin;
     private final Consumer<String> refusals;
-    private final Executor answers;
+    private final ExecutorService answers;
+
+    /** Threads completing (and writing) the answers of one intake. */
+    static final int ANSWER_THREADS = 2;
 
     /**
      * @param batches  told each committed batch's size (a meter)
      * @param refusals told why each refused delivery was refused (a meter)
-     * @param answers  completes the answers (the container's managed executor); when it refuses work, the committer does
+     * @param threads  makes the committer's thread and the answers' ({@code ManagedThreadFactory} in a server)
      */
-    public Intake(String name, Limits limits, Recorder<T> recorder, IntConsumer batches, Consumer<String> refusals, ThreadFactory threads,
-                  Executor answers) {
+    public Intake(String name, Limits limits, Recorder<T> recorder, IntConsumer batches, Consumer<String> refusals, ThreadFactory threads) {
         this.recorder = recorder;
-        this.answers = task -> {
-            try {
-                answers.execute(task);
-            } catch (RejectedExecutionException e) {
-                task.run(); // an answer is never left incomplete
-            }
-        };
+        this.answers = Executors.newFixedThreadPool(ANSWER_THREADS, task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName(name + "-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.answerWithin = limits.answerWithin();
         this.refusals = refusals;
         this.group = new GroupCommit<>(name, limits.capacity(), limits.maxBatch(), limits.linger(), this::commit, size -> {
@@ -164,8 +168,16 @@ public final class Intake<T> implements AutoCloseable {
             } else {
                 outcome.completeExceptionally(refusal(failure));
             }
-        }, answers);
+        }, this::answer);
         return outcome;
+    }
+
+    private void answer(Runnable task) {
+        try {
+            answers.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // closed: an answer is never left incomplete
+        }
     }
 
     /** As {@link #submit}, waiting for the answer. */
@@ -216,5 +228,14 @@ public final class Intake<T> implements AutoCloseable {
     @Override
     public void close() {
         group.close(answerWithin);
+        answers.shutdown();
+        try {
+            if (!answers.awaitTermination(1, TimeUnit.SECONDS)) {
+                answers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            answers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,4 +13,11 @@ public final class FacebookApps {
         app.appSecret = Optional.ofNullable(appSecret);
         return app;
     }
+
+    /** With the default webhook fields, as a server without {@code FACEBOOK_WEBHOOK_FIELDS} has them. */
+    public static FacebookApp withDefaultFields(String appSecret) {
+        FacebookApp app = withSecret(appSecret);
+        app.webhookFields = FacebookApp.DEFAULT_WEBHOOK_FIELDS;
+        return app;
+    }
 }
