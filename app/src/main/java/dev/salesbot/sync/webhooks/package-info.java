@@ -22,11 +22,10 @@
  * <li>Intake by group commit ({@link dev.salesbot.sync.webhooks.control.Intake} on
  * {@link dev.salesbot.sync.webhooks.control.GroupCommit}): verified deliveries that arrive together
  * are recorded together — one committer thread per platform takes every waiting delivery (up to
- * {@code WEBHOOK_BATCH_MAX}; those that came while the previous batch committed, after waiting
+ * {@code WEBHOOK_BATCH_MAX}: those that came while the previous batch committed, after waiting
  * {@code WEBHOOK_BATCH_LINGER_MILLIS} for companions, none by default) and records them in one
- * transaction. Each request is answered only after its batch committed: 200 with its receipt. The
- * request is suspended meanwhile ({@link dev.salesbot.sync.webhooks.boundary.WebhookAnswers}), its
- * HTTP thread free, so what waits is bounded by the intake, not by the server's threads. A batch that fails is recorded again one
+ * transaction. Each request is answered only
+ * after its batch committed: 200 with its receipt. A batch that fails is recorded again one
  * delivery at a time; a delivery that still fails, one not recorded within
  * {@code WEBHOOK_ANSWER_WITHIN_MILLIS}, and any arriving while {@code WEBHOOK_INTAKE_CAPACITY}
  * deliveries wait are answered 503 with {@code Retry-After} at once (problem

@@ -2,10 +2,11 @@ package dev.salesbot.sync.facebook.boundary;
 
 import dev.salesbot.sync.facebook.graph.FacebookApp;
 import dev.salesbot.sync.facebook.webhooks.FacebookWebhookReceipts;
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
-import dev.salesbot.sync.webhooks.boundary.WebhookAnswers;
+import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -75,13 +75,19 @@ public class FacebookWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void receive(@Suspended AsyncResponse response, InputStream body, @HeaderParam("Content-Length") String contentLength,
+    public Response receive(InputStream body, @HeaderParam("Content-Length") String contentLength,
                             @HeaderParam("X-Hub-Signature-256") String signature) {
+        Receipt receipt;
         try {
-            WebhookAnswers.resumeWhenRecorded(response, receipts.receive(RawBodies.read(body, contentLength, maxBytes), signature), "facebook",
-                    meters);
+            receipt = receipts.receive(RawBodies.read(body, contentLength, maxBytes), signature);
         } catch (Refusal e) {
-            WebhookAnswers.refused(response, e, "facebook", meters);
+            if (e.kind() != dev.salesbot.sync.problems.control.Refusal.Kind.OVERLOADED) { // refusals of a full intake have their own meter
+                meters.webhookRejected("facebook");
+            }
+            throw e;
         }
+        meters.webhookReceived("facebook", receipt.name());
+        return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

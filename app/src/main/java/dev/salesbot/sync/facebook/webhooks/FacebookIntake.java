@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Meta's webhook intake: verified Page notifications (each its entries) recorded by group commit,
@@ -77,10 +76,9 @@ public class FacebookIntake {
     }
 
     /**
-     * @return completed once the entries are recorded, or exceptionally with a
-     *         {@link dev.salesbot.sync.problems.control.Refusal} overloaded (503 with {@code Retry-After}) when they were not recorded in time
+     * @throws dev.salesbot.sync.problems.control.Refusal overloaded (503 with {@code Retry-After}) when it was not recorded in time
      */
-    public CompletionStage<Receipt> submit(List<JsonObject> entries) {
-        return intake.submit(entries);
+    public Receipt record(List<JsonObject> entries) {
+        return intake.record(entries);
     }
 }

@@ -39,12 +39,7 @@ public class FacebookWebhookReceipts {
     @Inject
     FacebookIntake intake;
 
-    /**
-     * @return the receipt, once recorded (completed exceptionally with an overloaded {@link Refusal}
-     *         when it could not be recorded in time)
-     * @throws Refusal when the delivery is refused before anything is recorded (signature, JSON, Page ids)
-     */
-    public java.util.concurrent.CompletionStage<Receipt> receive(byte[] body, String signature) {
+    public Receipt receive(byte[] body, String signature) {
         if (!signed(body, signature)) {
             throw Refusal.unauthenticated("invalid-signature",
                     "X-Hub-Signature-256 is missing or does not match the body; the delivery was not sent by Meta for this app.");
@@ -52,13 +47,13 @@ public class FacebookWebhookReceipts {
         JsonObject json = parse(body);
         if (json.containsKey(TEST_MARKER)) {
             LOGGER.log(System.Logger.Level.INFO, "Received the Facebook webhook test delivery");
-            return java.util.concurrent.CompletableFuture.completedFuture(Receipt.TEST);
+            return Receipt.TEST;
         }
         String object = json.get("object") instanceof JsonString s ? s.getString() : "";
         if (!object.equals("page")) {
             LOGGER.log(System.Logger.Level.INFO, "Ignored a Facebook webhook for object {0}: this app listens to Pages only",
                     object.replaceAll("[^A-Za-z_]", "?"));
-            return java.util.concurrent.CompletableFuture.completedFuture(Receipt.IGNORED);
+            return Receipt.IGNORED;
         }
         if (!(json.get("entry") instanceof JsonArray entries)) {
             throw Refusal.badInput("invalid-webhook", "A Page webhook must carry an entry array.");
@@ -70,7 +65,7 @@ public class FacebookWebhookReceipts {
             }
             checked.add(entry);
         }
-        return intake.submit(checked);
+        return intake.record(checked);
     }
 
     private boolean signed(byte[] body, String header) {

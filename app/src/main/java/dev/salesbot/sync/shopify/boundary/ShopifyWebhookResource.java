@@ -1,20 +1,21 @@
 package dev.salesbot.sync.shopify.boundary;
 
+import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.webhooks.ShopifyWebhookReceipts;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
-import dev.salesbot.sync.webhooks.boundary.WebhookAnswers;
+import dev.salesbot.sync.webhooks.control.Receipt;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Shopify's webhooks, every topic at one address: the raw body (capped at {@code WEBHOOK_MAX_BYTES})
@@ -40,19 +41,25 @@ public class ShopifyWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void receive(@Suspended AsyncResponse response, InputStream body,
+    public Response receive(InputStream body,
                             @HeaderParam("Content-Length") String contentLength,
                             @HeaderParam("X-Shopify-Hmac-Sha256") String hmac,
                             @HeaderParam("X-Shopify-Topic") String topic,
                             @HeaderParam("X-Shopify-Shop-Domain") String shop,
                             @HeaderParam("X-Shopify-Webhook-Id") String webhookId,
                             @HeaderParam("X-Shopify-Triggered-At") String triggeredAt) {
+        Receipt receipt;
         try {
             byte[] raw = RawBodies.read(body, contentLength, maxBytes);
-            WebhookAnswers.resumeWhenRecorded(response,
-                    receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId, triggeredAt)), "shopify", meters);
+            receipt = receipts.receive(new ShopifyWebhookReceipts.Incoming(raw, hmac, topic, shop, webhookId, triggeredAt));
         } catch (dev.salesbot.sync.problems.control.Refusal e) {
-            WebhookAnswers.refused(response, e, "shopify", meters);
+            if (e.kind() != dev.salesbot.sync.problems.control.Refusal.Kind.OVERLOADED) { // refusals of a full intake have their own meter
+                meters.webhookRejected("shopify");
+            }
+            throw e;
         }
+        meters.webhookReceived("shopify", receipt.name());
+        return Response.ok(Jsonp.createObjectBuilder().add("status", receipt.name().toLowerCase(Locale.ROOT)).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Shopify's webhook intake: verified deliveries recorded by group commit, a batch a transaction
@@ -74,10 +73,9 @@ public class ShopifyIntake {
     }
 
     /**
-     * @return completed once the delivery is recorded, or exceptionally with a
-     *         {@link dev.salesbot.sync.problems.control.Refusal} overloaded (503 with {@code Retry-After}) when it was not recorded in time
+     * @throws dev.salesbot.sync.problems.control.Refusal overloaded (503 with {@code Retry-After}) when it was not recorded in time
      */
-    public CompletionStage<Receipt> submit(WebhookRecorder.Accepted delivery) {
-        return intake.submit(delivery);
+    public Receipt record(WebhookRecorder.Accepted delivery) {
+        return intake.record(delivery);
     }
 }

@@ -19,8 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -51,12 +49,7 @@ public class ShopifyWebhookReceipts {
     @Inject
     ShopifyIntake intake;
 
-    /**
-     * @return the receipt, once recorded (completed exceptionally with an overloaded {@link Refusal}
-     *         when it could not be recorded in time)
-     * @throws Refusal when the delivery is refused before anything is recorded (signature, headers, JSON)
-     */
-    public CompletionStage<Receipt> receive(Incoming in) {
+    public Receipt receive(Incoming in) {
         if (!signed(in.body(), in.hmac())) {
             throw Refusal.unauthenticated("invalid-signature",
                     "X-Shopify-Hmac-Sha256 is missing or does not match the body; the delivery was not sent by Shopify for this app.");
@@ -72,16 +65,16 @@ public class ShopifyWebhookReceipts {
         JsonObject body = parse(in.body(), shop, in.topic());
         if (body.containsKey(TEST_MARKER)) {
             LOGGER.log(System.Logger.Level.INFO, "Received the webhook test delivery for {0}", shop);
-            return CompletableFuture.completedFuture(Receipt.TEST);
+            return Receipt.TEST;
         }
         Optional<WebhookTopic> topic = WebhookTopic.fromHeader(in.topic() == null ? "" : in.topic());
         if (topic.isEmpty()) {
             LOGGER.log(System.Logger.Level.INFO, "Ignored a {0} webhook from {1}: not a topic this app listens to",
                     printable(in.topic()), shop);
-            return CompletableFuture.completedFuture(Receipt.IGNORED);
+            return Receipt.IGNORED;
         }
         topic.get().shopField().ifPresent(field -> sameShop(body, field, shop, topic.get()));
-        return intake.submit(new WebhookRecorder.Accepted(shop, topic.get(), in.webhookId(), triggeredAt, body));
+        return intake.record(new WebhookRecorder.Accepted(shop, topic.get(), in.webhookId(), triggeredAt, body));
     }
 
     private boolean signed(byte[] body, String hmac) {

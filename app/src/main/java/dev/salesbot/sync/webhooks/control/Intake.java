@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,14 +26,6 @@ import java.util.function.IntConsumer;
  * {@link Refusal.Kind#OVERLOADED}, answered 503 with {@code Retry-After}, and the platform delivers it again (a delivery recorded
  * after all is then a duplicate, which does nothing). Nothing acknowledged is lost; nothing lost
  * is acknowledged.
- *
- * <p>{@link #submit} never blocks: the request's thread goes back to the HTTP server while its
- * delivery waits for its batch (an asynchronous JAX-RS answer), so the deliveries waiting are
- * bounded by the intake's capacity, not by the server's threads, and a full intake is refused at
- * once instead of requests queueing in front of busy threads. Answers are completed (and so written,
- * an asynchronous answer being written by the thread that resumes it) on the intake's own
- * {@value #ANSWER_THREADS} threads, never on the committer's, which only commits, nor on the
- * container's shared executor, where a sync could keep them waiting.
  *
  * @param <T> a verified delivery, ready to record
  */
@@ -76,24 +63,13 @@ public final class Intake<T> implements AutoCloseable {
     private final Recorder<T> recorder;
     private final Duration answerWithin;
     private final Consumer<String> refusals;
-    private final ExecutorService answers;
-
-    /** Threads completing (and writing) the answers of one intake. */
-    static final int ANSWER_THREADS = 2;
 
     /**
      * @param batches  told each committed batch's size (a meter)
      * @param refusals told why each refused delivery was refused (a meter)
-     * @param threads  makes the committer's thread and the answers' ({@code ManagedThreadFactory} in a server)
      */
     public Intake(String name, Limits limits, Recorder<T> recorder, IntConsumer batches, Consumer<String> refusals, ThreadFactory threads) {
         this.recorder = recorder;
-        this.answers = Executors.newFixedThreadPool(ANSWER_THREADS, task -> {
-            Thread thread = threads.newThread(task);
-            thread.setName(name + "-answers");
-            thread.setDaemon(true);
-            return thread;
-        });
         this.answerWithin = limits.answerWithin();
         this.refusals = refusals;
         this.group = new GroupCommit<>(name, limits.capacity(), limits.maxBatch(), limits.linger(), this::commit, size -> {
@@ -145,66 +121,36 @@ public final class Intake<T> implements AutoCloseable {
     }
 
     /**
-     * Takes {@code delivery} for the batch being gathered; never blocks.
+     * Records {@code delivery} with the others arriving now.
      *
-     * @return completed with its receipt once recorded, or exceptionally with a {@link Refusal} of
-     *         kind {@link Refusal.Kind#OVERLOADED} (503 with {@code Retry-After}, never wrapped) when it
-     *         was not recorded within {@code answerWithin}, its batch failed, or the intake is full or stopping
+     * @return what became of it, once recorded
+     * @throws Refusal {@link Refusal.Kind#OVERLOADED} (503 with {@code Retry-After}) when it was not
+     *                 recorded in time, or the intake is full or stopping
      */
-    public CompletionStage<Receipt> submit(T delivery) {
+    public Receipt record(T delivery) {
         CompletableFuture<Receipt> answer;
         try {
             answer = group.submit(delivery);
         } catch (GroupCommit.Full e) {
-            return CompletableFuture.failedFuture(refused("full",
-                    "Webhook intake is full (" + group.capacity() + " deliveries wait to be recorded); deliver it again later.", e));
+            throw refused("full", "Webhook intake is full (" + group.capacity() + " deliveries wait to be recorded); deliver it again later.", e);
         } catch (GroupCommit.Closed e) {
-            return CompletableFuture.failedFuture(refused("stopping", "The server is stopping; deliver it again later.", e));
+            throw refused("stopping", "The server is stopping; deliver it again later.", e);
         }
-        CompletableFuture<Receipt> outcome = new CompletableFuture<>();
-        answer.orTimeout(answerWithin.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((receipt, failure) -> {
-            if (failure == null && receipt != null) {
-                outcome.complete(receipt);
-            } else {
-                outcome.completeExceptionally(refusal(failure));
+        try {
+            Receipt receipt = answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+            if (receipt == null) {
+                throw refused("failed", "The delivery could not be recorded; deliver it again later.", null);
             }
-        }, this::answer);
-        return outcome;
-    }
-
-    private void answer(Runnable task) {
-        try {
-            answers.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.run(); // closed: an answer is never left incomplete
-        }
-    }
-
-    /** As {@link #submit}, waiting for the answer. */
-    public Receipt record(T delivery) {
-        try {
-            return submit(delivery).toCompletableFuture().get();
+            return receipt;
+        } catch (TimeoutException e) {
+            throw refused("slow", "The delivery was not recorded within " + answerWithin.toMillis() + " ms; deliver it again later.", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Refusal refusal) {
-                throw refusal;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw refused(e.getCause() instanceof GroupCommit.Closed ? "stopping" : "failed",
+                    "The delivery could not be recorded; deliver it again later.", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refused("stopping", "The server is stopping; deliver it again later.", e);
         }
-    }
-
-    /** Why a delivery taken was not recorded in time: null (its batch failed and it was not recorded alone), a timeout, a stop, a failure. */
-    private Refusal refusal(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-        if (cause instanceof TimeoutException) {
-            return refused("slow", "The delivery was not recorded within " + answerWithin.toMillis() + " ms; deliver it again later.", cause);
-        }
-        if (cause instanceof GroupCommit.Closed) {
-            return refused("stopping", "The server is stopping; deliver it again later.", cause);
-        }
-        return refused("failed", "The delivery could not be recorded; deliver it again later.", cause);
     }
 
     /** {@code why}: {@code full}, {@code failed}, {@code slow} or {@code stopping}, the refusal meter's tag. */
@@ -228,14 +174,5 @@ public final class Intake<T> implements AutoCloseable {
     @Override
     public void close() {
         group.close(answerWithin);
-        answers.shutdown();
-        try {
-            if (!answers.awaitTermination(1, TimeUnit.SECONDS)) {
-                answers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            answers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
     }
 }

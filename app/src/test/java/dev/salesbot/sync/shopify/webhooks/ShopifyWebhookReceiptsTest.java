@@ -33,17 +33,17 @@ class ShopifyWebhookReceiptsTest {
         receipts.app = ShopifyApps.withSecrets(SECRET, PREVIOUS);
         receipts.intake = new ShopifyIntake() {
             @Override
-            public java.util.concurrent.CompletionStage<Receipt> submit(WebhookRecorder.Accepted d) {
+            public Receipt record(WebhookRecorder.Accepted d) {
                 recorded.add(d.topic().header() + " " + d.webhookId() + " " + d.triggeredAt());
-                return java.util.concurrent.CompletableFuture.completedFuture(Receipt.RECORDED);
+                return Receipt.RECORDED;
             }
         };
     }
 
     @Test
     void acceptsADeliverySignedWithTheSecretOrTheOneBeingRotatedOut() {
-        assertThat(receive(incoming(BODY, sign(SECRET, BODY)))).isEqualTo(Receipt.RECORDED);
-        assertThat(receive(incoming(BODY, sign(PREVIOUS, BODY)))).isEqualTo(Receipt.RECORDED);
+        assertThat(receipts.receive(incoming(BODY, sign(SECRET, BODY)))).isEqualTo(Receipt.RECORDED);
+        assertThat(receipts.receive(incoming(BODY, sign(PREVIOUS, BODY)))).isEqualTo(Receipt.RECORDED);
         assertThat(recorded).hasSize(2);
     }
 
@@ -51,7 +51,7 @@ class ShopifyWebhookReceiptsTest {
     void refusesAMissingForgedOrForeignSignatureBeforeParsingAnything() {
         byte[] notJson = "not json at all".getBytes(StandardCharsets.UTF_8);
         for (String hmac : new String[]{null, "", "bm90IGEgc2lnbmF0dXJl", sign("another-apps-secret", notJson), sign(SECRET, BODY)}) {
-            assertThatThrownBy(() -> receive(incoming(notJson, hmac)))
+            assertThatThrownBy(() -> receipts.receive(incoming(notJson, hmac)))
                     .isInstanceOf(Refusal.class)
                     .satisfies(e -> assertThat(((Refusal) e).kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED));
         }
@@ -61,11 +61,11 @@ class ShopifyWebhookReceiptsTest {
     @Test
     void refusesInvalidJsonAndHostileShopHeadersWithAValidSignature() {
         byte[] broken = "{\"id\": 1,".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> receive(incoming(broken, sign(SECRET, broken))))
+        assertThatThrownBy(() -> receipts.receive(incoming(broken, sign(SECRET, broken))))
                 .isInstanceOf(Refusal.class).hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
+        assertThatThrownBy(() -> receipts.receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
                 "evil.com/.myshopify.com", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", null))).isInstanceOf(ShopDomain.InvalidShop.class);
-        assertThatThrownBy(() -> receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
+        assertThatThrownBy(() -> receipts.receive(new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "products/update",
                 SHOP, "../x", null))).isInstanceOf(Refusal.class).hasMessageContaining("X-Shopify-Webhook-Id");
         assertThat(recorded).isEmpty();
     }
@@ -73,7 +73,7 @@ class ShopifyWebhookReceiptsTest {
     @Test
     void recognisesItsOwnTestDeliveryAndRecordsNothing() {
         byte[] test = "{\"salesbot_webhook_test\":true,\"shop\":\"acme-outdoor.myshopify.com\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(receive(incoming(test, sign(SECRET, test)))).isEqualTo(Receipt.TEST);
+        assertThat(receipts.receive(incoming(test, sign(SECRET, test)))).isEqualTo(Receipt.TEST);
         assertThat(recorded).isEmpty();
     }
 
@@ -81,7 +81,7 @@ class ShopifyWebhookReceiptsTest {
     void ignoresATopicItDoesNotListenTo() {
         ShopifyWebhookReceipts.Incoming orders = new ShopifyWebhookReceipts.Incoming(BODY, sign(SECRET, BODY), "orders/create", SHOP,
                 "0f6e3c8b-6d54-4e49-9a4c-2d33b0c8f001", null);
-        assertThat(receive(orders)).isEqualTo(Receipt.IGNORED);
+        assertThat(receipts.receive(orders)).isEqualTo(Receipt.IGNORED);
         assertThat(recorded).isEmpty();
     }
 
@@ -95,15 +95,15 @@ class ShopifyWebhookReceiptsTest {
                 {"shop/redact", "{\"shop_id\":1,\"shop_domain\":7}"},
                 {"customers/redact", "{\"shop_id\":1}"},
                 {"customers/data_request", "{\"shop_domain\":\"" + other + "\"}"}}) {
-            assertThatThrownBy(() -> receive(lifecycle(row[0], row[1], null))).as(row[0] + " " + row[1])
+            assertThatThrownBy(() -> receipts.receive(lifecycle(row[0], row[1], null))).as(row[0] + " " + row[1])
                     .isInstanceOf(Refusal.class).hasMessageContaining("must name the shop of X-Shopify-Shop-Domain")
                     .satisfies(e -> assertThat(((Refusal) e).kind()).isEqualTo(Refusal.Kind.BAD_INPUT));
         }
         assertThat(recorded).isEmpty();
 
-        assertThat(receive(lifecycle("app/uninstalled", "{\"myshopify_domain\":\"ACME-outdoor.myshopify.com\"}", null)))
+        assertThat(receipts.receive(lifecycle("app/uninstalled", "{\"myshopify_domain\":\"ACME-outdoor.myshopify.com\"}", null)))
                 .isEqualTo(Receipt.RECORDED);
-        assertThat(receive(lifecycle("shop/redact", "{\"shop_id\":1,\"shop_domain\":\"" + SHOP + "\"}", null)))
+        assertThat(receipts.receive(lifecycle("shop/redact", "{\"shop_id\":1,\"shop_domain\":\"" + SHOP + "\"}", null)))
                 .isEqualTo(Receipt.RECORDED);
         assertThat(recorded).hasSize(2);
     }
@@ -111,13 +111,13 @@ class ShopifyWebhookReceiptsTest {
     @Test
     void readsWhenTheEventWasTriggeredAndRefusesATimeThatIsNotOne() {
         String body = "{\"myshopify_domain\":\"" + SHOP + "\"}";
-        receive(lifecycle("app/uninstalled", body, "2026-12-07T05:00:00.123456789Z"));
-        receive(lifecycle("app/uninstalled", body, "2026-12-07T00:00:00-05:00"));
+        receipts.receive(lifecycle("app/uninstalled", body, "2026-12-07T05:00:00.123456789Z"));
+        receipts.receive(lifecycle("app/uninstalled", body, "2026-12-07T00:00:00-05:00"));
         assertThat(recorded).satisfiesExactly(
                 first -> assertThat(first).startsWith("app/uninstalled ").endsWith(" 2026-12-07T05:00:00.123456789Z"),
                 second -> assertThat(second).endsWith(" 2026-12-07T05:00:00Z"));
         for (String bad : new String[]{"yesterday", "2026-12-07", "2026-12-07T05:00:00", ""}) {
-            assertThatThrownBy(() -> receive(lifecycle("app/uninstalled", body, bad))).as(bad)
+            assertThatThrownBy(() -> receipts.receive(lifecycle("app/uninstalled", body, bad))).as(bad)
                     .isInstanceOf(Refusal.class).hasMessageContaining("X-Shopify-Triggered-At");
         }
         assertThat(recorded).hasSize(2);
@@ -135,9 +135,5 @@ class ShopifyWebhookReceiptsTest {
 
     static String sign(String secret, byte[] body) {
         return Base64.getEncoder().encodeToString(Hmac.sha256(secret, body));
-    }
-
-    private Receipt receive(ShopifyWebhookReceipts.Incoming incoming) {
-        return receipts.receive(incoming).toCompletableFuture().join();
     }
 }

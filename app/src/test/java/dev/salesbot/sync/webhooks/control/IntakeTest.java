@@ -209,34 +209,4 @@ class IntakeTest {
         assertThat(refusals).containsExactly("stopping");
         assertThat(recorder.committed).isEmpty();
     }
-
-    @Test
-    void submitNeverBlocksAndAnswersOffTheCommitter() throws Exception {
-        intake = new Intake<>("test-intake", new Intake.Limits(3, 100, Duration.ZERO, Duration.ofSeconds(10)), recorder, sizes::add,
-                refusals::add, Thread::new);
-        recorder.hold = new CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Receipt> first = intake.submit("first").toCompletableFuture();
-        assertThat(recorder.started.await(5, TimeUnit.SECONDS)).isTrue();
-        List<java.util.concurrent.CompletableFuture<Receipt>> waiting = new ArrayList<>();
-        for (String d : deliveries(3)) {
-            waiting.add(intake.submit(d).toCompletableFuture()); // returns at once, the committer being held
-        }
-        java.util.concurrent.CompletableFuture<Receipt> tooMany = intake.submit("one too many").toCompletableFuture();
-        assertThat(first).isNotDone();
-        assertThat(waiting).noneMatch(java.util.concurrent.CompletableFuture::isDone);
-        assertThat(tooMany).as("refused at once, unwrapped").isCompletedExceptionally();
-        assertThatThrownBy(tooMany::join).cause().isInstanceOfSatisfying(Refusal.class,
-                r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.OVERLOADED));
-
-        List<String> threads = new CopyOnWriteArrayList<>();
-        java.util.concurrent.CompletableFuture<Void> noted = first.thenRun(() -> threads.add(Thread.currentThread().getName()));
-        recorder.hold.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Receipt.RECORDED);
-        for (java.util.concurrent.CompletableFuture<Receipt> w : waiting) {
-            assertThat(w.get(5, TimeUnit.SECONDS)).isEqualTo(Receipt.RECORDED);
-        }
-        noted.get(5, TimeUnit.SECONDS);
-        assertThat(threads).as("completed on the intake's answer threads, not the committer's (test-intake)")
-                .containsExactly("test-intake-answers");
-    }
 }
