@@ -9,7 +9,7 @@ import dev.salesbot.sync.shopify.catalog.BotDigest;
 import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
-import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.shopify.catalog.CatalogSpool;
 import dev.salesbot.sync.storage.control.SpooledJson;

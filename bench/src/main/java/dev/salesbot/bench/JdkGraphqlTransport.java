@@ -1,9 +1,9 @@
 package dev.salesbot.bench;
 
 import dev.salesbot.sync.shopify.graphql.GraphqlTransport;
-import dev.salesbot.sync.shopify.graphql.ShopifyThrottledException;
-import dev.salesbot.sync.shopify.graphql.ShopifyUnauthorizedException;
-import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

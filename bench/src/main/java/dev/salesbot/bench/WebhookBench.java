@@ -5,7 +5,7 @@ import dev.salesbot.sync.shopify.catalog.CatalogFetch;
 import dev.salesbot.sync.shopify.catalog.NodeFetch;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
 import dev.salesbot.sync.shopify.graphql.RetryPolicy;
-import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.graphql.ThrottlePacer;
 import dev.salesbot.sync.testing.Browser;
 import dev.salesbot.sync.testing.Database;

@@ -5,7 +5,7 @@ import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.entity.AccessScopes;
 import dev.salesbot.sync.shopify.graphql.FetchStats;
 import dev.salesbot.sync.shopify.graphql.PacedGraphql;
-import dev.salesbot.sync.shopify.graphql.ShopifyAccessDeniedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyAccessDeniedException;
 import java.util.function.LongConsumer;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

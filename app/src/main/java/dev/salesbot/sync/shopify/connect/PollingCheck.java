@@ -5,7 +5,7 @@ import dev.salesbot.sync.shopify.catalog.CatalogQueries;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
-import dev.salesbot.sync.shopify.graphql.ShopifyApiException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyApiException;
 import dev.salesbot.sync.shopify.oauth.ShopifyReconnectRequired;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.config.ServerInstance;
 import dev.salesbot.sync.config.UserAgentFilter;
 import dev.salesbot.sync.queue.control.Sleeper;

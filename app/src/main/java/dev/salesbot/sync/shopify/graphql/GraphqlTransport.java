@@ -1,5 +1,8 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import jakarta.json.JsonObject;
 
 /**

@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.entity.ShopAccess;
 import jakarta.json.JsonObject;

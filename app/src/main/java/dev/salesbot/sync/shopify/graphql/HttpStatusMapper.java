@@ -1,5 +1,10 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyApiException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyStoreClosedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

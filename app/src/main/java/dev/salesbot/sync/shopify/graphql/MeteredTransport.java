@@ -1,5 +1,6 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
 import dev.salesbot.sync.monitoring.control.Meters;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,5 +1,10 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyAccessDeniedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyApiException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyQueryException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.queue.control.Sleeper;
 import dev.salesbot.sync.shopify.graphql.buckets.BucketBoard;
 import dev.salesbot.sync.shopify.graphql.buckets.BucketReport;

@@ -53,3 +53,8 @@
  * query (862).
  */
 package dev.salesbot.sync.shopify.graphql;
+
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyAccessDeniedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyQueryException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;

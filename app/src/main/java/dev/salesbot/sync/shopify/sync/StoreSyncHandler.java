@@ -21,7 +21,7 @@ import dev.salesbot.sync.storage.control.SpooledJson;
 import dev.salesbot.sync.shopify.entity.ShopDomain;
 import dev.salesbot.sync.shopify.graphql.GraphqlSession;
 import dev.salesbot.sync.shopify.graphql.GraphqlSessions;
-import dev.salesbot.sync.shopify.graphql.ShopifyUnavailableException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sync.shopify.oauth.ShopifyTokens;
 import dev.salesbot.sync.shopify.webhooks.WebhookRegistrations;
 import jakarta.enterprise.context.ApplicationScoped;

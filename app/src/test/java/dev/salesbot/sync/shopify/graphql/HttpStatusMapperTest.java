@@ -1,5 +1,9 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyApiException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

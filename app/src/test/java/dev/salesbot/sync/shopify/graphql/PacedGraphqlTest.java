@@ -1,5 +1,9 @@
 package dev.salesbot.sync.shopify.graphql;
 
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyQueryException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyThrottledException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnauthorizedException;
+import dev.salesbot.sync.shopify.graphql.errors.ShopifyUnavailableException;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify.Exchange;
 import dev.salesbot.sandbox.shopify.admin.InProcessShopify;
 import dev.salesbot.sync.shopify.catalog.CatalogFetchTest;

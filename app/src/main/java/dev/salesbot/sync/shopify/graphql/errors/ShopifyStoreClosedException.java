@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.errors;
 
 /**
  * The store cannot be served until its owner acts: 402 (frozen: an unpaid balance), 404 (the

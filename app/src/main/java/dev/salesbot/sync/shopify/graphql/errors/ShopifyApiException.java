@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.errors;
 
 /**
  * A call to a shop's Admin API failed. Messages name the shop and the query, never a token.

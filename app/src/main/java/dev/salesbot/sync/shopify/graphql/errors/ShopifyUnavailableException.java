@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.errors;
 
 /** 5xx, a network failure, or retries exhausted: the sync stays pending and is tried again later. */
 public class ShopifyUnavailableException extends ShopifyApiException {

@@ -1,4 +1,4 @@
-package dev.salesbot.sync.shopify.graphql;
+package dev.salesbot.sync.shopify.graphql.errors;
 
 import java.util.List;
 
