@@ -7,6 +7,7 @@ import dev.salesbot.sync.problems.control.Refusal;
 import dev.salesbot.sync.security.control.Hmac;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
 import dev.salesbot.sync.webhooks.control.Receipt;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,11 @@ import java.util.regex.Pattern;
  * them before anything parses them. Every verified notification is answered 200 once recorded
  * (with the notifications that arrived at the same moment: group commit); one the server cannot
  * record in time (intake full) is answered 503 with {@code Retry-After}, and Meta sends it again.
+ *
+ * <p>One instance for the application, as {@link dev.salesbot.sync.shopify.boundary.ShopifyWebhookResource}
+ * (which says why); it holds no state of a request.
  */
+@ApplicationScoped
 @Path("facebook/webhook")
 public class FacebookWebhookResource {
 

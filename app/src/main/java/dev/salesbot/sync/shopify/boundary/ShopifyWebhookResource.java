@@ -4,6 +4,7 @@ import dev.salesbot.sync.json.Jsonp;
 import dev.salesbot.sync.shopify.webhooks.ShopifyWebhookReceipts;
 import dev.salesbot.sync.webhooks.boundary.RawBodies;
 import dev.salesbot.sync.webhooks.control.Receipt;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +25,12 @@ import java.util.Locale;
  * that arrived at the same moment: group commit); the work happens after. A delivery the server
  * cannot record in time (intake full) is answered 503 with {@code Retry-After}, and Shopify sends
  * it again.
+ *
+ * <p>One instance for the application: a resource made per request (JAX-RS's default) has its fields
+ * injected on every delivery, the configured maximum looked up again each time — at a sale's rate that
+ * costs more than checking the delivery itself. It holds no state of a request.
  */
+@ApplicationScoped
 @Path("shopify/webhook")
 public class ShopifyWebhookResource {
 
