@@ -1,6 +1,7 @@
 package dev.salesbot.sync.facebook.webhooks;
 
 import dev.salesbot.sync.monitoring.control.Meters;
+import dev.salesbot.sync.webhooks.control.Durability;
 import dev.salesbot.sync.webhooks.control.Intake;
 import dev.salesbot.sync.webhooks.control.IntakeSettings;
 import dev.salesbot.sync.webhooks.control.IntakeStats;
@@ -35,6 +36,9 @@ public class FacebookIntake {
     IntakeStats stats;
 
     @Inject
+    Durability durability;
+
+    @Inject
     Meters meters;
 
     @Resource
@@ -60,7 +64,7 @@ public class FacebookIntake {
             public String describe(List<JsonObject> entries) {
                 return "A Page webhook of " + entries.size() + " entries";
             }
-        }, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads);
+        }, durability::flush, size -> meters.webhookBatch(platform, size), why -> meters.webhookRefused(platform, why), threads);
         meters.webhookIntakeDepth(platform, intake::depth);
         stats.register(platform, intake);
     }

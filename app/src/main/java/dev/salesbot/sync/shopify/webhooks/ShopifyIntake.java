@@ -1,6 +1,7 @@
 package dev.salesbot.sync.shopify.webhooks;
 
 import dev.salesbot.sync.monitoring.control.Meters;
+import dev.salesbot.sync.webhooks.control.Durability;
 import dev.salesbot.sync.webhooks.control.Intake;
 import dev.salesbot.sync.webhooks.control.IntakeSettings;
 import dev.salesbot.sync.webhooks.control.IntakeStats;
@@ -33,6 +34,9 @@ public class ShopifyIntake {
     IntakeStats stats;
 
     @Inject
+    Durability durability;
+
+    @Inject
     Meters meters;
 
     @Resource
@@ -57,7 +61,7 @@ public class ShopifyIntake {
             public String describe(WebhookRecorder.Accepted delivery) {
                 return "A " + delivery.topic().header() + " webhook from " + delivery.shop();
             }
-        }, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads);
+        }, durability::flush, size -> meters.webhookBatch(WebhookRecorder.PLATFORM, size), why -> meters.webhookRefused(WebhookRecorder.PLATFORM, why), threads);
         meters.webhookIntakeDepth(WebhookRecorder.PLATFORM, intake::depth);
         stats.register(WebhookRecorder.PLATFORM, intake);
     }

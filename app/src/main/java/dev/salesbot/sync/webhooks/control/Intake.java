@@ -20,7 +20,7 @@ import java.util.function.IntConsumer;
 
 /**
  * A platform's webhook intake: verified deliveries recorded by group commit ({@link GroupCommit}),
- * each answered only after the batch holding it committed. A delivery is answered 200 only once
+ * each answered only after the batch holding it committed and was made durable ({@link Flush}). A delivery is answered 200 only once
  * it is recorded; whatever keeps it from being recorded in time — intake full, its batch failed,
  * the commit slower than {@code answerWithin}, the server stopping — is refused as
  * {@link Refusal.Kind#OVERLOADED}, answered 503 with {@code Retry-After}, and the platform delivers it again (a delivery recorded
@@ -47,6 +47,16 @@ public final class Intake<T> implements AutoCloseable {
         String describe(T delivery);
     }
 
+    /**
+     * Makes what the batch's transaction committed durable before it is answered ({@link Durability});
+     * when it throws, the batch is answered 503 (a delivery recorded after all is a duplicate when
+     * the platform sends it again).
+     */
+    @FunctionalInterface
+    public interface Flush {
+        void flush() throws Exception;
+    }
+
     /** The problem's slug of every refused delivery. */
     public static final String SLUG = "webhook-intake-busy";
     private static final System.Logger LOGGER = System.getLogger(Intake.class.getName());
@@ -61,6 +71,7 @@ public final class Intake<T> implements AutoCloseable {
     private final Map<String, LongAdder> refusedBy = new ConcurrentHashMap<>();
     private final GroupCommit<T, Receipt> group;
     private final Recorder<T> recorder;
+    private final Flush flush;
     private final Duration answerWithin;
     private final Consumer<String> refusals;
 
@@ -68,8 +79,10 @@ public final class Intake<T> implements AutoCloseable {
      * @param batches  told each committed batch's size (a meter)
      * @param refusals told why each refused delivery was refused (a meter)
      */
-    public Intake(String name, Limits limits, Recorder<T> recorder, IntConsumer batches, Consumer<String> refusals, ThreadFactory threads) {
+    public Intake(String name, Limits limits, Recorder<T> recorder, Flush flush, IntConsumer batches, Consumer<String> refusals,
+                  ThreadFactory threads) {
         this.recorder = recorder;
+        this.flush = flush;
         this.answerWithin = limits.answerWithin();
         this.refusals = refusals;
         this.group = new GroupCommit<>(name, limits.capacity(), limits.maxBatch(), limits.linger(), this::commit, size -> {
@@ -87,6 +100,18 @@ public final class Intake<T> implements AutoCloseable {
      * fails is a duplicate if its twin is recorded, else not recorded (null: answered 503).
      */
     private List<Receipt> commit(List<T> batch) {
+        List<Receipt> receipts = record(batch);
+        try {
+            flush.flush();
+        } catch (Exception e) {
+            LOGGER.log(System.Logger.Level.WARNING, "A batch of {0} webhook deliveries was committed but not made durable ({1}); "
+                    + "answered 503 for the platform to deliver them again", batch.size(), e.toString());
+            return java.util.Collections.nCopies(batch.size(), null);
+        }
+        return receipts;
+    }
+
+    private List<Receipt> record(List<T> batch) {
         try {
             return recorder.recordAll(batch);
         } catch (RuntimeException e) {

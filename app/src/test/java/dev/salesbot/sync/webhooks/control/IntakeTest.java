@@ -59,13 +59,15 @@ class IntakeTest {
     }
 
     final Recorded recorder = new Recorded();
+    /** What makes a committed batch durable; it throws when told. */
+    volatile Runnable flush = () -> { };
     final List<String> refusals = new CopyOnWriteArrayList<>();
     final List<Integer> sizes = new CopyOnWriteArrayList<>();
     final ExecutorService senders = Executors.newFixedThreadPool(16);
     Intake<String> intake;
 
     private Intake<String> intake(int capacity, Duration linger, Duration answerWithin) {
-        intake = new Intake<>("test-intake", new Intake.Limits(capacity, 100, linger, answerWithin), recorder, sizes::add,
+        intake = new Intake<>("test-intake", new Intake.Limits(capacity, 100, linger, answerWithin), recorder, () -> flush.run(), sizes::add,
                 refusals::add, Thread::new);
         return intake;
     }
@@ -128,6 +130,22 @@ class IntakeTest {
         assertThat(recorder.batches).as("the 40 that waited went in far fewer transactions than one each").hasSizeLessThanOrEqualTo(4);
         assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(41);
         assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void aBatchCommittedButNotMadeDurableIsAnswered503() throws Exception {
+        intake(1000, Duration.ofMillis(50), Duration.ofSeconds(5));
+        flush = () -> {
+            throw new IllegalStateException("the database could not write its file");
+        };
+
+        List<Object> answers = sendAtOnce(deliveries(10));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.OVERLOADED)));
+        assertThat(refusals).hasSize(10).containsOnly("failed");
+        assertThat(recorder.committed).as("committed, never acknowledged: a repeat is a duplicate (WebhookRecorderTest)")
+                .containsExactlyInAnyOrderElementsOf(deliveries(10));
     }
 
     @Test
