@@ -25,7 +25,9 @@
  * {@code WEBHOOK_BATCH_MAX}: those that came while the previous batch committed, after waiting
  * {@code WEBHOOK_BATCH_LINGER_MILLIS} for companions, none by default) and records them in one
  * transaction. Each request is answered only
- * after its batch committed: 200 with its receipt. A batch that fails is recorded again one
+ * after its batch committed and is durable (on H2, which writes commits to its file later, after
+ * a {@code CHECKPOINT}: {@link dev.salesbot.sync.webhooks.control.Durability}; a batch that could not
+ * be made durable is answered 503): 200 with its receipt. A batch that fails is recorded again one
  * delivery at a time; a delivery that still fails, one not recorded within
  * {@code WEBHOOK_ANSWER_WITHIN_MILLIS}, and any arriving while {@code WEBHOOK_INTAKE_CAPACITY}
  * deliveries wait are answered 503 with {@code Retry-After} at once (problem
