@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -47,7 +46,7 @@ public final class SignedRequests {
             throw Refusal.unauthenticated("invalid-signature", "The signed_request's signature does not match: it was not sent by Meta for this app.");
         }
         JsonObject claims;
-        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(payload))) {
+        try (JsonReader reader = Jsonp.createReader(payload)) {
             claims = reader.readObject();
         } catch (RuntimeException e) {
             throw malformed();

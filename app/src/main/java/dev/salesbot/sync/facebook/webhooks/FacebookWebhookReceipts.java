@@ -14,7 +14,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +75,7 @@ public class FacebookWebhookReceipts {
     }
 
     private static JsonObject parse(byte[] body) {
-        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(body)) {
             if (reader.readValue() instanceof JsonObject object) {
                 return object;
             }

@@ -13,7 +13,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +110,7 @@ public class ShopifyWebhookReceipts {
     }
 
     private static JsonObject parse(byte[] body, ShopDomain shop, String topic) {
-        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(body)) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -21,6 +21,11 @@ public class Deliveries {
 
     public static final Duration KEPT = Duration.ofDays(7);
     static final int SOURCES_PER_QUERY = 100;
+    static final int IDS_PER_QUERY = 256;
+    /** {@link #seenAmong}'s statements, for 1, 2, 4 … {@value #IDS_PER_QUERY} ids. */
+    private static final java.util.List<String> SEEN_AMONG = java.util.stream.IntStream.rangeClosed(0, Integer.numberOfTrailingZeros(IDS_PER_QUERY))
+            .mapToObj(k -> "SELECT ID FROM WEBHOOK_DELIVERY WHERE ID IN (" + String.join(", ", java.util.Collections.nCopies(1 << k, "?")) + ")")
+            .toList();
 
     @PersistenceContext(unitName = "salesbot")
     EntityManager em;
@@ -29,13 +34,28 @@ public class Deliveries {
         return em.find(WebhookDelivery.class, id) != null;
     }
 
-    /** Which of {@code ids} were recorded before: one query for a batch of deliveries. */
+    /**
+     * Which of {@code ids} were recorded before: one query for a batch of deliveries (of up to
+     * {@value #IDS_PER_QUERY}). Native SQL with one parameter per id, their number rounded up to a
+     * power of two (the last id repeated), so that the statement's text repeats from batch to batch:
+     * a JPQL {@code IN} with a list parameter made the provider generate its SQL again at every call,
+     * a third of the intake committer's CPU at 500 deliveries/s (a flight recording of
+     * {@code bench/webhooks.sh}'s sweep).
+     */
+    @SuppressWarnings("unchecked")
     public java.util.Set<String> seenAmong(java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
+        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            int parameters = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+            jakarta.persistence.Query query = em.createNativeQuery(SEEN_AMONG.get(Integer.numberOfTrailingZeros(parameters)));
+            for (int i = 0; i < parameters; i++) {
+                query.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+            }
+            ((java.util.List<Object>) query.getResultList()).forEach(id -> seen.add((String) id));
         }
-        return new java.util.HashSet<>(em.createQuery("select d.id from WebhookDelivery d where d.id in :ids", String.class)
-                .setParameter("ids", java.util.List.copyOf(ids)).getResultList());
+        return seen;
     }
 
     /**
