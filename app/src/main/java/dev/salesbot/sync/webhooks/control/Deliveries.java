@@ -47,15 +47,27 @@ public class Deliveries {
         java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            int parameters = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
-            jakarta.persistence.Query query = em.createNativeQuery(SEEN_AMONG.get(Integer.numberOfTrailingZeros(parameters)));
-            for (int i = 0; i < parameters; i++) {
-                query.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+            java.util.List<String> parameters = padded(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
+            jakarta.persistence.Query query = em.createNativeQuery(seenAmongSql(parameters.size()));
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
             }
             ((java.util.List<Object>) query.getResultList()).forEach(id -> seen.add((String) id));
         }
         return seen;
+    }
+
+    /** {@code ids} (1 to {@value #IDS_PER_QUERY}), the last repeated up to the next power of two. */
+    static java.util.List<String> padded(java.util.List<String> ids) {
+        int size = ids.size() == 1 ? 1 : Integer.highestOneBit(ids.size() - 1) << 1;
+        java.util.List<String> padded = new java.util.ArrayList<>(ids);
+        padded.addAll(java.util.Collections.nCopies(size - ids.size(), ids.get(ids.size() - 1)));
+        return padded;
+    }
+
+    /** {@link #seenAmong}'s statement for {@code parameters} ids, a power of two. */
+    static String seenAmongSql(int parameters) {
+        return SEEN_AMONG.get(Integer.numberOfTrailingZeros(parameters));
     }
 
     /**
