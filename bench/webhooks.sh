@@ -11,9 +11,9 @@
 #        BENCH_PARTS=receipt bench/webhooks.sh                (or bulk: one part only)
 #        BENCH_PARTS=large bench/webhooks.sh                  (two 10,000-product stores, 1,000 stock changes each at once; about 6 minutes)
 #        BENCH_PAYARA=7 bench/webhooks.sh                     (the server on Payara Micro 7.2026.11 and Temurin 25; 6.2025.10 by default)
-#        BENCH_PARTS=sweep bench/webhooks.sh                  (capacity sweep: trivial endpoint then webhook, 250 to 2000
-#                                                              requests/s in steps of 250, 15 s each)
-#        BENCH_PARTS=sweep BENCH_SWEEP_RATES=500,1000 BENCH_SWEEP_SECONDS=10 BENCH_SWEEP_WARMUP_SECONDS=10 bench/webhooks.sh
+#        BENCH_PARTS=sweep bench/webhooks.sh                  (capacity sweep: trivial endpoint and webhook, 250 to 2000
+#                                                              requests/s in steps of 250, 15 s each, alternating in 3 s slices)
+#        BENCH_PARTS=sweep BENCH_SWEEP_RATES=500,1000 BENCH_SWEEP_SECONDS=10 BENCH_SWEEP_SLICE_SECONDS=5 BENCH_SWEEP_WARMUP_SECONDS=10 bench/webhooks.sh
 #        BENCH_PARTS=sweep BENCH_DATABASE=postgresql bench/webhooks.sh
 #                                                             (the server on a throwaway PostgreSQL, .ci/postgres.sh; H2 by default)
 #        BENCH_PARTS=burst bench/webhooks.sh                  (10,000 deliveries at once over 16 connections)
@@ -53,7 +53,7 @@ esac
 
 timeout 1800 java -Xmx512m -Dpayara.micro.jar="$PAYARA_JAR" -Dpayara.micro.java="$SERVER_JAVA_HOME" -Dit.sandbox.war=sandbox/target/sandbox.war \
     -Dbench.distinct="${BENCH_DISTINCT:-100000}" -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-30}" -Dbench.parts="${BENCH_PARTS:-receipt,bulk}" \
-    -Dbench.sweep.rates="${BENCH_SWEEP_RATES:-250,500,750,1000,1250,1500,1750,2000}" -Dbench.sweep.seconds="${BENCH_SWEEP_SECONDS:-15}" -Dbench.sweep.warmup.seconds="${BENCH_SWEEP_WARMUP_SECONDS:-30}" "${DATABASE_OPTIONS[@]}" \
+    -Dbench.sweep.rates="${BENCH_SWEEP_RATES:-250,500,750,1000,1250,1500,1750,2000}" -Dbench.sweep.seconds="${BENCH_SWEEP_SECONDS:-15}" -Dbench.sweep.slice.seconds="${BENCH_SWEEP_SLICE_SECONDS:-3}" -Dbench.sweep.warmup.seconds="${BENCH_SWEEP_WARMUP_SECONDS:-30}" "${DATABASE_OPTIONS[@]}" \
     -Dpayara.micro.jvm.options="${BENCH_SERVER_OPTS:--XX:TieredStopAtLevel=4}" \
     -Djava.util.logging.config.file=bench/logging.properties \
     -cp "app/target/test-classes:app/target/classes:$(cat "$WORK/classpath")" \

@@ -36,6 +36,18 @@ final class FixedRateLoad {
             return latency.getValueAtPercentile(percentile) / 1e6;
         }
 
+        /**
+         * Several runs of one endpoint as one: their counts and seconds added, their latencies in one
+         * histogram (the percentiles of every request of every run).
+         */
+        static Result combined(String name, List<Result> runs) {
+            Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            runs.forEach(r -> latency.add(r.latency()));
+            return new Result(name, runs.stream().mapToInt(Result::sent).sum(), runs.stream().mapToLong(Result::ok).sum(),
+                    runs.stream().mapToLong(Result::errors).sum(), runs.stream().mapToLong(Result::unavailable).sum(), latency,
+                    runs.stream().mapToDouble(Result::seconds).sum());
+        }
+
         String describe() {
             return String.format("%-22s sent %6d  ok %6d  errors %3d  %7.1f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms",
                     name, sent, ok, errors, throughput(), millis(50), millis(99), millis(99.9), latency.getMaxValue() / 1e6);

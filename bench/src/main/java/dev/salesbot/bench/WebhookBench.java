@@ -52,8 +52,8 @@ import java.util.function.BooleanSupplier;
  * the snapshot and the Admin API cost of the partial syncs, against the cost of fetching those
  * 1,000 products once by id with the product's own {@link CatalogFetch#products(List)}.</li>
  * <li><b>sweep</b> — the receipt at rising rates ({@code bench.sweep.rates}, {@code bench.sweep.seconds}
- * each), the trivial endpoint then the webhook at each: each one's capacity (the highest rate it
- * keeps up with) and their ratio;</li>
+ * each), the trivial endpoint and the webhook alternating in short slices at each: each one's
+ * capacity (the highest rate it keeps up with) and their ratio;</li>
  * <li><b>burst</b> — 10,000 deliveries at once over 16 connections: answer times, every delivery
  * recorded, and how soon and in how many PUTs the snapshot is current.</li>
  * </ol>
@@ -189,7 +189,7 @@ public final class WebhookBench {
     /** The capacity rule's latency bound: at a rate an endpoint keeps up when p99 is at most this (and nothing failed). */
     static final double CAPACITY_P99_MILLIS = 100;
 
-    /** One rate of the sweep: the trivial endpoint's run, then the webhook's, and how many of its deliveries were recorded. */
+    /** One rate of the sweep: the trivial endpoint's slices and the webhook's, each combined, and how many of its deliveries were recorded. */
     record Step(int rate, FixedRateLoad.Result trivial, FixedRateLoad.Result webhook, long recorded) {
 
         boolean trivialKeepsUp() {
@@ -202,29 +202,47 @@ public final class WebhookBench {
     }
 
     /** The sweep's two endpoints on one store, loaded alternately at one rate. */
-    private record SweepLoad(HttpClient client, URI base, String secret, Connected store, Counts database) {
+    private record SweepLoad(HttpClient client, URI base, String secret, Connected store, Counts database, int sliceSeconds) {
 
         /**
-         * {@code rate * seconds} requests to the trivial endpoint, then as many deliveries (webhook ids {@code idPrefix}…).
-         * The trivial run starts once the syncs the previous step's deliveries caused are done: they are
-         * the webhook's cost, and would otherwise land in the trivial endpoint's figures.
+         * {@code rate * seconds} requests to the trivial endpoint and as many deliveries (webhook ids
+         * {@code idPrefix}w…), in slices of {@code sliceSeconds} that alternate the two endpoints as
+         * A B B A A B … — so a noisy moment of the machine (another process, a pause of the
+         * server's collector) falls on both endpoints' figures, and so does the server's drift (a
+         * heap that fills, a compiler that finishes). Each trivial slice starts once the syncs the
+         * earlier deliveries caused are done: they are the webhook's cost, and would otherwise land
+         * in the trivial endpoint's figures.
          */
         Step step(int rate, int seconds, String idPrefix) throws InterruptedException {
-            int n = rate * seconds;
-            await(() -> pending(database, store.shop()) == 0, Duration.ofSeconds(180), "the previous step's partial syncs");
-            FixedRateLoad.Result trivial = FixedRateLoad.run("trivial JAX-RS", client,
-                    requests(base.resolve("/sandbox/_bench/ok"), store.shop(), secret, store.products(), n, idPrefix + "t-"), rate);
-            FixedRateLoad.Result webhook = FixedRateLoad.run("POST /shopify/webhook", client,
-                    requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), n, idPrefix + "w-"), rate);
-            return new Step(rate, trivial, webhook, recorded(database, idPrefix + "w-"));
+            int slices = Math.max(1, (seconds + sliceSeconds - 1) / sliceSeconds);
+            List<FixedRateLoad.Result> trivial = new ArrayList<>();
+            List<FixedRateLoad.Result> webhook = new ArrayList<>();
+            for (int slice = 0; slice < slices; slice++) {
+                // The slice's share of the step's requests: the slices add up to rate * seconds exactly.
+                int n = rate * seconds * (slice + 1) / slices - rate * seconds * slice / slices;
+                boolean trivialFirst = slice % 2 == 0;
+                for (boolean toTrivial : trivialFirst ? List.of(true, false) : List.of(false, true)) {
+                    if (toTrivial) {
+                        await(() -> pending(database, store.shop()) == 0, Duration.ofSeconds(180), "the previous deliveries' partial syncs");
+                        trivial.add(FixedRateLoad.run("trivial JAX-RS", client,
+                                requests(base.resolve("/sandbox/_bench/ok"), store.shop(), secret, store.products(), n, idPrefix + "t" + slice + "-"), rate));
+                    } else {
+                        webhook.add(FixedRateLoad.run("POST /shopify/webhook", client,
+                                requests(base.resolve("/shopify/webhook"), store.shop(), secret, store.products(), n, idPrefix + "w" + slice + "-"), rate));
+                    }
+                }
+            }
+            return new Step(rate, FixedRateLoad.Result.combined("trivial JAX-RS", trivial),
+                    FixedRateLoad.Result.combined("POST /shopify/webhook", webhook), recorded(database, idPrefix + "w"));
         }
     }
 
     /**
      * Issue 26, item 3: a capacity sweep. After a warm-up ({@code bench.sweep.warmup.seconds}, 30,
-     * of each endpoint at 500/s), at each rate of
-     * {@code bench.sweep.rates} the trivial endpoint then the webhook, {@code bench.sweep.seconds}
-     * each at that rate (open loop, HTTP/1.1); stops once both endpoints fall behind at a rate. An
+     * of each endpoint at 500/s), at each rate of {@code bench.sweep.rates} the trivial endpoint and
+     * the webhook, {@code bench.sweep.seconds} each at that rate (open loop, HTTP/1.1), alternating
+     * in slices of {@code bench.sweep.slice.seconds} (3; {@link SweepLoad#step}); stops once both
+     * endpoints fall behind at a rate. An
      * endpoint's capacity is the highest rate at which it keeps up (0 errors — a 503 is one —, p99 ≤
      * 100 ms, and for the webhook every delivery recorded). Targets: webhook capacity ≥ 0.8 × the
      * trivial endpoint's; at 500/s the webhook's p99 ≤ 3 × the trivial endpoint's.
@@ -237,9 +255,14 @@ public final class WebhookBench {
         // server has run for days): with 10 s at 250/s the first steps still measured the compiler.
         int warmUpSeconds = Integer.getInteger("bench.sweep.warmup.seconds", 30);
         int warmUpRate = Math.min(SWEEP_WARM_UP_RATE, rates.stream().mapToInt(Integer::intValue).max().orElseThrow());
-        System.out.printf("%n== sweep: %s requests/s, %d s each (trivial endpoint, then webhook), after %d s of warm-up at %d/s, store of %d products%n",
-                rates, seconds, warmUpSeconds, warmUpRate, store.products().size());
-        SweepLoad load = new SweepLoad(loadClient(), base, secret, store, database);
+        int sliceSeconds = Integer.getInteger("bench.sweep.slice.seconds", 3);
+        if (sliceSeconds <= 0) {
+            throw new IllegalArgumentException("bench.sweep.slice.seconds: a positive number of seconds");
+        }
+        System.out.printf("%n== sweep: %s requests/s, %d s each of the trivial endpoint and the webhook, alternating in slices of %d s,"
+                        + " after %d s of warm-up at %d/s, store of %d products%n",
+                rates, seconds, sliceSeconds, warmUpSeconds, warmUpRate, store.products().size());
+        SweepLoad load = new SweepLoad(loadClient(), base, secret, store, database, sliceSeconds);
         Step warmUp = load.step(warmUpRate, warmUpSeconds, "sweepwarm");
         System.out.println("warm-up (not counted):");
         print(warmUp);

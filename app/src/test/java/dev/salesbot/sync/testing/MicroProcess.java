@@ -31,11 +31,13 @@ public final class MicroProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
+    private final Duration readyWithin;
 
-    private MicroProcess(Process process, URI base, Path log) {
+    private MicroProcess(Process process, URI base, Path log, Duration readyWithin) {
         this.process = process;
         this.base = base;
         this.log = log;
+        this.readyWithin = readyWithin;
     }
 
     /**
@@ -139,25 +141,48 @@ public final class MicroProcess implements AutoCloseable {
             command.addAll(libs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            MicroProcess micro = new MicroProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
-            try {
-                if (sandbox.isPresent()) {
-                    micro.awaitReady(micro.base.resolve("sandbox/_bench/ok"));
-                }
-                if (ready) {
-                    micro.awaitReady(micro.base);
-                } else {
-                    micro.awaitStartupDecided();
-                }
-            } catch (RuntimeException | Error e) {
-                micro.close();
-                throw e;
-            }
-            return micro;
+            return launch(name, builder, port, log, sandbox.isPresent(), ready, READY_WITHIN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts the process {@code builder} describes (its output redirected to {@code log}) and waits
+     * until it is ready (or decided), at most {@code readyWithin}; stops it if not. A server that
+     * never opened its port in that time is started once more, saying so: Payara Micro 7 has been
+     * seen to hang in its own boot, before any deployment, a few times in a hundred starts
+     * (docs/testing.md). The dump shows where; the first log is kept beside the second.
+     */
+    static MicroProcess launch(String name, ProcessBuilder builder, int port, Path log, boolean sandbox, boolean ready,
+                               Duration readyWithin) throws IOException {
+        try {
+            return launchOnce(builder, port, log, sandbox, ready, readyWithin);
+        } catch (NeverListened hung) {
+            Path first = Files.move(log, log.resolveSibling("server-hung.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.err.println("Payara Micro " + name + " never opened port " + port + " within " + readyWithin.toSeconds()
+                    + " s (log " + first + ", thread dump " + hung.dump() + "): starting it once more");
+            return launchOnce(builder, port, log, sandbox, ready, readyWithin);
+        }
+    }
+
+    private static MicroProcess launchOnce(ProcessBuilder builder, int port, Path log, boolean sandbox, boolean ready,
+                                           Duration readyWithin) throws IOException {
+        MicroProcess micro = new MicroProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), log, readyWithin);
+        try {
+            if (sandbox) {
+                micro.awaitReady(micro.base.resolve("sandbox/_bench/ok"));
+            }
+            if (ready) {
+                micro.awaitReady(micro.base);
+            } else {
+                micro.awaitStartupDecided();
+            }
+        } catch (RuntimeException | Error e) {
+            micro.close();
+            throw e;
+        }
+        return micro;
     }
 
     /** A port nobody listens on now (the server binds it a few seconds later; a clash fails the start loudly). */
@@ -248,27 +273,79 @@ public final class MicroProcess implements AutoCloseable {
         boolean holds(HttpClient client) throws IOException, InterruptedException;
     }
 
-    /** Asks {@code probe} every 500 ms until it holds, for at most {@link #READY_WITHIN}; fails at once if the server exits. */
+    /**
+     * Asks {@code probe} every 500 ms until it holds, for at most {@code readyWithin}; fails at once
+     * if the server exits. A server not ready in time has its threads dumped beside its log first;
+     * one that never even opened its port fails with {@link NeverListened}.
+     */
     private void awaitUntil(String what, Probe probe) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        long deadline = System.nanoTime() + readyWithin.toNanos();
+        boolean listened = false;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + " before " + what + "; see " + log);
             }
             try {
-                if (probe.holds(client)) {
+                boolean holds = probe.holds(client);
+                listened = true;
+                if (holds) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
                 // not listening yet
+            } catch (IOException e) {
+                listened = true; // it accepted the connection: the answer was slow or cut
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Payara Micro: not " + what + " within " + READY_WITHIN.toSeconds() + " s; see " + log);
+        Path dump = threadDump();
+        String message = "Payara Micro: not " + what + " within " + readyWithin.toSeconds() + " s; see " + log + " and the thread dump " + dump;
+        throw listened ? new IllegalStateException(message) : new NeverListened(message, dump);
+    }
+
+    /** A server that never accepted a connection on its port: it hung in its own boot. */
+    static final class NeverListened extends IllegalStateException {
+
+        private final transient Path dump;
+
+        NeverListened(String message, Path dump) {
+            super(message);
+            this.dump = dump;
+        }
+
+        Path dump() {
+            return dump;
+        }
+    }
+
+    /**
+     * The server's threads, as {@code jcmd <pid> Thread.print} (of the server's own JDK) prints them,
+     * into {@code threads-<pid>.txt} beside its log; the file says why if the dump failed.
+     */
+    private Path threadDump() {
+        Path file = log.resolveSibling("threads-" + process.pid() + ".txt");
+        Path jcmd = Path.of(System.getProperty("payara.micro.java", System.getProperty("java.home")), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+                Files.writeString(file, "\n(jcmd did not finish within 30 s)\n", java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            try {
+                Files.writeString(file, "no thread dump: " + e + "\n");
+            } catch (IOException ignored) {
+                // the message names the file; its absence says the same
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return file;
     }
 
     /**
