@@ -9,6 +9,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -60,8 +61,18 @@ public final class Jsonp {
      * delivery of a few hundred bytes, the largest allocation of its receipt.
      */
     public static JsonReader createReader(byte[] utf8) {
-        String text = new String(utf8, StandardCharsets.UTF_8);
-        return READERS.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        return READERS.createReader(new StringReader(text(utf8, utf8.length)));
+    }
+
+    /** A parser over the first {@code length} bytes of {@code utf8}, read as {@link #createReader(byte[])} reads. */
+    public static JsonParser createParser(byte[] utf8, int length) {
+        return PROVIDER.createParser(new StringReader(text(utf8, length)));
+    }
+
+    /** The UTF-8 text of the first {@code length} bytes, malformed bytes replaced and a leading byte order mark dropped, as a stream reader decodes. */
+    private static String text(byte[] utf8, int length) {
+        String text = new String(utf8, 0, length, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     public static JsonWriter createWriter(Writer out) {

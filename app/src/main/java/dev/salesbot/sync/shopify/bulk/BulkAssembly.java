@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,7 +118,7 @@ final class BulkAssembly {
 
         private JsonObject object(int line) throws IOException {
             byte[] bytes = bytes(offsets[line], lengths[line]);
-            try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
+            try (JsonReader reader = Jsonp.createReader(bytes)) {
                 return reader.readObject();
             }
         }
@@ -281,7 +280,7 @@ final class BulkAssembly {
         /** The line's top-level {@code id} and {@code __parentId}, after checking it is one JSON object. */
         private String[] keys(byte[] bytes, int length) throws Unusable {
             String[] keys = new String[2];
-            try (JsonParser parser = Jsonp.provider().createParser(new ByteArrayInputStream(bytes, 0, length))) {
+            try (JsonParser parser = Jsonp.createParser(bytes, length)) {
                 if (parser.next() != JsonParser.Event.START_OBJECT) {
                     throw new Unusable("line " + count + " is not a JSON object");
                 }
