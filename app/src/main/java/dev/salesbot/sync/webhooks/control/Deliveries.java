@@ -9,6 +9,16 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The deliveries already accepted, so that a repeat does nothing: Shopify and Meta deliver at least
@@ -23,8 +33,8 @@ public class Deliveries {
     static final int SOURCES_PER_QUERY = 100;
     static final int IDS_PER_QUERY = 256;
     /** {@link #seenAmong}'s statements, for 1, 2, 4 … {@value #IDS_PER_QUERY} ids. */
-    private static final java.util.List<String> SEEN_AMONG = java.util.stream.IntStream.rangeClosed(0, Integer.numberOfTrailingZeros(IDS_PER_QUERY))
-            .mapToObj(k -> "SELECT ID FROM WEBHOOK_DELIVERY WHERE ID IN (" + String.join(", ", java.util.Collections.nCopies(1 << k, "?")) + ")")
+    private static final List<String> SEEN_AMONG = IntStream.rangeClosed(0, Integer.numberOfTrailingZeros(IDS_PER_QUERY))
+            .mapToObj(k -> "SELECT ID FROM WEBHOOK_DELIVERY WHERE ID IN (" + String.join(", ", Collections.nCopies(1 << k, "?")) + ")")
             .toList();
 
     @PersistenceContext(unitName = "salesbot")
@@ -43,25 +53,25 @@ public class Deliveries {
      * {@code bench/webhooks.sh}'s sweep).
      */
     @SuppressWarnings("unchecked")
-    public java.util.Set<String> seenAmong(java.util.Collection<String> ids) {
-        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    public Set<String> seenAmong(Collection<String> ids) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        Set<String> seen = new HashSet<>();
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            java.util.List<String> parameters = padded(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
+            List<String> parameters = padded(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
             jakarta.persistence.Query query = em.createNativeQuery(seenAmongSql(parameters.size()));
             for (int i = 0; i < parameters.size(); i++) {
                 query.setParameter(i + 1, parameters.get(i));
             }
-            ((java.util.List<Object>) query.getResultList()).forEach(id -> seen.add((String) id));
+            ((List<Object>) query.getResultList()).forEach(id -> seen.add((String) id));
         }
         return seen;
     }
 
     /** {@code ids} (1 to {@value #IDS_PER_QUERY}), the last repeated up to the next power of two. */
-    static java.util.List<String> padded(java.util.List<String> ids) {
+    static List<String> padded(List<String> ids) {
         int size = ids.size() == 1 ? 1 : Integer.highestOneBit(ids.size() - 1) << 1;
-        java.util.List<String> padded = new java.util.ArrayList<>(ids);
-        padded.addAll(java.util.Collections.nCopies(size - ids.size(), ids.get(ids.size() - 1)));
+        List<String> padded = new ArrayList<>(ids);
+        padded.addAll(Collections.nCopies(size - ids.size(), ids.get(ids.size() - 1)));
         return padded;
     }
 
@@ -87,11 +97,11 @@ public class Deliveries {
      * kept (millions of rows on a busy server; {@code bench/dashboard.sh}).
      */
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, WebhookDelivery> latestOf(java.util.Collection<String> sources) {
-        java.util.Map<String, WebhookDelivery> latest = new java.util.HashMap<>();
-        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(sources));
+    public Map<String, WebhookDelivery> latestOf(Collection<String> sources) {
+        Map<String, WebhookDelivery> latest = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(sources));
         for (int from = 0; from < all.size(); from += SOURCES_PER_QUERY) {
-            java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + SOURCES_PER_QUERY));
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + SOURCES_PER_QUERY));
             StringBuilder sql = new StringBuilder();
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ID, PLATFORM, SOURCE, TOPIC, RECEIVED_AT")
@@ -101,13 +111,13 @@ public class Deliveries {
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 1, chunk.get(i));
             }
-            ((java.util.List<WebhookDelivery>) query.getResultList()).forEach(d -> latest.put(d.source(), d));
+            ((List<WebhookDelivery>) query.getResultList()).forEach(d -> latest.put(d.source(), d));
         }
         return latest;
     }
 
     /** The latest deliveries, newest first. */
-    public java.util.List<WebhookDelivery> recent(int limit) {
+    public List<WebhookDelivery> recent(int limit) {
         return em.createQuery("select d from WebhookDelivery d order by d.receivedAt desc", WebhookDelivery.class)
                 .setMaxResults(limit).getResultList();
     }
