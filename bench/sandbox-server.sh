@@ -56,7 +56,7 @@ printf '%s\n' "set configs.config.server-config.network-config.network-listeners
 
 echo "== start Payara Micro (sandbox Shopify) on $BASE, log: $WORK/payara.log"
 mkdir -p "$WORK/tmp"
-java -Dhazelcast.phone.home.enabled=false -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
+java -Dhazelcast.phone.home.enabled=false -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$WORK/tmp" -jar "$PAYARA_JAR" \
     --deploy app/target/salesbot-sync.war --contextroot / --deploy sandbox/target/sandbox.war --nocluster --disablephonehome --port "$PORT" \
     --systemProperties "$WORK/sandbox.properties" --prebootcommandfile "$WORK/pre-boot.asadmin" \
     > "$WORK/payara.log" 2>&1 &

@@ -56,7 +56,7 @@ start() {
     local began ready=""
     began=$(date +%s.%N)
     # The run command's runtime (payara.version, Payara Micro 7) on the build's JDK, which must be 21 or newer.
-    (cd "$dir" && exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dhazelcast.phone.home.enabled=false -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$dir/tmp" \
+    (cd "$dir" && exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dhazelcast.phone.home.enabled=false -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS -Dh2.bindAddress=127.0.0.1 -Djava.io.tmpdir="$dir/tmp" \
         -jar "$PAYARA_JAR" --deploy "$wars/app/target/salesbot-sync.war" --contextroot / \
         --deploy "$wars/sandbox/target/sandbox.war" --nocluster --disablephonehome --port "$PORT" \
         --systemProperties "$props" --prebootcommandfile "$ROOT/payara-config/pre-boot-commands.asadmin" \

@@ -118,6 +118,8 @@ public final class MicroProcess implements AutoCloseable {
                     Path.of(System.getProperty("payara.micro.java", System.getProperty("java.home")), "bin", "java").toString(),
                     // C1 only, as arquillian.xml: a test server lives a minute or two.
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhazelcast.phone.home.enabled=false", "-Dh2.bindAddress=127.0.0.1",
+                    // Boot services one at a time, as the run command does (app/pom.xml: the parallel boot can deadlock).
+                    "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
                     "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
             // payara.micro.jvm.options: more JVM options, after these (a benchmark's full JIT, a flight recording).
             String more = System.getProperty("payara.micro.jvm.options", "").strip();
