@@ -151,10 +151,10 @@ public final class MicroProcess implements AutoCloseable {
 
     /**
      * Starts the process {@code builder} describes (its output redirected to {@code log}) and waits
-     * until it is ready (or decided), at most {@code readyWithin}; stops it if not. A server that
-     * never opened its port in that time is started once more, saying so: Payara Micro 7 has been
-     * seen to hang in its own boot, before any deployment, a few times in a hundred starts
-     * (docs/testing.md). The dump shows where; the first log is kept beside the second.
+     * until it is ready (or decided), at most {@code readyWithin}; stops it if not, its threads
+     * dumped. A server that never opened its port in that time is started once more, saying so: it
+     * is stuck in its own boot, not in the application (docs/testing.md); the first log is kept
+     * beside the second.
      */
     static MicroProcess launch(String name, ProcessBuilder builder, int port, Path log, boolean sandbox, boolean ready,
                                Duration readyWithin) throws IOException {
